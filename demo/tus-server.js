@@ -1,0 +1,42 @@
+// The tus server that receives answers in the demo and in the tests: @tus/server with a file store,
+// mounted on the same origin as the page so the widget needs no CORS set-up.
+import { mkdirSync } from 'node:fs';
+import { FileStore } from '@tus/file-store';
+import { Server } from '@tus/server';
+
+/**
+ * Creates a tus server that stores uploads under `directory` and answers on `path`.
+ * `restart()` replaces the server with a fresh instance on the same store, as a process restart would.
+ * While `down` is true every request is refused at the socket, as an unreachable server would be.
+ */
+export function createTusServer({ directory, path = '/files' }) {
+  mkdirSync(directory, { recursive: true });
+  const make = () => new Server({ path, datastore: new FileStore({ directory }) });
+  const state = { server: make(), down: false };
+
+  /** Whether a request URL belongs to the tus endpoint. */
+  const handles = (url = '') => url === path || url.startsWith(`${path}/`) || url.startsWith(`${path}?`);
+
+  /** Answers one request of the tus endpoint. */
+  const handle = async (req, res) => {
+    if (state.down) {
+      req.socket.destroy();
+      return;
+    }
+    await state.server.handle(req, res);
+  };
+
+  return {
+    handles,
+    handle,
+    /** Connect-style middleware (Vite): the endpoint's requests are answered, the rest passed on. */
+    middleware: (req, res, next) => (handles(req.url) ? handle(req, res) : next()),
+    directory,
+    restart() {
+      state.server = make();
+    },
+    setDown(down) {
+      state.down = down;
+    },
+  };
+}

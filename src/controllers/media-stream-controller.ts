@@ -1,0 +1,97 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { captureSupportError, classifyMediaError, OnewayError } from '../core/errors.js';
+import type { MediaKind } from '../core/mime-type.js';
+
+export type MediaStreamStatus = 'idle' | 'requesting' | 'ready' | 'error';
+
+export interface MediaStreamControllerOptions {
+  kind: () => MediaKind;
+  /** Called when a problem is found (denied, no device, device unplugged …). */
+  onError: (error: OnewayError) => void;
+  /** Injected for tests; defaults to `navigator.mediaDevices`. */
+  mediaDevices?: () => Pick<MediaDevices, 'getUserMedia'> | undefined;
+}
+
+/**
+ * Holds the camera/microphone stream of an element: asks for it, reports why it failed, notices
+ * a device that goes away, and stops every track when the element leaves the page.
+ */
+export class MediaStreamController implements ReactiveController {
+  stream: MediaStream | undefined;
+  status: MediaStreamStatus = 'idle';
+  error: OnewayError | undefined;
+  private request = 0;
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly options: MediaStreamControllerOptions) {
+    host.addController(this);
+  }
+
+  /** Asks for the camera and microphone (or the microphone alone for audio answers). */
+  async acquire(): Promise<MediaStream | undefined> {
+    const request = ++this.request;
+    this.release();
+    this.status = 'requesting';
+    this.error = undefined;
+    this.host.requestUpdate();
+    const mediaDevices = this.options.mediaDevices?.() ?? globalThis.navigator?.mediaDevices;
+    const unsupported = captureSupportError({
+      isSecureContext: globalThis.isSecureContext !== false,
+      hasMediaDevices: typeof mediaDevices?.getUserMedia === 'function',
+      hasMediaRecorder: typeof globalThis.MediaRecorder === 'function',
+    });
+    try {
+      if (unsupported) throw unsupported;
+      const video = this.options.kind() === 'video';
+      const stream = await mediaDevices!.getUserMedia({
+        audio: { echoCancellation: true, noiseSuppression: true },
+        video: video ? { width: { ideal: 1280 }, height: { ideal: 720 }, facingMode: 'user' } : false,
+      });
+      if (request !== this.request) {
+        stopTracks(stream);
+        return undefined;
+      }
+      for (const track of stream.getTracks()) {
+        track.addEventListener('ended', () => this.lost(stream, track), { once: true });
+      }
+      this.stream = stream;
+      this.status = 'ready';
+      return stream;
+    } catch (cause) {
+      if (request !== this.request) return undefined;
+      this.fail(classifyMediaError(cause));
+      return undefined;
+    } finally {
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Stops every track. */
+  release(): void {
+    if (this.stream) stopTracks(this.stream);
+    this.stream = undefined;
+    if (this.status === 'ready') this.status = 'idle';
+  }
+
+  hostDisconnected(): void {
+    this.request++;
+    this.release();
+    this.status = 'idle';
+  }
+
+  private lost(stream: MediaStream, track: MediaStreamTrack): void {
+    if (stream !== this.stream) return;
+    this.release();
+    this.fail(new OnewayError('device-lost', `The ${track.kind} device stopped (${track.label || 'unnamed'}).`, true));
+    this.host.requestUpdate();
+  }
+
+  private fail(error: OnewayError): void {
+    this.status = 'error';
+    this.error = error;
+    this.options.onError(error);
+  }
+}
+
+function stopTracks(stream: MediaStream): void {
+  for (const track of stream.getTracks()) track.stop();
+}

@@ -1,0 +1,171 @@
+import { OnewayError } from './errors.js';
+import { supportedMimeTypes, type MediaKind } from './mime-type.js';
+
+/** The MediaRecorder constructor, injected so tests can stand in for it. */
+export type MediaRecorderFactory = (stream: MediaStream, options: MediaRecorderOptions) => MediaRecorder;
+
+export interface MediaRecorderFactoryOptions {
+  mimeType: string;
+  videoBitsPerSecond?: number;
+  audioBitsPerSecond?: number;
+}
+
+/** How often MediaRecorder hands over a slice while recording. */
+export const TIMESLICE_MS = 1000;
+
+export const createMediaRecorder: MediaRecorderFactory = (stream, options) => new MediaRecorder(stream, options);
+
+/**
+ * MediaRecorder options that make slices arrive while recording. Chromium's MP4 writer cuts
+ * fragments only at keyframes, and its software H.264 encoder makes none until `stop()` unless a
+ * keyframe interval is asked for (a Chromium option, ignored elsewhere).
+ */
+export function recorderOptions(options: MediaRecorderFactoryOptions): MediaRecorderOptions {
+  return { ...options, videoKeyFrameIntervalDuration: TIMESLICE_MS } as MediaRecorderOptions;
+}
+
+export interface AnswerRecorderOptions extends MediaRecorderFactoryOptions {
+  /** Receives every slice, in order, as bytes. */
+  onSlice(bytes: Uint8Array): void | Promise<void>;
+  /** MediaRecorder failed while recording. */
+  onError?(error: OnewayError): void;
+  createRecorder?: MediaRecorderFactory;
+}
+
+/**
+ * One take: MediaRecorder with a timeslice, its Blob slices turned into bytes in order.
+ * `stop()` resolves once the last slice has been handed over.
+ */
+export class AnswerRecorder {
+  private readonly recorder: MediaRecorder;
+  private delivered: Promise<void> = Promise.resolve();
+  private readonly stopped: Promise<void>;
+
+  constructor(stream: MediaStream, private readonly options: AnswerRecorderOptions) {
+    this.recorder = (options.createRecorder ?? createMediaRecorder)(stream, recorderOptions(options));
+    this.recorder.addEventListener('dataavailable', (event) => {
+      const blob = (event as BlobEvent).data;
+      if (!blob || blob.size === 0) return;
+      // Slices are read in arrival order, one after the other: a slice's bytes must never overtake.
+      this.delivered = this.delivered.then(async () => {
+        await options.onSlice(new Uint8Array(await blob.arrayBuffer()));
+      });
+    });
+    this.recorder.addEventListener('error', (event) => {
+      const cause = (event as ErrorEvent).error ?? event;
+      options.onError?.(new OnewayError('recording-failed', `MediaRecorder failed: ${String(cause)}`, true, { cause }));
+    });
+    this.stopped = new Promise((resolve) => this.recorder.addEventListener('stop', () => resolve(), { once: true }));
+  }
+
+  /** The MIME type MediaRecorder actually records. */
+  get mimeType(): string {
+    return this.recorder.mimeType || this.options.mimeType;
+  }
+
+  get state(): RecordingState {
+    return this.recorder.state;
+  }
+
+  start(): void {
+    this.recorder.start(TIMESLICE_MS);
+  }
+
+  /** Stops recording; resolves when every slice has been handed to `onSlice`. */
+  async stop(): Promise<void> {
+    if (this.recorder.state !== 'inactive') this.recorder.stop();
+    await this.stopped;
+    await this.delivered;
+  }
+}
+
+/** Which MIME types were seen to deliver slices before `stop()` in this page, by type. */
+const streamingVerdicts = new Map<string, Promise<boolean>>();
+
+/**
+ * Whether `mimeType` delivers data while recording. Found out once per page by a short silent
+ * probe recording of the stream, so a container that only writes at the end is never chosen.
+ */
+export function deliversWhileRecording(
+  stream: MediaStream,
+  mimeType: string,
+  createRecorder: MediaRecorderFactory = createMediaRecorder,
+  probeMs = 2500,
+): Promise<boolean> {
+  let verdict = streamingVerdicts.get(mimeType);
+  if (!verdict) {
+    verdict = probe(stream, mimeType, createRecorder, probeMs);
+    streamingVerdicts.set(mimeType, verdict);
+  }
+  return verdict;
+}
+
+async function probe(
+  stream: MediaStream,
+  mimeType: string,
+  createRecorder: MediaRecorderFactory,
+  probeMs: number,
+): Promise<boolean> {
+  let recorder: MediaRecorder;
+  try {
+    recorder = createRecorder(stream.clone(), recorderOptions({ mimeType }));
+  } catch {
+    return false;
+  }
+  const probeStream = recorder.stream;
+  try {
+    return await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), probeMs);
+      recorder.addEventListener('dataavailable', (event) => {
+        if ((event as BlobEvent).data.size > 0) {
+          clearTimeout(timer);
+          resolve(true);
+        }
+      });
+      recorder.addEventListener('error', () => {
+        clearTimeout(timer);
+        resolve(false);
+      });
+      recorder.start(250);
+    });
+  } finally {
+    if (recorder.state !== 'inactive') recorder.stop();
+    for (const track of probeStream.getTracks()) track.stop();
+  }
+}
+
+/** The first of `candidates` that streams while recording, else the first at all (with a warning flag). */
+export async function chooseStreamingMimeType(
+  stream: MediaStream,
+  candidates: readonly string[],
+  createRecorder?: MediaRecorderFactory,
+): Promise<{ mimeType: string; streams: boolean } | undefined> {
+  for (const mimeType of candidates) {
+    if (await deliversWhileRecording(stream, mimeType, createRecorder)) return { mimeType, streams: true };
+  }
+  return candidates.length > 0 ? { mimeType: candidates[0], streams: false } : undefined;
+}
+
+/**
+ * The MIME type to record `kind` in: the host's `override` when the browser supports it,
+ * otherwise the best supported type that streams while recording.
+ */
+export async function chooseRecordingType(
+  stream: MediaStream,
+  kind: MediaKind,
+  override?: string,
+  isTypeSupported: (type: string) => boolean = (type) => MediaRecorder.isTypeSupported(type),
+  createRecorder?: MediaRecorderFactory,
+): Promise<string> {
+  if (override) {
+    if (!isTypeSupported(override)) {
+      throw new OnewayError('unsupported-mime-type', `This browser cannot record "${override}" (the mime-type attribute).`, false);
+    }
+    return override;
+  }
+  const chosen = await chooseStreamingMimeType(stream, supportedMimeTypes(kind, isTypeSupported), createRecorder);
+  if (!chosen) {
+    throw new OnewayError('unsupported-mime-type', `This browser supports none of the ${kind} types the recorder knows.`, false);
+  }
+  return chosen.mimeType;
+}

@@ -1,0 +1,17 @@
+// Registers every element. A host page may load the bundle twice (e.g. the CDN build and an npm
+// copy), so a tag that is already defined is left alone instead of throwing.
+import { OnewayRecorder } from './elements/recorder/recorder.js';
+
+const elements: Record<string, CustomElementConstructor> = {
+  'oneway-recorder': OnewayRecorder,
+};
+
+for (const [tag, element] of Object.entries(elements)) {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'oneway-recorder': OnewayRecorder;
+  }
+}

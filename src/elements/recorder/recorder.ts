@@ -1,0 +1,190 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { MediaStreamController } from '../../controllers/media-stream-controller.js';
+import { TakeController } from '../../controllers/take-controller.js';
+import { classifyMediaError, type OnewayError } from '../../core/errors.js';
+import type { MediaKind } from '../../core/mime-type.js';
+import { chooseRecordingType } from '../../core/recorder.js';
+import type { AuthorizeHook } from '../../core/tus-stream.js';
+import { OnewayErrorEvent } from '../../events/error.js';
+import { formatBytes, formatClock, formatMessage } from '../../i18n/format.js';
+import type { MessageKey } from '../../i18n/en.js';
+import { recorderStyles } from './recorder.styles.js';
+
+/**
+ * Records an answer with camera and microphone and streams it to a tus endpoint while it records.
+ *
+ * @summary Camera preview, Start/Stop recording, elapsed time, and a tus upload that runs during the recording.
+ *
+ * @fires oneway-recording-start - Recording has started.
+ * @fires oneway-recording-stop - Recording has stopped: `detail` has bytes, durationMs, mimeType.
+ * @fires oneway-upload-progress - Upload progress: `detail` has bytesUploaded, bytesRecorded, recordingEnded, state.
+ * @fires oneway-answer-uploaded - The whole answer is on the server: `detail` has uploadUrl, bytes, durationMs, mimeType, sha256, interrupted.
+ * @fires oneway-error - A problem: `detail` has code, message, recoverable.
+ *
+ * @csspart stage - The box that holds the preview.
+ * @csspart preview - The live camera preview (mirrored).
+ * @csspart indicator - The "Recording" badge shown while recording.
+ * @csspart controls - The row of buttons and timer.
+ * @csspart record-button - The Start recording / Stop recording button.
+ * @csspart elapsed - The elapsed recording time.
+ * @csspart status - The line that says what is happening to the upload.
+ * @csspart error - The message shown when something went wrong.
+ * @csspart retry-button - The "Try again" button shown with an error.
+ *
+ * @cssprop --oneway-color-accent - Button and highlight colour.
+ * @cssprop --oneway-color-text - Text colour.
+ * @cssprop --oneway-radius - Corner radius of the stage and buttons.
+ * @cssprop --oneway-font-family - Font; inherits the page's font by default.
+ * @cssprop --oneway-focus-ring - Outline of focused controls.
+ */
+export class OnewayRecorder extends LitElement {
+  static override styles = recorderStyles;
+
+  /** The tus endpoint that receives the recording (creation URL), e.g. `/files` or `https://ats.example/tus/`. */
+  @property() endpoint = '';
+
+  /** What to record: `video` (camera and microphone) or `audio` (microphone alone). */
+  @property({ reflect: true }) kind: MediaKind = 'video';
+
+  /** Recording stops by itself after this many seconds; 0 means no limit. */
+  @property({ type: Number, attribute: 'max-seconds' }) maxSeconds = 0;
+
+  /** Forces a MIME type for MediaRecorder instead of the automatic choice. */
+  @property({ attribute: 'mime-type' }) mimeType = '';
+
+  /** Extra tus metadata sent with every upload (string values). */
+  @property({ attribute: false }) metadata: Record<string, string> = {};
+
+  /** Called before every upload request; returns headers to add, e.g. a fresh bearer token. */
+  @property({ attribute: false }) authorize: AuthorizeHook | undefined;
+
+  /** The MIME type chosen for recording, once the camera is ready. */
+  @state() recordingMimeType = '';
+
+  @state() private error: OnewayError | undefined;
+  @state() private announcement = '';
+
+  @query('video') private preview!: HTMLVideoElement | null;
+
+  private readonly media = new MediaStreamController(this, {
+    kind: () => this.kind,
+    onError: (error) => this.report(error),
+  });
+
+  private readonly takes = new TakeController(this, {
+    maxSeconds: () => this.maxSeconds,
+    takeOptions: () => ({ endpoint: this.endpoint, metadata: this.metadata, authorize: this.authorize }),
+    onError: (error) => this.report(error),
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.prepare();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.recordingMimeType = '';
+  }
+
+  /** Whether a take is being recorded. */
+  get recording(): boolean {
+    return this.takes.status === 'recording';
+  }
+
+  /** Starts recording (the same as pressing "Start recording"). */
+  start(): void {
+    const stream = this.media.stream;
+    if (!stream || !this.recordingMimeType || this.recording) return;
+    this.error = undefined;
+    this.takes.start(stream, this.recordingMimeType);
+    this.announcement = formatMessage('recordingStarted');
+  }
+
+  /** Stops recording (the same as pressing "Stop recording"); the upload finishes by itself. */
+  async stop(): Promise<void> {
+    await this.takes.stop();
+    this.announcement = formatMessage('recordingStopped');
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('kind') && changed.get('kind') !== undefined) void this.prepare();
+    if (this.preview && this.preview.srcObject !== (this.media.stream ?? null)) {
+      this.preview.srcObject = this.media.stream ?? null;
+    }
+  }
+
+  private async prepare(): Promise<void> {
+    this.error = undefined;
+    this.recordingMimeType = '';
+    const stream = await this.media.acquire();
+    if (!stream) return;
+    try {
+      this.recordingMimeType = await chooseRecordingType(stream, this.kind, this.mimeType || undefined);
+    } catch (cause) {
+      this.report(classifyMediaError(cause));
+    }
+  }
+
+  private report(error: OnewayError): void {
+    this.error = error;
+    this.dispatchEvent(new OnewayErrorEvent({ code: error.code, message: error.message, recoverable: error.recoverable }));
+  }
+
+  protected override render() {
+    if (this.error && !this.recording) return this.renderError(this.error);
+    const ready = Boolean(this.media.stream && this.recordingMimeType);
+    return html`
+      <div part="stage">
+        ${this.kind === 'video'
+          ? html`<video part="preview" aria-label=${formatMessage('cameraPreview')} autoplay muted playsinline></video>`
+          : nothing}
+        ${this.recording ? html`<span part="indicator">${formatMessage('recording')}</span>` : nothing}
+      </div>
+      <div part="controls">
+        <button
+          part="record-button"
+          type="button"
+          ?disabled=${!ready || this.takes.status === 'stopping'}
+          @click=${() => (this.recording ? void this.stop() : this.start())}
+        >
+          ${formatMessage(this.recording ? 'stopRecording' : 'startRecording')}
+        </button>
+        <span part="elapsed" role="timer" aria-live="off">${this.renderElapsed()}</span>
+      </div>
+      <p part="status">${ready ? this.statusText() : formatMessage(this.media.status === 'requesting' ? 'askingForCamera' : 'preparing')}</p>
+      <div role="status" class="visually-hidden">${this.announcement}</div>
+    `;
+  }
+
+  private renderElapsed() {
+    const elapsed = formatClock(this.takes.elapsedMs / 1000);
+    return this.maxSeconds
+      ? formatMessage('elapsed', { elapsed, max: formatClock(this.maxSeconds) })
+      : formatMessage('elapsedNoLimit', { elapsed });
+  }
+
+  private statusText(): string {
+    const progress = this.takes.progress;
+    if (this.takes.status === 'uploaded') return formatMessage('uploadDone');
+    if (!progress) return '';
+    if (progress.state === 'waiting-for-connection') return formatMessage('waitingForConnection');
+    if (progress.state === 'retrying') return formatMessage('retrying');
+    return formatMessage('uploading', {
+      sent: formatBytes(progress.bytesUploaded),
+      total: formatBytes(progress.bytesRecorded),
+    });
+  }
+
+  private renderError(error: OnewayError) {
+    return html`
+      <div part="error" role="alert">
+        <p>${formatMessage(`error.${error.code}` as MessageKey)}</p>
+        ${error.recoverable
+          ? html`<button part="retry-button" type="button" @click=${() => void this.prepare()}>${formatMessage('tryAgain')}</button>`
+          : nothing}
+      </div>
+    `;
+  }
+}

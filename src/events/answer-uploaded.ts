@@ -1,0 +1,17 @@
+import type { UploadedAnswer } from '../core/take.js';
+
+export type AnswerUploadedDetail = UploadedAnswer;
+
+/** An answer is complete on the server: its URL, size, duration, type and SHA-256. */
+export class AnswerUploadedEvent extends Event {
+  static readonly eventName = 'oneway-answer-uploaded';
+  constructor(readonly detail: AnswerUploadedDetail) {
+    super(AnswerUploadedEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'oneway-answer-uploaded': AnswerUploadedEvent;
+  }
+}

@@ -1,0 +1,5 @@
+export * from './answer-uploaded.js';
+export * from './error.js';
+export * from './recording-start.js';
+export * from './recording-stop.js';
+export * from './upload-progress.js';

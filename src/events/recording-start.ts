@@ -1,0 +1,17 @@
+export interface RecordingStartDetail {
+  mimeType: string;
+}
+
+/** Recording has started. */
+export class RecordingStartEvent extends Event {
+  static readonly eventName = 'oneway-recording-start';
+  constructor(readonly detail: RecordingStartDetail) {
+    super(RecordingStartEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'oneway-recording-start': RecordingStartEvent;
+  }
+}

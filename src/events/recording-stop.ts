@@ -1,0 +1,20 @@
+export interface RecordingStopDetail {
+  /** Bytes recorded. */
+  bytes: number;
+  durationMs: number;
+  mimeType: string;
+}
+
+/** Recording has stopped; the upload of its last bytes goes on. */
+export class RecordingStopEvent extends Event {
+  static readonly eventName = 'oneway-recording-stop';
+  constructor(readonly detail: RecordingStopDetail) {
+    super(RecordingStopEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'oneway-recording-stop': RecordingStopEvent;
+  }
+}

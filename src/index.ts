@@ -1,0 +1,7 @@
+// Classes and types, with no side effects: import `oneway-interview/define` to register the tags.
+export { OnewayRecorder } from './elements/recorder/recorder.js';
+export * from './events/index.js';
+export { OnewayError, type OnewayErrorCode } from './core/errors.js';
+export type { AuthorizeHook, AuthorizeRequest, UploadState } from './core/tus-stream.js';
+export type { UploadedAnswer, UploadProgress } from './core/take.js';
+export type { MediaKind } from './core/mime-type.js';

@@ -1,0 +1,152 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../src/define.js';
+import type { OnewayRecorder } from '../../../src/elements/recorder/recorder.js';
+import { supportedMimeTypes } from '../../../src/core/mime-type.js';
+import { deliversWhileRecording } from '../../../src/core/recorder.js';
+import { spyOnMediaRecorder, type RecorderSpy } from '../../support/media-recorder-spy.js';
+import { decodeMetadata, serverBytes, serverUpload, sha256Hex } from '../../support/tus.js';
+import { nextEvent, sleep } from '../../support/wait.js';
+
+async function readyRecorder(template = html`<oneway-recorder endpoint="/files"></oneway-recorder>`) {
+  const el = await fixture<OnewayRecorder>(template);
+  await waitUntil(() => el.recordingMimeType, 'the recorder never became ready', { timeout: 20_000 });
+  return el;
+}
+
+function recordButton(el: OnewayRecorder): HTMLButtonElement {
+  return el.shadowRoot!.querySelector('[part="record-button"]')!;
+}
+
+/**
+ * How long the file at `url` plays. Streamed recordings (fragmented MP4, WebM) carry no duration
+ * in their header, so the file is played to its end, fast.
+ */
+async function mediaDuration(url: string): Promise<number> {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.preload = 'auto';
+  video.src = url;
+  const failed = new Promise<never>((_, reject) =>
+    video.addEventListener('error', () => reject(new Error(`cannot decode ${url}: ${video.error?.message}`)), { once: true }),
+  );
+  await Promise.race([new Promise((resolve) => video.addEventListener('loadedmetadata', resolve, { once: true })), failed]);
+  video.playbackRate = 8;
+  await Promise.race([video.play(), failed]);
+  await Promise.race([new Promise((resolve) => video.addEventListener('ended', resolve, { once: true })), failed]);
+  return video.currentTime;
+}
+
+describe('<oneway-recorder>', () => {
+  let spy: RecorderSpy;
+  beforeEach(() => (spy = spyOnMediaRecorder()));
+  afterEach(() => spy.restore());
+
+  it('records about 3 s and the tus server holds exactly the recorded bytes', async () => {
+    const el = await readyRecorder();
+    el.metadata = { candidate: 'c-42' };
+    const uploaded = nextEvent(el, 'oneway-answer-uploaded');
+    const started = nextEvent(el, 'oneway-recording-start');
+    recordButton(el).click();
+    expect((await started).detail.mimeType).to.equal(el.recordingMimeType);
+    await sleep(3000);
+    const stopped = nextEvent(el, 'oneway-recording-stop');
+    recordButton(el).click();
+    const stop = (await stopped).detail;
+    const answer = (await uploaded).detail;
+
+    const recorded = await spy.lastRecording();
+    const onServer = await serverBytes(answer.uploadUrl);
+    expect(answer.uploadUrl).to.match(new RegExp(`^${location.origin}/files/[\\w-]+$`));
+    expect(onServer.length).to.equal(recorded.length);
+    expect(await sha256Hex(onServer)).to.equal(await sha256Hex(recorded));
+    expect(answer.sha256).to.equal(await sha256Hex(recorded));
+    expect(answer.bytes).to.equal(recorded.length);
+    expect(stop.bytes).to.equal(recorded.length);
+    expect(answer.durationMs).to.be.within(2500, 4500);
+    expect(answer.interrupted).to.equal(false);
+
+    const metadata = decodeMetadata((await serverUpload(answer.uploadUrl)).metadata);
+    expect(metadata.filetype).to.equal(answer.mimeType.split(';')[0]);
+    expect(metadata.codecs).to.equal(answer.mimeType);
+    expect(metadata.candidate).to.equal('c-42');
+    expect(metadata.filename).to.match(/^answer\.(mp4|webm)$/);
+
+    expect(await mediaDuration(answer.uploadUrl)).to.be.within(2.5, 4.5);
+  });
+
+  it('streams while recording in every container it may choose', async () => {
+    const probe = await readyRecorder();
+    const stream = (probe.shadowRoot!.querySelector('video') as HTMLVideoElement).srcObject as MediaStream;
+    const streaming: string[] = [];
+    for (const type of supportedMimeTypes('video', (t) => MediaRecorder.isTypeSupported(t))) {
+      if (await deliversWhileRecording(stream, type)) streaming.push(type);
+    }
+    expect(streaming.length, 'no container streams while recording').to.be.greaterThan(0);
+    for (const mimeType of streaming) {
+      const el = await readyRecorder(html`<oneway-recorder endpoint="/files" mime-type=${mimeType}></oneway-recorder>`);
+      let confirmedWhileRecording = 0;
+      el.addEventListener('oneway-upload-progress', (event) => {
+        if (!event.detail.recordingEnded) confirmedWhileRecording = Math.max(confirmedWhileRecording, event.detail.bytesUploaded);
+      });
+      const uploaded = nextEvent(el, 'oneway-answer-uploaded');
+      el.start();
+      await waitUntil(() => confirmedWhileRecording > 0, `${mimeType}: no bytes reached the server while recording`, {
+        timeout: 6000,
+      });
+      await el.stop();
+      const answer = (await uploaded).detail;
+      // The browser may name codecs the host left open (e.g. the audio codec).
+      expect(answer.mimeType.split(';')[0], mimeType).to.equal(mimeType.split(';')[0]);
+      expect((await serverBytes(answer.uploadUrl)).length).to.equal(answer.bytes);
+      el.remove();
+    }
+  });
+
+  it('stops by itself at max-seconds', async () => {
+    const el = await readyRecorder(html`<oneway-recorder endpoint="/files" max-seconds="2"></oneway-recorder>`);
+    const stopped = nextEvent(el, 'oneway-recording-stop', 6000);
+    el.start();
+    const { durationMs } = (await stopped).detail;
+    expect(durationMs).to.be.within(1800, 2600);
+    expect(recordButton(el).textContent!.trim()).to.equal('Start recording');
+  });
+
+  it('has the accessible names hosts drive it by, and passes axe idle and recording', async () => {
+    const el = await readyRecorder();
+    expect(recordButton(el).textContent!.trim()).to.equal('Start recording');
+    await expect(el).to.be.accessible();
+    el.start();
+    await el.updateComplete;
+    expect(recordButton(el).textContent!.trim()).to.equal('Stop recording');
+    await expect(el).to.be.accessible();
+    await el.stop();
+  });
+
+  it('shows a mirrored live preview of the camera', async () => {
+    const el = await readyRecorder();
+    const video = el.shadowRoot!.querySelector('video')!;
+    await waitUntil(() => video.videoWidth > 0, 'the preview never played');
+    expect(getComputedStyle(video).transform).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
+  });
+
+  it('stops every track when removed from the page', async () => {
+    const el = await readyRecorder();
+    const stream = el.shadowRoot!.querySelector('video')!.srcObject as MediaStream;
+    el.start();
+    await sleep(500);
+    el.remove();
+    expect(stream.getTracks().map((track) => track.readyState)).to.deep.equal(['ended', 'ended']);
+  });
+
+  it('records audio alone when kind="audio"', async () => {
+    const el = await readyRecorder(html`<oneway-recorder endpoint="/files" kind="audio"></oneway-recorder>`);
+    expect(el.recordingMimeType).to.match(/^audio\//);
+    expect(el.shadowRoot!.querySelector('video')).to.equal(null);
+    const uploaded = nextEvent(el, 'oneway-answer-uploaded');
+    el.start();
+    await sleep(1500);
+    await el.stop();
+    const answer = (await uploaded).detail;
+    expect(await sha256Hex(await serverBytes(answer.uploadUrl))).to.equal(await sha256Hex(await spy.lastRecording()));
+  });
+});

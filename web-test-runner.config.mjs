@@ -1,0 +1,71 @@
+// Tests run in the system Chromium with fake camera and microphone, against a real tus server
+// mounted on the same origin at /files.
+import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import rollupCommonjs from '@rollup/plugin-commonjs';
+import { createTusServer } from './demo/tus-server.js';
+import { findChrome } from './scripts/find-chrome.js';
+import { testCommandsPlugin } from './test/support/server-commands.js';
+
+const uploads = fileURLToPath(new URL('./.test-uploads', import.meta.url));
+rmSync(uploads, { recursive: true, force: true });
+const tus = createTusServer({ directory: uploads });
+
+// tus-js-client v4 pulls in url-parse, a CommonJS module.
+const commonjs = fromRollup(rollupCommonjs);
+
+const chromeArgs = (extra = []) => [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  ...extra,
+];
+
+const chrome = (extra) =>
+  chromeLauncher({
+    launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs(extra) },
+  });
+
+export default {
+  files: ['test/**/*.test.ts', '!test/**/*.denied.test.ts'],
+  nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
+  concurrency: 1,
+  testsFinishTimeout: 10 * 60_000,
+  testFramework: { config: { timeout: 60_000 } },
+  browsers: [chrome()],
+  groups: [
+    {
+      // Chromium's fake UI answers every permission prompt with "deny" in this group.
+      name: 'permission-denied',
+      files: ['test/**/*.denied.test.ts'],
+      browsers: [chrome(['--use-fake-ui-for-media-stream=deny'])],
+    },
+  ],
+  middleware: [
+    // The CSP fixture page is served the way a strict host page would be.
+    async (ctx, next) => {
+      await next();
+      if (ctx.path === '/test/fixtures/csp.html') {
+        ctx.set('Content-Security-Policy', "script-src 'self'; object-src 'none'; base-uri 'none'");
+      }
+    },
+    async (ctx, next) => {
+      if (!tus.handles(ctx.url)) return next();
+      ctx.respond = false;
+      await tus.handle(ctx.req, ctx.res);
+    },
+  ],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    commonjs({ include: ['**/node_modules/url-parse/**', '**/node_modules/querystringify/**', '**/node_modules/requires-port/**'] }),
+    testCommandsPlugin({ tus }),
+  ],
+};
