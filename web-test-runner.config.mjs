@@ -10,8 +10,9 @@ import { createTusServer } from './demo/tus-server.js';
 import { findChrome } from './scripts/find-chrome.js';
 import { testCommandsPlugin } from './test/support/server-commands.js';
 
-const uploads = fileURLToPath(new URL('./.test-uploads', import.meta.url));
-rmSync(uploads, { recursive: true, force: true });
+// One folder per run, so runs side by side do not delete each other's uploads.
+const uploads = fileURLToPath(new URL(`./.test-uploads/${process.pid}`, import.meta.url));
+process.on('exit', () => rmSync(uploads, { recursive: true, force: true }));
 const tus = createTusServer({ directory: uploads });
 
 // tus-js-client v4 pulls in url-parse, a CommonJS module.
