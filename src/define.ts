@@ -1,9 +1,11 @@
 // Registers every element. A host page may load the bundle twice (e.g. the CDN build and an npm
 // copy), so a tag that is already defined is left alone instead of throwing.
 import { OnewayRecorder } from './elements/recorder/recorder.js';
+import { OnewayCountdown } from './elements/countdown/countdown.js';
 
 const elements: Record<string, CustomElementConstructor> = {
   'oneway-recorder': OnewayRecorder,
+  'oneway-countdown': OnewayCountdown,
 };
 
 for (const [tag, element] of Object.entries(elements)) {
@@ -13,5 +15,6 @@ for (const [tag, element] of Object.entries(elements)) {
 declare global {
   interface HTMLElementTagNameMap {
     'oneway-recorder': OnewayRecorder;
+    'oneway-countdown': OnewayCountdown;
   }
 }

@@ -1,4 +1,5 @@
 export * from './answer-uploaded.js';
+export * from './countdown-end.js';
 export * from './error.js';
 export * from './recording-start.js';
 export * from './recording-stop.js';

@@ -28,6 +28,11 @@ export const en = {
   'error.storage-unavailable': 'This browser cannot save your answer on this device, so keep this page open until it is sent.',
   'error.config-invalid': 'This interview is not set up correctly. Please contact the employer.',
   'error.recording-failed': 'Recording failed. Press "Try again".',
+  // countdown
+  'countdown.label': 'Time left',
+  'countdown.minuteLeft': '{label}: 1 minute left.',
+  'countdown.secondsLeft': '{label}: {seconds} seconds left.',
+  'countdown.timeUp': '{label}: time is up.',
 } as const;
 
 /** The keys every message table has. */
