@@ -2,10 +2,12 @@
 // copy), so a tag that is already defined is left alone instead of throwing.
 import { OnewayRecorder } from './elements/recorder/recorder.js';
 import { OnewayCountdown } from './elements/countdown/countdown.js';
+import { OnewayDeviceCheck } from './elements/device-check/device-check.js';
 
 const elements: Record<string, CustomElementConstructor> = {
   'oneway-recorder': OnewayRecorder,
   'oneway-countdown': OnewayCountdown,
+  'oneway-device-check': OnewayDeviceCheck,
 };
 
 for (const [tag, element] of Object.entries(elements)) {
@@ -16,5 +18,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'oneway-recorder': OnewayRecorder;
     'oneway-countdown': OnewayCountdown;
+    'oneway-device-check': OnewayDeviceCheck;
   }
 }

@@ -1,6 +1,7 @@
 // Classes and types, with no side effects: import `oneway-interview/define` to register the tags.
 export { OnewayRecorder } from './elements/recorder/recorder.js';
 export { OnewayCountdown } from './elements/countdown/countdown.js';
+export { OnewayDeviceCheck, type DeviceCheckStatus } from './elements/device-check/device-check.js';
 export * from './events/index.js';
 export { OnewayError, type OnewayErrorCode } from './core/errors.js';
 export type { AuthorizeHook, AuthorizeRequest, UploadState } from './core/tus-stream.js';

@@ -15,7 +15,11 @@ export type OnewayErrorCode =
   | 'upload-lost'
   | 'storage-unavailable'
   | 'config-invalid'
-  | 'recording-failed';
+  | 'recording-failed'
+  // device check
+  | 'iframe-blocked'
+  | 'in-app-browser'
+  | 'permission-timeout';
 
 /** A classified problem: what happened, for whom, and whether the widget can go on. */
 export class OnewayError extends Error {

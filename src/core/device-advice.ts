@@ -1,0 +1,186 @@
+// The decisions of the device check, as pure functions of what was measured: microphone level →
+// advice, picture brightness → advice, measured throughput → video bitrate, free space → warning.
+// The thresholds are tables so they can be read, tested and tuned in one place.
+
+// ---------------------------------------------------------------------------------------------
+// Microphone
+
+/** The quietest level reported, in dBFS; digital silence is clamped to it. */
+export const FLOOR_DB = -100;
+
+/** Microphone thresholds in dBFS (RMS; 0 is full scale). */
+export const MICROPHONE_THRESHOLDS = {
+  /** A window whose loudest moment stays below this heard nothing: no voice, a muted or wrong microphone. */
+  silenceDb: -50,
+  /** A window whose quiet moments stay above this has steady background noise. */
+  noiseFloorDb: -40,
+  /** How long the candidate is given to speak before "We can't hear you". */
+  windowMs: 4000,
+  /** The share of the quietest samples taken as the noise floor. */
+  floorPercentile: 0.2,
+} as const;
+
+export type MicrophoneAdvice = 'measuring' | 'ok' | 'silent' | 'noisy';
+
+/** One level reading: when (ms, monotonic) and how loud (dBFS). */
+export interface LevelSample {
+  at: number;
+  db: number;
+}
+
+/** What a window of level readings says: its loudest moment, its noise floor, and how long it spans. */
+export interface LevelWindow {
+  peakDb: number;
+  floorDb: number;
+  spanMs: number;
+}
+
+/** dBFS of an RMS amplitude (0…1), clamped to `FLOOR_DB`. */
+export function rmsToDb(rms: number): number {
+  if (!(rms > 0)) return FLOOR_DB;
+  return Math.max(FLOOR_DB, Math.min(0, 20 * Math.log10(rms)));
+}
+
+/** RMS of audio samples (-1…1), e.g. from `AnalyserNode.getFloatTimeDomainData`. */
+export function rms(samples: ArrayLike<number>): number {
+  if (samples.length === 0) return 0;
+  let sum = 0;
+  for (let i = 0; i < samples.length; i++) sum += samples[i] * samples[i];
+  return Math.sqrt(sum / samples.length);
+}
+
+/** The peak, noise floor and span of the readings taken in the last `windowMs` before `now`. */
+export function levelWindow(
+  samples: readonly LevelSample[],
+  now: number,
+  windowMs: number = MICROPHONE_THRESHOLDS.windowMs,
+  floorPercentile: number = MICROPHONE_THRESHOLDS.floorPercentile,
+): LevelWindow {
+  const recent = samples.filter((sample) => sample.at >= now - windowMs && sample.at <= now);
+  if (recent.length === 0) return { peakDb: FLOOR_DB, floorDb: FLOOR_DB, spanMs: 0 };
+  const sorted = recent.map((sample) => sample.db).sort((a, b) => a - b);
+  const floorIndex = Math.min(sorted.length - 1, Math.floor(sorted.length * floorPercentile));
+  return {
+    peakDb: sorted[sorted.length - 1],
+    floorDb: sorted[floorIndex],
+    spanMs: now - recent[0].at,
+  };
+}
+
+/**
+ * Advice from a window of readings: nothing until the candidate had the whole window to speak,
+ * then "silent" when even its loudest moment was near silence, "noisy" when its quiet moments
+ * were loud, else "ok".
+ */
+export function microphoneAdvice(window: LevelWindow, thresholds = MICROPHONE_THRESHOLDS): MicrophoneAdvice {
+  // A little slack: readings arrive on a timer, so a full window spans slightly less than windowMs.
+  if (window.spanMs < thresholds.windowMs * 0.9) return 'measuring';
+  if (window.peakDb < thresholds.silenceDb) return 'silent';
+  if (window.floorDb > thresholds.noiseFloorDb) return 'noisy';
+  return 'ok';
+}
+
+/** The range the level meter shows, in dBFS: quieter reads as empty. */
+export const METER_RANGE_DB = 60;
+
+/** A level in dBFS as a meter position 0…1 (-60 dBFS and below is empty, 0 dBFS is full). */
+export function meterValue(db: number): number {
+  return Math.max(0, Math.min(1, (db + METER_RANGE_DB) / METER_RANGE_DB));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lighting
+
+/** Mean luma thresholds (0…255, Rec. 709 weights) of the middle of the picture, where a face usually is. */
+export const LIGHTING_THRESHOLDS = {
+  tooDarkBelow: 55,
+  tooBrightAbove: 210,
+} as const;
+
+export type LightingAdvice = 'measuring' | 'ok' | 'too-dark' | 'too-bright';
+
+/** Mean luma (0…255) of RGBA pixels, e.g. `ImageData.data`. */
+export function averageLuma(rgba: ArrayLike<number>): number {
+  const pixels = Math.floor(rgba.length / 4);
+  if (pixels === 0) return 0;
+  let sum = 0;
+  for (let i = 0; i < pixels * 4; i += 4) sum += 0.2126 * rgba[i] + 0.7152 * rgba[i + 1] + 0.0722 * rgba[i + 2];
+  return sum / pixels;
+}
+
+/** Advice from the mean luma of the picture; undefined means nothing was measured yet. */
+export function lightingAdvice(luma: number | undefined, thresholds = LIGHTING_THRESHOLDS): LightingAdvice {
+  if (luma === undefined || Number.isNaN(luma)) return 'measuring';
+  if (luma < thresholds.tooDarkBelow) return 'too-dark';
+  if (luma > thresholds.tooBrightAbove) return 'too-bright';
+  return 'ok';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connection
+
+/** How a video bitrate is chosen from the measured upload throughput (bits per second). */
+export const BITRATE_POLICY = {
+  /** The share of the throughput video may take: the rest is audio, tus overhead and the link's ups and downs. */
+  videoShare: 0.6,
+  minVideoBps: 250_000,
+  maxVideoBps: 2_500_000,
+  /** Below this throughput video cannot keep up, even at the lowest bitrate. */
+  tooSlowForVideoBps: 300_000,
+  /** Below this throughput video is sent in visibly lower quality. */
+  slowBps: 1_500_000,
+} as const;
+
+/** Audio bitrate assumed for storage estimates (MediaRecorder's Opus/AAC default is about 128 kbit/s). */
+export const AUDIO_BITS_PER_SECOND = 128_000;
+
+/** A video bitrate (bits/s) the connection keeps up with: 60% of the throughput, clamped to 250 kbit/s … 2.5 Mbit/s. */
+export function chooseVideoBitrate(throughputBps: number, policy = BITRATE_POLICY): number {
+  const share = throughputBps > 0 ? throughputBps * policy.videoShare : 0;
+  const clamped = Math.min(policy.maxVideoBps, Math.max(policy.minVideoBps, share));
+  // Round down to whole kbit/s: encoders do not care and people read it more easily.
+  return Math.floor(clamped / 1000) * 1000;
+}
+
+export type ConnectionAdvice = 'ok' | 'slow' | 'too-slow-for-video';
+
+/** Advice from the measured throughput (bits/s). */
+export function connectionAdvice(throughputBps: number, policy = BITRATE_POLICY): ConnectionAdvice {
+  if (!(throughputBps >= policy.tooSlowForVideoBps)) return 'too-slow-for-video';
+  if (throughputBps < policy.slowBps) return 'slow';
+  return 'ok';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Storage
+
+/**
+ * Room for more than one answer's bytes: a take stays on the device until the server confirms it,
+ * and a retake may start while the previous one is still being sent.
+ */
+export const STORAGE_MARGIN = 1.5;
+
+/** Bytes the longest answer can take at the given bitrates, with `STORAGE_MARGIN`. */
+export function bytesForAnswer(
+  maxAnswerSeconds: number,
+  videoBitsPerSecond: number,
+  audioBitsPerSecond: number = AUDIO_BITS_PER_SECOND,
+): number {
+  return Math.ceil((Math.max(0, maxAnswerSeconds) * (videoBitsPerSecond + audioBitsPerSecond) * STORAGE_MARGIN) / 8);
+}
+
+export type StorageAdvice = 'unknown' | 'ok' | 'low';
+
+/** Whether free space (quota minus usage, from `navigator.storage.estimate()`) can hold the longest answer. */
+export function storageAdvice(check: {
+  quotaBytes?: number;
+  usageBytes?: number;
+  maxAnswerSeconds: number;
+  videoBitsPerSecond: number;
+  audioBitsPerSecond?: number;
+}): StorageAdvice {
+  if (check.quotaBytes === undefined || !Number.isFinite(check.quotaBytes)) return 'unknown';
+  const free = check.quotaBytes - (check.usageBytes ?? 0);
+  const needed = bytesForAnswer(check.maxAnswerSeconds, check.videoBitsPerSecond, check.audioBitsPerSecond);
+  return free >= needed ? 'ok' : 'low';
+}

@@ -1,0 +1,156 @@
+import { expect } from '@open-wc/testing';
+import {
+  averageLuma,
+  BITRATE_POLICY,
+  bytesForAnswer,
+  chooseVideoBitrate,
+  connectionAdvice,
+  FLOOR_DB,
+  levelWindow,
+  lightingAdvice,
+  meterValue,
+  microphoneAdvice,
+  rms,
+  rmsToDb,
+  storageAdvice,
+  type LevelSample,
+} from '../../src/core/device-advice.js';
+
+/** Readings every 100 ms over `ms`, loud (`loudDb`) every `every`-th reading, `quietDb` otherwise. */
+function readings(ms: number, quietDb: number, loudDb = quietDb, every = 5): LevelSample[] {
+  const samples: LevelSample[] = [];
+  for (let at = 0, i = 0; at <= ms; at += 100, i++) samples.push({ at, db: i % every === 0 ? loudDb : quietDb });
+  return samples;
+}
+
+describe('device advice: microphone', () => {
+  const cases: [string, LevelSample[], number, string][] = [
+    ['no readings yet', [], 0, 'measuring'],
+    ['only 1 s of readings', readings(1000, -90), 1000, 'measuring'],
+    ['4 s of digital silence', readings(4000, FLOOR_DB), 4000, 'silent'],
+    ['4 s of a muted microphone (-70 dBFS)', readings(4000, -70), 4000, 'silent'],
+    ['4 s just below the silence threshold', readings(4000, -65, -51), 4000, 'silent'],
+    ['a quiet room with speech peaks', readings(4000, -65, -20), 4000, 'ok'],
+    ['a quiet room with faint speech (-45 dBFS)', readings(4000, -70, -45), 4000, 'ok'],
+    ['speech over a loud floor (-30 dBFS)', readings(4000, -30, -12), 4000, 'noisy'],
+    ['a constant hum at -38 dBFS', readings(4000, -38), 4000, 'noisy'],
+    ['a floor just under the noise threshold', readings(4000, -41, -15), 4000, 'ok'],
+    ['silence long ago, speech in the window', [...readings(4000, -90), ...readings(4000, -60, -20).map((s) => ({ ...s, at: s.at + 5000 }))], 9000, 'ok'],
+  ];
+  for (const [name, samples, now, advice] of cases) {
+    it(`${name} → ${advice}`, () => {
+      expect(microphoneAdvice(levelWindow(samples, now))).to.equal(advice);
+    });
+  }
+
+  it('takes the peak and a low percentile of the window as peak and floor', () => {
+    const window = levelWindow(readings(4000, -60, -10), 4000);
+    expect(window.peakDb).to.equal(-10);
+    expect(window.floorDb).to.equal(-60);
+    expect(window.spanMs).to.equal(4000);
+  });
+
+  it('converts RMS to dBFS, clamped to the floor', () => {
+    expect(rmsToDb(1)).to.equal(0);
+    expect(rmsToDb(0.1)).to.be.closeTo(-20, 1e-9);
+    expect(rmsToDb(0.001)).to.be.closeTo(-60, 1e-9);
+    expect(rmsToDb(0)).to.equal(FLOOR_DB);
+    expect(rmsToDb(1e-9)).to.equal(FLOOR_DB);
+    expect(rmsToDb(Number.NaN)).to.equal(FLOOR_DB);
+  });
+
+  it('computes RMS of samples', () => {
+    expect(rms([])).to.equal(0);
+    expect(rms([0.5, -0.5, 0.5, -0.5])).to.equal(0.5);
+    const sine = Array.from({ length: 4800 }, (_, i) => Math.sin((2 * Math.PI * 440 * i) / 48000));
+    expect(rms(sine)).to.be.closeTo(Math.SQRT1_2, 1e-3);
+  });
+
+  it('maps dBFS onto the meter: -60 and below empty, 0 full', () => {
+    expect([FLOOR_DB, -60, -30, -6, 0].map(meterValue)).to.deep.equal([0, 0, 0.5, 0.9, 1]);
+  });
+});
+
+describe('device advice: lighting', () => {
+  const cases: [string, number | undefined, string][] = [
+    ['nothing measured', undefined, 'measuring'],
+    ['NaN', Number.NaN, 'measuring'],
+    ['black', 0, 'too-dark'],
+    ['a dim room', 40, 'too-dark'],
+    ['just dark enough', 54.9, 'too-dark'],
+    ['the dark threshold', 55, 'ok'],
+    ['a lit face', 120, 'ok'],
+    ['the bright threshold', 210, 'ok'],
+    ['overexposed', 230, 'too-bright'],
+    ['white', 255, 'too-bright'],
+  ];
+  for (const [name, luma, advice] of cases) {
+    it(`${name} (${luma}) → ${advice}`, () => {
+      expect(lightingAdvice(luma)).to.equal(advice);
+    });
+  }
+
+  it('averages the luma of RGBA pixels with Rec. 709 weights, ignoring alpha', () => {
+    const pixels = (...rgba: number[][]) => new Uint8ClampedArray(rgba.flat());
+    expect(averageLuma(pixels([0, 0, 0, 255]))).to.equal(0);
+    expect(averageLuma(pixels([255, 255, 255, 0]))).to.be.closeTo(255, 1e-9);
+    expect(averageLuma(pixels([255, 0, 0, 255]))).to.be.closeTo(0.2126 * 255, 1e-9);
+    expect(averageLuma(pixels([0, 255, 0, 255]))).to.be.closeTo(0.7152 * 255, 1e-9);
+    expect(averageLuma(pixels([0, 0, 0, 255], [200, 200, 200, 255]))).to.be.closeTo(100, 1e-9);
+    expect(averageLuma(new Uint8ClampedArray(0))).to.equal(0);
+  });
+});
+
+describe('device advice: connection', () => {
+  const cases: [string, number, number, string][] = [
+    // name, measured throughput (bit/s), expected video bitrate, expected advice
+    ['nothing got through', 0, 250_000, 'too-slow-for-video'],
+    ['not a number', Number.NaN, 250_000, 'too-slow-for-video'],
+    ['200 kbit/s', 200_000, 250_000, 'too-slow-for-video'],
+    ['just under 300 kbit/s', 299_999, 250_000, 'too-slow-for-video'],
+    ['300 kbit/s', 300_000, 250_000, 'slow'],
+    ['500 kbit/s: 60% is 300 kbit/s', 500_000, 300_000, 'slow'],
+    ['1 Mbit/s: 60%', 1_000_000, 600_000, 'slow'],
+    ['1.5 Mbit/s', 1_500_000, 900_000, 'ok'],
+    ['3 Mbit/s', 3_000_000, 1_800_000, 'ok'],
+    ['4,166,666 bit/s: 60% is 2.5 Mbit/s', 4_166_667, 2_500_000, 'ok'],
+    ['100 Mbit/s: clamped', 100_000_000, 2_500_000, 'ok'],
+    ['infinitely fast (a 0 ms measurement)', Number.POSITIVE_INFINITY, 2_500_000, 'ok'],
+  ];
+  for (const [name, throughput, bitrate, advice] of cases) {
+    it(`${name} → ${bitrate} bit/s, ${advice}`, () => {
+      expect(chooseVideoBitrate(throughput)).to.equal(bitrate);
+      expect(connectionAdvice(throughput)).to.equal(advice);
+    });
+  }
+
+  it('keeps every bitrate within 250 kbit/s … 2.5 Mbit/s and below 60% of a throughput that allows video', () => {
+    for (let throughput = 300_000; throughput < 10_000_000; throughput += 123_457) {
+      const bitrate = chooseVideoBitrate(throughput);
+      expect(bitrate).to.be.within(BITRATE_POLICY.minVideoBps, BITRATE_POLICY.maxVideoBps);
+      if (throughput * 0.6 >= BITRATE_POLICY.minVideoBps) expect(bitrate).to.be.at.most(throughput * 0.6);
+    }
+  });
+});
+
+describe('device advice: storage', () => {
+  it('estimates the bytes of the longest answer with a margin', () => {
+    // 120 s × (1 Mbit/s video + 128 kbit/s audio) × 1.5 / 8
+    expect(bytesForAnswer(120, 1_000_000)).to.equal(25_380_000);
+    expect(bytesForAnswer(0, 1_000_000)).to.equal(0);
+  });
+
+  const cases: [string, Parameters<typeof storageAdvice>[0], string][] = [
+    ['no estimate', { maxAnswerSeconds: 300, videoBitsPerSecond: 2_500_000 }, 'unknown'],
+    ['plenty of room', { quotaBytes: 10e9, usageBytes: 1e6, maxAnswerSeconds: 300, videoBitsPerSecond: 2_500_000 }, 'ok'],
+    ['10 MB free, 5 min at 2.5 Mbit/s', { quotaBytes: 20e6, usageBytes: 10e6, maxAnswerSeconds: 300, videoBitsPerSecond: 2_500_000 }, 'low'],
+    ['10 MB free, 30 s at 250 kbit/s', { quotaBytes: 20e6, usageBytes: 10e6, maxAnswerSeconds: 30, videoBitsPerSecond: 250_000 }, 'ok'],
+    ['exactly enough', { quotaBytes: bytesForAnswer(60, 1e6), usageBytes: 0, maxAnswerSeconds: 60, videoBitsPerSecond: 1e6 }, 'ok'],
+    ['one byte short', { quotaBytes: bytesForAnswer(60, 1e6) - 1, usageBytes: 0, maxAnswerSeconds: 60, videoBitsPerSecond: 1e6 }, 'low'],
+  ];
+  for (const [name, check, advice] of cases) {
+    it(`${name} → ${advice}`, () => {
+      expect(storageAdvice(check)).to.equal(advice);
+    });
+  }
+});

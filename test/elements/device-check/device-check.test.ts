@@ -1,0 +1,506 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../src/define.js';
+import { DEVICE_PREFERENCES_KEY, loadDevicePreferences } from '../../../src/core/device-preferences.js';
+import type { OnewayDeviceCheck } from '../../../src/elements/device-check/device-check.js';
+import type { OnewayErrorEvent } from '../../../src/events/error.js';
+import { nextEvent, sleep } from '../../support/wait.js';
+
+const template = html`<oneway-device-check endpoint="/files"></oneway-device-check>`;
+
+async function readyCheck(t = template): Promise<OnewayDeviceCheck> {
+  const el = await fixture<OnewayDeviceCheck>(t);
+  await waitUntil(() => el.status === 'ready', 'the device check never became ready', { timeout: 20_000 });
+  await el.updateComplete;
+  return el;
+}
+
+function part<T extends Element = HTMLElement>(el: OnewayDeviceCheck, name: string): T | null {
+  return el.shadowRoot!.querySelector<T>(`[part="${name}"]`);
+}
+
+function continueButton(el: OnewayDeviceCheck): HTMLButtonElement {
+  return part<HTMLButtonElement>(el, 'continue-button')!;
+}
+
+function previewStream(el: OnewayDeviceCheck): MediaStream {
+  return part<HTMLVideoElement>(el, 'preview')!.srcObject as MediaStream;
+}
+
+/** Collects every `oneway-error` that reaches the document until `stop()`. */
+function collectErrors() {
+  const errors: OnewayErrorEvent[] = [];
+  const listener = (event: OnewayErrorEvent) => errors.push(event);
+  document.addEventListener('oneway-error', listener);
+  return { errors, stop: () => document.removeEventListener('oneway-error', listener) };
+}
+
+/** Replaces `navigator.mediaDevices.getUserMedia` for the duration of a test. */
+function stubGetUserMedia(replacement: MediaDevices['getUserMedia']): () => void {
+  const original = navigator.mediaDevices.getUserMedia;
+  navigator.mediaDevices.getUserMedia = replacement;
+  return () => (navigator.mediaDevices.getUserMedia = original);
+}
+
+/** Shadows a read-only property of `target` (navigator.userAgent, window.isSecureContext …) for the duration of a test. */
+function shadow<T extends object>(target: T, key: string, value: unknown): () => void {
+  Object.defineProperty(target, key, { value, configurable: true });
+  return () => delete (target as Record<string, unknown>)[key];
+}
+
+/** A device check whose camera fails: the first oneway-error, the element and its guidance. */
+async function failedCheck(setUp: () => () => void, t = template) {
+  const collected = collectErrors();
+  const restore = setUp();
+  try {
+    const el = await fixture<OnewayDeviceCheck>(t);
+    await waitUntil(() => collected.errors.length > 0, 'no oneway-error', { timeout: 20_000 });
+    await el.updateComplete;
+    return { el, error: collected.errors[0].detail, guidance: part(el, 'error')?.textContent ?? '' };
+  } finally {
+    restore();
+    collected.stop();
+  }
+}
+
+interface XhrRecord {
+  method: string;
+  url: string;
+  bodyBytes?: number;
+  status?: number;
+}
+
+/** Records the XMLHttpRequests tus-js-client makes; `delayPatchMs` holds each PATCH back, as a slow link would. */
+function spyOnXhr(delayPatchMs = 0) {
+  const requests: XhrRecord[] = [];
+  const { open, send } = XMLHttpRequest.prototype;
+  const records = new WeakMap<XMLHttpRequest, XhrRecord>();
+  XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+    const record: XhrRecord = { method: String(args[0]), url: new URL(String(args[1]), location.href).href };
+    requests.push(record);
+    records.set(this, record);
+    // On load: tus-js-client aborts its finished request when it terminates the upload, which resets the status.
+    this.addEventListener('load', () => (record.status = this.status));
+    return (open as (...a: unknown[]) => void).apply(this, args);
+  } as typeof open;
+  XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    const record = records.get(this);
+    if (record && body instanceof Blob) record.bodyBytes = body.size;
+    if (record?.method === 'PATCH' && delayPatchMs > 0) setTimeout(() => send.call(this, body), delayPatchMs);
+    else send.call(this, body);
+  };
+  return {
+    requests,
+    restore() {
+      XMLHttpRequest.prototype.open = open;
+      XMLHttpRequest.prototype.send = send;
+    },
+  };
+}
+
+describe('<oneway-device-check>', () => {
+  beforeEach(() => localStorage.removeItem(DEVICE_PREFERENCES_KEY));
+  after(() => localStorage.removeItem(DEVICE_PREFERENCES_KEY));
+
+  it('becomes ready with the fake camera and microphone: mirrored preview, labelled pickers, Continue enabled, accessible', async () => {
+    const el = await fixture<OnewayDeviceCheck>(template);
+    expect(el.status).to.equal('checking');
+    expect(continueButton(el).disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    await waitUntil(() => el.status === 'ready', 'never ready', { timeout: 20_000 });
+    await el.updateComplete;
+    const video = part<HTMLVideoElement>(el, 'preview')!;
+    await waitUntil(() => video.videoWidth > 0, 'the preview never played');
+    expect(getComputedStyle(video).transform).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
+
+    const camera = part<HTMLSelectElement>(el, 'camera-select')!;
+    const microphone = part<HTMLSelectElement>(el, 'microphone-select')!;
+    await waitUntil(() => camera.options.length > 0 && microphone.options.length > 0, 'the pickers stayed empty');
+    expect(camera.labels[0].textContent!.trim()).to.equal('Camera');
+    expect(microphone.labels[0].textContent!.trim()).to.equal('Microphone');
+    expect(camera.value).to.equal(el.videoDeviceId);
+    expect(microphone.value).to.equal(el.audioDeviceId);
+
+    const button = continueButton(el);
+    expect(button.textContent!.trim()).to.equal('Continue');
+    expect(button.disabled).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('moves the level meter with the fake microphone tone and says it hears the candidate', async () => {
+    const el = await readyCheck();
+    const meter = part<HTMLMeterElement>(el, 'level-meter')!;
+    expect(meter.labels[0].textContent!.trim()).to.equal('Microphone level');
+    const seen: number[] = [];
+    const until = performance.now() + 3000;
+    while (performance.now() < until) {
+      seen.push(meter.value);
+      await sleep(40);
+    }
+    expect(Math.max(...seen), 'the meter never rose').to.be.greaterThan(0.3);
+    expect(new Set(seen.map((value) => value.toFixed(2))).size, 'the meter did not move').to.be.greaterThan(3);
+    await waitUntil(() => part(el, 'microphone-advice')!.textContent!.includes('We can hear you'), 'no "We can hear you"', {
+      timeout: 8000,
+    });
+  });
+
+  it('measures the brightness of the fake camera picture a few times a second', async () => {
+    const el = await readyCheck();
+    await waitUntil(() => el.brightness !== undefined, 'no brightness measured', { timeout: 5000 });
+    expect(el.brightness).to.be.within(5, 250);
+    await el.updateComplete;
+    expect(part(el, 'lighting-advice')!.textContent!.trim()).to.be.oneOf([
+      'The light looks good.',
+      'Your face may be too dark. Turn on a light in front of you or face a window.',
+      'Your face may be too bright. Move out of direct sunlight or away from a strong light.',
+    ]);
+  });
+
+  it('times a test upload to the real tus server, deletes it, and chooses a bitrate from the throughput', async () => {
+    const xhr = spyOnXhr();
+    try {
+      const el = await readyCheck();
+      await waitUntil(() => el.throughputBps !== undefined, 'the connection check never finished', { timeout: 20_000 });
+      const created = xhr.requests.find((r) => r.method === 'POST');
+      const body = xhr.requests.find((r) => r.method === 'PATCH');
+      const deleted = xhr.requests.find((r) => r.method === 'DELETE');
+      expect(created?.url).to.equal(new URL('/files', location.href).href);
+      expect(created?.status).to.equal(201);
+      expect(body?.url).to.match(new RegExp(`^${location.origin}/files/[\\w-]+$`));
+      expect(body?.bodyBytes).to.equal(256 * 1024);
+      expect(body?.status).to.equal(204);
+      expect(deleted?.url).to.equal(body?.url);
+      expect(deleted?.status).to.equal(204);
+      const head = await fetch(body!.url, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
+      expect(head.status).to.be.oneOf([404, 410]);
+
+      expect(el.throughputBps).to.be.greaterThan(0);
+      // Same origin, no throttling: far faster than the top bitrate needs.
+      expect(el.videoBitsPerSecond).to.equal(2_500_000);
+      await el.updateComplete;
+      expect(part(el, 'connection')!.textContent).to.match(/Your connection is good \([\d.,]+ [kM]bit\/s\)/);
+    } finally {
+      xhr.restore();
+    }
+  });
+
+  it('"Continue" fires oneway-device-check-complete with the devices and bitrate, and lets the camera go', async () => {
+    const el = await readyCheck();
+    await waitUntil(() => el.throughputBps !== undefined, 'the connection check never finished', { timeout: 20_000 });
+    const stream = previewStream(el);
+    const completed = nextEvent(el, 'oneway-device-check-complete');
+    continueButton(el).click();
+    const { detail } = await completed;
+    expect(detail.videoDeviceId).to.be.a('string').and.equal(stream.getVideoTracks()[0].getSettings().deviceId);
+    expect(detail.audioDeviceId).to.be.a('string').and.equal(stream.getAudioTracks()[0].getSettings().deviceId);
+    expect(detail.throughputBps).to.be.greaterThan(0);
+    expect(detail.videoBitsPerSecond).to.equal(el.videoBitsPerSecond);
+    expect(detail.audioOnly).to.equal(false);
+    expect(stream.getTracks().map((track) => track.readyState)).to.deep.equal(['ended', 'ended']);
+    expect(loadDevicePreferences()).to.deep.equal({ videoDeviceId: detail.videoDeviceId, audioDeviceId: detail.audioDeviceId });
+    await el.updateComplete;
+    expect(el.status).to.equal('complete');
+    expect(part(el, 'done')!.textContent).to.contain('ready');
+    await expect(el).to.be.accessible();
+  });
+
+  it('remembers the chosen microphone and camera across re-creation', async () => {
+    const el = await readyCheck();
+    const microphone = part<HTMLSelectElement>(el, 'microphone-select')!;
+    await waitUntil(() => microphone.options.length > 0);
+    const ids = [...microphone.options].map((option) => option.value);
+    expect(ids.length, 'the fake microphone list').to.be.greaterThan(1);
+    const chosen = ids.find((id) => id !== el.audioDeviceId)!;
+    const camera = el.videoDeviceId!;
+    microphone.value = chosen;
+    microphone.dispatchEvent(new Event('change'));
+    await waitUntil(() => el.status === 'ready' && el.audioDeviceId === chosen, 'the chosen microphone was not applied', {
+      timeout: 20_000,
+    });
+    expect(previewStream(el).getAudioTracks()[0].getSettings().deviceId).to.equal(chosen);
+    expect(loadDevicePreferences().audioDeviceId).to.equal(chosen);
+    expect(JSON.parse(localStorage.getItem(DEVICE_PREFERENCES_KEY)!)).to.have.keys(['audioDeviceId']);
+    el.remove();
+
+    const again = await readyCheck();
+    expect(previewStream(again).getAudioTracks()[0].getSettings().deviceId).to.equal(chosen);
+    expect(again.audioDeviceId).to.equal(chosen);
+    expect(again.videoDeviceId).to.equal(camera);
+    await waitUntil(() => part<HTMLSelectElement>(again, 'microphone-select')!.value === chosen, 'the picker does not show the choice');
+  });
+
+  it('falls back to an available device when a remembered one is gone', async () => {
+    localStorage.setItem(DEVICE_PREFERENCES_KEY, JSON.stringify({ videoDeviceId: 'unplugged-camera', audioDeviceId: 'unplugged-mic' }));
+    const el = await readyCheck();
+    expect(el.videoDeviceId).to.be.a('string').and.not.equal('unplugged-camera');
+    expect(el.audioDeviceId).to.be.a('string').and.not.equal('unplugged-mic');
+  });
+
+  it('in the dark and with a silent microphone: "too dark" and "We can\'t hear you", as advice that does not block Continue', async () => {
+    // A black picture (a canvas) and a microphone that hears nothing (a silent Web Audio stream).
+    const canvas = Object.assign(document.createElement('canvas'), { width: 320, height: 240 });
+    const paint = setInterval(() => {
+      const context = canvas.getContext('2d')!;
+      context.fillStyle = '#050505';
+      context.fillRect(0, 0, canvas.width, canvas.height);
+    }, 50);
+    const audio = new AudioContext();
+    const restore = stubGetUserMedia(async () =>
+      new MediaStream([...canvas.captureStream(20).getVideoTracks(), ...audio.createMediaStreamDestination().stream.getAudioTracks()]),
+    );
+    try {
+      const el = await readyCheck();
+      await waitUntil(() => part(el, 'lighting-advice')!.textContent!.includes('too dark'), 'no "too dark"', { timeout: 5000 });
+      expect(el.brightness).to.be.below(20);
+      await waitUntil(() => part(el, 'microphone-advice')!.textContent!.includes("We can't hear you"), 'no "We can\'t hear you"', {
+        timeout: 8000,
+      });
+      expect(el.audioLevel).to.equal(0);
+      expect(continueButton(el).disabled).to.equal(false);
+      await expect(el).to.be.accessible();
+    } finally {
+      restore();
+      clearInterval(paint);
+      await audio.close();
+    }
+  });
+
+  it('stops every track and timer when removed from the page', async () => {
+    const el = await readyCheck();
+    const stream = previewStream(el);
+    el.remove();
+    expect(stream.getTracks().map((track) => track.readyState)).to.deep.equal(['ended', 'ended']);
+    const level = el.audioLevel;
+    await sleep(300);
+    expect(el.audioLevel).to.equal(level);
+    expect(el.brightness).to.equal(undefined);
+  });
+
+  it('warns when the device cannot hold the longest answer', async () => {
+    const restore = shadow(navigator.storage, 'estimate', async () => ({ quota: 30_000_000, usage: 25_000_000 }));
+    try {
+      const el = await readyCheck(html`<oneway-device-check max-answer-seconds="120"></oneway-device-check>`);
+      await waitUntil(() => part(el, 'storage-warning'), 'no storage warning');
+      expect(part(el, 'storage-warning')!.textContent).to.contain('low on storage');
+      expect(part(el, 'storage-warning')!.textContent).to.contain('5 MB free');
+      expect(continueButton(el).disabled, 'storage is advice, not a gate').to.equal(false);
+    } finally {
+      restore();
+    }
+  });
+
+  it('no warning when the device has room', async () => {
+    let estimated = false;
+    const restore = shadow(navigator.storage, 'estimate', async () => {
+      estimated = true;
+      return { quota: 10_000_000_000, usage: 0 };
+    });
+    try {
+      const el = await readyCheck(html`<oneway-device-check max-answer-seconds="120"></oneway-device-check>`);
+      await waitUntil(() => estimated, 'storage was not estimated');
+      await sleep(100);
+      await el.updateComplete;
+      expect(part(el, 'storage-warning')).to.equal(null);
+    } finally {
+      restore();
+    }
+  });
+
+  it('on a connection too slow for video, says so and offers audio only (allow-audio-fallback)', async () => {
+    // 256 KiB held back 9 s: about 230 kbit/s.
+    const xhr = spyOnXhr(9000);
+    try {
+      const el = await readyCheck(html`<oneway-device-check endpoint="/files" allow-audio-fallback></oneway-device-check>`);
+      await waitUntil(() => el.throughputBps !== undefined, 'the connection check never finished', { timeout: 30_000 });
+      await el.updateComplete;
+      expect(el.throughputBps).to.be.within(1, 300_000);
+      expect(el.videoBitsPerSecond).to.equal(250_000);
+      expect(part(el, 'connection')!.textContent).to.contain('too slow for video');
+      const offer = part<HTMLLabelElement>(el, 'audio-only')!;
+      expect(offer.textContent!.trim()).to.equal('Answer with audio only');
+      await expect(el).to.be.accessible();
+      offer.querySelector('input')!.click();
+      expect(continueButton(el).disabled, 'a slow link is advice, not a gate').to.equal(false);
+      const completed = nextEvent(el, 'oneway-device-check-complete');
+      continueButton(el).click();
+      const { detail } = await completed;
+      expect(detail.audioOnly).to.equal(true);
+      expect(detail.videoBitsPerSecond).to.equal(250_000);
+      expect(detail.throughputBps).to.equal(el.throughputBps);
+    } finally {
+      xhr.restore();
+    }
+  });
+
+  it('a refused upload check fires oneway-error but does not block Continue', async () => {
+    const { el, error } = await failedCheck(() => () => undefined, html`<oneway-device-check endpoint="/no-tus-here"></oneway-device-check>`);
+    expect(error.code).to.equal('upload-rejected');
+    expect(error.message).to.contain('/no-tus-here');
+    await waitUntil(() => el.status === 'ready', 'never ready', { timeout: 20_000 });
+    await el.updateComplete;
+    expect(part(el, 'connection')!.textContent).to.contain('could not reach the server');
+    expect(continueButton(el).disabled).to.equal(false);
+  });
+});
+
+describe('<oneway-device-check> guidance for each failure', () => {
+  const rejectWith = (name: string) => () => stubGetUserMedia(() => Promise.reject(new DOMException(`stubbed ${name}`, name)));
+
+  it('permission denied: browser-specific steps to allow the camera again, Try again, permission-denied', async () => {
+    const { el, error, guidance } = await failedCheck(rejectWith('NotAllowedError'));
+    expect(error.code).to.equal('permission-denied');
+    expect(error.recoverable).to.equal(true);
+    expect(el.status).to.equal('error');
+    expect(guidance).to.contain('blocked the camera or microphone');
+    const steps = part(el, 'help-steps')!;
+    // The tests run in (headless) Chrome.
+    expect(steps.dataset.browser).to.equal('chrome');
+    expect(steps.querySelectorAll('li').length).to.be.greaterThan(1);
+    expect(steps.textContent).to.contain('address bar');
+    expect(part(el, 'retry-button')!.textContent!.trim()).to.equal('Try again');
+    expect(part(el, 'continue-button')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    part<HTMLButtonElement>(el, 'retry-button')!.click();
+    await waitUntil(() => el.status === 'ready', 'Try again did not recover', { timeout: 20_000 });
+  });
+
+  const simple: [string, string, string, string][] = [
+    ['NotFoundError', 'no-device', 'could not find a camera or microphone', 'no camera or microphone'],
+    ['OverconstrainedError', 'no-device', 'could not find a camera or microphone', 'no matching camera'],
+    ['NotReadableError', 'device-in-use', 'being used by another app', 'device in use'],
+  ];
+  for (const [name, code, text, what] of simple) {
+    it(`${what} (${name}): ${code}`, async () => {
+      const { el, error, guidance } = await failedCheck(rejectWith(name));
+      expect(error.code).to.equal(code);
+      expect(guidance).to.contain(text);
+      expect(part(el, 'retry-button')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('device lost (a track ends): device-lost, then Try again recovers', async () => {
+    const el = await readyCheck();
+    const collected = collectErrors();
+    try {
+      previewStream(el).getVideoTracks()[0].dispatchEvent(new Event('ended'));
+      await waitUntil(() => collected.errors.length > 0, 'no oneway-error');
+      await el.updateComplete;
+      expect(collected.errors[0].detail.code).to.equal('device-lost');
+      expect(el.status).to.equal('error');
+      expect(part(el, 'error')!.textContent).to.contain('was disconnected');
+      await expect(el).to.be.accessible();
+      part<HTMLButtonElement>(el, 'retry-button')!.click();
+      await waitUntil(() => el.status === 'ready', 'Try again did not recover', { timeout: 20_000 });
+    } finally {
+      collected.stop();
+    }
+  });
+
+  it('no MediaRecorder: says which browsers work, not recoverable', async () => {
+    const { el, error, guidance } = await failedCheck(() => {
+      const original = window.MediaRecorder;
+      // @ts-expect-error simulating a browser without MediaRecorder
+      delete window.MediaRecorder;
+      return () => (window.MediaRecorder = original);
+    });
+    expect(error.code).to.equal('no-media-recorder');
+    expect(error.recoverable).to.equal(false);
+    expect(guidance).to.contain('cannot record video');
+    expect(part(el, 'retry-button')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('insecure context: tells the candidate to tell the site owner', async () => {
+    const { el, error, guidance } = await failedCheck(() => shadow(window, 'isSecureContext', false));
+    expect(error.code).to.equal('insecure-context');
+    expect(error.recoverable).to.equal(false);
+    expect(guidance).to.contain('not secure');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a permission prompt nobody answers: a hint after permission-hint-seconds, permission-timeout', async () => {
+    const restorePermissions = shadow(navigator.permissions, 'query', async () => ({ state: 'prompt' }));
+    const { el, error } = await failedCheck(
+      () => stubGetUserMedia(() => new Promise<MediaStream>(() => undefined)),
+      html`<oneway-device-check permission-hint-seconds="0.2"></oneway-device-check>`,
+    );
+    try {
+      expect(error.code).to.equal('permission-timeout');
+      expect(error.recoverable).to.equal(true);
+      expect(el.status).to.equal('checking');
+      expect(part(el, 'permission-hint')!.textContent).to.contain('choose "Allow"');
+      expect(continueButton(el).disabled).to.equal(true);
+      await expect(el).to.be.accessible();
+    } finally {
+      restorePermissions();
+    }
+  });
+
+  it('an app’s built-in browser: "Open this page in …" with a copy-link button, in-app-browser', async () => {
+    const instagram =
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Instagram 337.0.3.23.54 (iPhone15,2; iOS 17_5; en_US; en; scale=3.00; 1179x2556; 612345678)';
+    let requested = false;
+    const restoreMedia = stubGetUserMedia(() => {
+      requested = true;
+      return Promise.reject(new DOMException('should not be asked', 'NotAllowedError'));
+    });
+    let copied = '';
+    const restoreClipboard = shadow(navigator, 'clipboard', { writeText: async (text: string) => void (copied = text) });
+    try {
+      const { el, error, guidance } = await failedCheck(() => shadow(navigator, 'userAgent', instagram));
+      expect(error.code).to.equal('in-app-browser');
+      expect(error.recoverable).to.equal(false);
+      expect(requested, 'the camera was asked for in an app that cannot record').to.equal(false);
+      expect(guidance).to.contain("Instagram's built-in browser");
+      expect(guidance).to.contain('Open this page in Safari');
+      expect(part<HTMLInputElement>(el, 'page-link')!.value).to.equal(location.href);
+      await expect(el).to.be.accessible();
+      const copy = part<HTMLButtonElement>(el, 'copy-link-button')!;
+      expect(copy.textContent!.trim()).to.equal('Copy link');
+      copy.click();
+      await waitUntil(() => part(el, 'error')!.textContent!.includes('Link copied.'), 'no "Link copied."');
+      expect(copied).to.equal(location.href);
+    } finally {
+      restoreClipboard();
+      restoreMedia();
+    }
+  });
+
+  it('an iframe without allow="camera; microphone": iframe-blocked, telling the host developer', async () => {
+    // Same-origin frames get the camera by default; a cross-origin one needs allow="camera; microphone".
+    const crossOrigin = new URL('/test/fixtures/device-check-iframe.html', location.href);
+    crossOrigin.hostname = location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+    const iframe = document.createElement('iframe');
+    iframe.title = 'Embedded device check';
+    const reported = new Promise<{ detail: OnewayErrorEvent['detail']; status: string; text: string; pageError?: string }>(
+      (resolve) => {
+        const listener = (event: MessageEvent) => {
+          if (event.source !== iframe.contentWindow || event.data?.source !== 'device-check-iframe') return;
+          window.removeEventListener('message', listener);
+          resolve(event.data);
+        };
+        window.addEventListener('message', listener);
+      },
+    );
+    iframe.src = crossOrigin.href;
+    document.body.append(iframe);
+    try {
+      const report = await Promise.race([
+        reported,
+        sleep(20_000).then(() => {
+          throw new Error('the framed device check reported nothing');
+        }),
+      ]);
+      expect(report.pageError).to.equal(undefined);
+      expect(report.detail.code).to.equal('iframe-blocked');
+      expect(report.detail.recoverable).to.equal(false);
+      expect(report.detail.message).to.contain('allow="camera; microphone"');
+      expect(report.status).to.equal('error');
+      expect(report.text).to.contain('Please tell the site owner');
+    } finally {
+      iframe.remove();
+    }
+  });
+});
