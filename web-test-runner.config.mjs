@@ -8,7 +8,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { createTusServer } from './demo/tus-server.js';
 import { findChrome } from './scripts/find-chrome.js';
-import { testCommandsPlugin } from './test/support/server-commands.js';
+import { testAuthMiddleware, testCommandsPlugin } from './test/support/server-commands.js';
 
 // One folder per run, so runs side by side do not delete each other's uploads.
 const uploads = fileURLToPath(new URL(`./.test-uploads/${process.pid}`, import.meta.url));
@@ -33,6 +33,13 @@ const chromeArgs = (extra = []) => [
 const chrome = (extra) =>
   chromeLauncher({
     launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs(extra) },
+    // The widget asks "Leave site?" while an answer is not yet on the server; the runner says yes
+    // when it moves on, as a candidate could.
+    async createPage({ context }) {
+      const page = await context.newPage();
+      page.on('dialog', (dialog) => void dialog.accept());
+      return page;
+    },
   });
 
 export default {
@@ -58,6 +65,7 @@ export default {
         ctx.set('Content-Security-Policy', "script-src 'self'; object-src 'none'; base-uri 'none'");
       }
     },
+    testAuthMiddleware,
     async (ctx, next) => {
       if (!tus.handles(ctx.url)) return next();
       ctx.respond = false;

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { OnewayError } from '../core/errors.js';
+import { Journal } from '../core/journal.js';
 import { Take, type TakeOptions, type UploadedAnswer, type UploadProgress } from '../core/take.js';
 import { AnswerUploadedEvent } from '../events/answer-uploaded.js';
 import { RecordingStartEvent } from '../events/recording-start.js';
@@ -11,28 +12,50 @@ export type TakeStatus = 'idle' | 'recording' | 'stopping' | 'uploading' | 'uplo
 type Host = ReactiveControllerHost & HTMLElement;
 
 export interface TakeControllerOptions {
-  /** Options for the next take, read when it starts. */
-  takeOptions: () => Omit<TakeOptions, 'mimeType' | 'onProgress' | 'onUploaded' | 'onError'>;
+  /** Upload options for the next take, read when it starts or is recovered. */
+  takeOptions: () => Pick<TakeOptions, 'endpoint' | 'metadata' | 'authorize'> & { videoBitsPerSecond?: number };
+  /** The recording slot, for finding interrupted takes after a reload. */
+  scope: () => string;
   /** Recording stops by itself after this many seconds (none when 0 or undefined). */
   maxSeconds: () => number | undefined;
   onError: (error: OnewayError) => void;
+  /** Where takes are journaled; the page's IndexedDB journal by default. */
+  journal?: Journal;
 }
 
+let sharedJournal: Journal | undefined;
+
+/** Lets a take's callbacks know their take, which is only assigned once its creation returns. */
+type TakeRef = { take?: Take };
+
 /**
- * Binds one take at a time to an element: starts and stops it, ticks the elapsed time, turns
- * its callbacks into the element's DOM events, and aborts it when the element leaves the page.
+ * Binds takes to an element: starts and stops the current one, finishes interrupted ones found
+ * in the journal, ticks the elapsed time, turns take callbacks into the element's DOM events,
+ * keeps the screen awake while recording, warns before the page is left with bytes not yet on
+ * the server, and aborts everything when the element leaves the page.
  */
 export class TakeController implements ReactiveController {
   status: TakeStatus = 'idle';
   progress: UploadProgress | undefined;
   answer: UploadedAnswer | undefined;
+  /** Set when an interrupted take was found and is being finished. */
+  recovered = false;
   private take: Take | undefined;
+  private readonly takes = new Set<Take>();
   private startedAt = 0;
   private stoppedAfterMs = 0;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private limit: ReturnType<typeof setTimeout> | undefined;
+  private wakeLock: Promise<WakeLockSentinel | undefined> | undefined;
+  private readonly journal: Journal;
+  private readonly warnBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (![...this.takes].some((take) => take.pending)) return;
+    event.preventDefault();
+    event.returnValue = '';
+  };
 
   constructor(private readonly host: Host, private readonly options: TakeControllerOptions) {
+    this.journal = options.journal ?? (sharedJournal ??= new Journal());
     host.addController(this);
   }
 
@@ -41,41 +64,60 @@ export class TakeController implements ReactiveController {
     return this.status === 'recording' ? performance.now() - this.startedAt : this.stoppedAfterMs;
   }
 
+  hostConnected(): void {
+    window.addEventListener('beforeunload', this.warnBeforeUnload);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('beforeunload', this.warnBeforeUnload);
+    this.clearTimers();
+    this.releaseWakeLock();
+    for (const take of this.takes) take.abort();
+    this.takes.clear();
+    this.take = undefined;
+    if (this.status === 'recording' || this.status === 'stopping') this.status = 'idle';
+  }
+
+  /** Finishes takes of this slot that a reload, crash or removal interrupted. */
+  async recover(): Promise<void> {
+    const entries = await this.journal.unfinished(this.options.scope());
+    for (const entry of entries) {
+      const slices = await this.journal.slices(entry);
+      if (!this.host.isConnected) return;
+      const ref: TakeRef = {};
+      const take = (ref.take = Take.resume(entry, slices, this.journal, {
+        ...this.options.takeOptions(),
+        ...this.callbacks(ref),
+      }));
+      this.recovered = true;
+      this.track(take);
+      this.status = 'uploading';
+    }
+    this.host.requestUpdate();
+  }
+
   /** Starts a take of `stream` in `mimeType`. */
   start(stream: MediaStream, mimeType: string): void {
-    this.take?.abort();
     this.answer = undefined;
     this.progress = undefined;
-    const take = new Take(stream, {
-      ...this.options.takeOptions(),
+    this.recovered = false;
+    const { videoBitsPerSecond, ...upload } = this.options.takeOptions();
+    const ref: TakeRef = {};
+    const take = (ref.take = Take.record(stream, {
+      ...upload,
+      ...this.callbacks(ref),
       mimeType,
-      onProgress: (progress) => {
-        if (take !== this.take) return;
-        this.progress = progress;
-        this.host.dispatchEvent(new UploadProgressEvent(progress));
-        this.host.requestUpdate();
-      },
-      onUploaded: (answer) => {
-        if (take !== this.take) return;
-        this.status = 'uploaded';
-        this.answer = answer;
-        this.host.dispatchEvent(new AnswerUploadedEvent(answer));
-        this.host.requestUpdate();
-      },
-      onError: (error) => {
-        if (take !== this.take) return;
-        if (!error.recoverable) this.status = 'failed';
-        this.options.onError(error);
-        this.host.requestUpdate();
-      },
-    });
-    this.take = take;
-    take.start();
+      videoBitsPerSecond,
+      journal: this.journal,
+      scope: this.options.scope(),
+    }));
+    this.track(take);
     this.status = 'recording';
     this.startedAt = performance.now();
     this.ticker = setInterval(() => this.host.requestUpdate(), 250);
     const maxSeconds = this.options.maxSeconds();
     if (maxSeconds) this.limit = setTimeout(() => void this.stop(), maxSeconds * 1000);
+    this.wakeLock = navigator.wakeLock?.request('screen').catch(() => undefined);
     this.host.dispatchEvent(new RecordingStartEvent({ mimeType: take.mimeType }));
     this.host.requestUpdate();
   }
@@ -87,6 +129,7 @@ export class TakeController implements ReactiveController {
     this.status = 'stopping';
     this.stoppedAfterMs = performance.now() - this.startedAt;
     this.clearTimers();
+    this.releaseWakeLock();
     this.host.requestUpdate();
     const stopped = await take.stop();
     if (take !== this.take) return;
@@ -95,11 +138,57 @@ export class TakeController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  hostDisconnected(): void {
+  /** Throws the current take away (a retake): deleted on the server and from the journal. */
+  async discard(): Promise<void> {
+    const take = this.take;
+    if (!take) return;
     this.clearTimers();
-    this.take?.abort();
+    this.takes.delete(take);
     this.take = undefined;
-    if (this.status === 'recording' || this.status === 'stopping') this.status = 'idle';
+    this.status = 'idle';
+    this.progress = undefined;
+    this.answer = undefined;
+    this.host.requestUpdate();
+    await take.discard();
+  }
+
+  private track(take: Take): void {
+    this.takes.add(take);
+    this.take = take;
+  }
+
+  /**
+   * Take callbacks that update this controller and fire the element's events; only the current
+   * take's progress is shown. `ref.take` is unset while the take is being created, when it is current.
+   */
+  private callbacks(ref: TakeRef): Pick<TakeOptions, 'onProgress' | 'onUploaded' | 'onError'> {
+    const isCurrent = () => !ref.take || ref.take === this.take;
+    return {
+      onProgress: (progress) => {
+        this.host.dispatchEvent(new UploadProgressEvent(progress));
+        if (!isCurrent()) return;
+        this.progress = progress;
+        this.host.requestUpdate();
+      },
+      onUploaded: (answer) => {
+        if (ref.take) this.takes.delete(ref.take);
+        this.host.dispatchEvent(new AnswerUploadedEvent(answer));
+        if (!isCurrent()) return;
+        this.status = 'uploaded';
+        this.answer = answer;
+        this.host.requestUpdate();
+      },
+      onError: (error) => {
+        if (!error.recoverable && isCurrent()) this.status = 'failed';
+        this.options.onError(error);
+        this.host.requestUpdate();
+      },
+    };
+  }
+
+  private releaseWakeLock(): void {
+    void this.wakeLock?.then((sentinel) => sentinel?.release());
+    this.wakeLock = undefined;
   }
 
   private clearTimers(): void {

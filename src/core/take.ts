@@ -1,4 +1,5 @@
 import type { OnewayError } from './errors.js';
+import type { Journal, JournalEntry, TakeJournal } from './journal.js';
 import { bareType, fileExtension } from './mime-type.js';
 import { AnswerRecorder, type MediaRecorderFactory } from './recorder.js';
 import { RecordingSource } from './recording-source.js';
@@ -13,11 +14,13 @@ export interface UploadedAnswer {
   mimeType: string;
   /** SHA-256 of the whole file, hex, computed as the slices passed. */
   sha256: string;
-  /** True when the recording was cut short by a reload or crash and delivered afterwards. */
+  /** True when the recording was cut short by a reload, crash or removal and delivered afterwards. */
   interrupted: boolean;
 }
 
 export interface UploadProgress {
+  /** The upload's URL, once the server has created it. */
+  uploadUrl?: string;
   bytesUploaded: number;
   bytesRecorded: number;
   /** Whether the recording has stopped, so `bytesRecorded` is the final size. */
@@ -27,47 +30,104 @@ export interface UploadProgress {
 
 export interface TakeOptions {
   endpoint: string;
-  mimeType: string;
   metadata?: Record<string, string>;
   authorize?: AuthorizeHook;
-  videoBitsPerSecond?: number;
-  createRecorder?: MediaRecorderFactory;
-  /** Milliseconds, monotonic; injected for tests. */
-  now?: () => number;
+  /** Where slices are kept until the server confirms them; without one they live in memory only. */
+  journal?: Journal;
+  /** The recording slot this take belongs to, for recovery after a reload. */
+  scope?: string;
   onProgress?(progress: UploadProgress): void;
   onUploaded?(answer: UploadedAnswer): void;
   onError?(error: OnewayError): void;
 }
 
+export interface RecordOptions extends TakeOptions {
+  mimeType: string;
+  videoBitsPerSecond?: number;
+  createRecorder?: MediaRecorderFactory;
+  /** Milliseconds, monotonic; injected for tests. */
+  now?: () => number;
+}
+
 /**
- * One recorded answer from start to "safe on the server": records, hashes and streams each
- * slice to tus as it arrives, so when recording stops only the last slice is left to send.
+ * One answer from start to "safe on the server": records, hashes, journals and streams each
+ * slice as it arrives, so when recording stops only the last slice is left to send. A take
+ * found in the journal after a reload is resumed the same way, from the bytes it kept.
  */
 export class Take {
-  private readonly source = new RecordingSource();
-  private readonly hash = new Sha256();
   private readonly upload: StreamingUpload;
   private recorder: AnswerRecorder | undefined;
   private startedAt = 0;
-  private durationMs = 0;
   private bytesUploaded = 0;
   private state: UploadState = 'uploading';
-  private readonly now: () => number;
 
-  constructor(private readonly stream: MediaStream, private readonly options: TakeOptions) {
-    this.now = options.now ?? (() => performance.now());
+  /** Starts recording `stream` and uploading what it records. */
+  static record(stream: MediaStream, options: RecordOptions): Take {
+    const hash = new Sha256();
+    const journal = options.journal?.begin(
+      {
+        takeId: crypto.randomUUID(),
+        scope: options.scope ?? '',
+        endpoint: options.endpoint,
+        mimeType: options.mimeType,
+        metadata: uploadMetadata(options.mimeType, options.metadata),
+        hash: hash.save(),
+      },
+      (error) => options.onError?.(error),
+    );
+    const take = new Take(new RecordingSource(), hash, options.mimeType, 0, false, journal, options);
+    take.startRecording(stream, options);
+    return take;
+  }
+
+  /**
+   * Finishes a take that a reload, crash or removal cut short: sends what the journal kept and
+   * then the final length. A take cut off while recording is reported as `interrupted`.
+   */
+  static resume(entry: JournalEntry, slices: Uint8Array[], journal: Journal, options: TakeOptions): Take {
+    const source = new RecordingSource(entry.slices[0]?.start ?? entry.bytesRecorded);
+    for (const bytes of slices) source.append(bytes);
+    source.end();
+    const interrupted = entry.state === 'recording';
+    const durationMs = entry.durationMs ?? entry.lastSliceAt - entry.startedAt;
+    const take = new Take(
+      source,
+      Sha256.from(entry.hash),
+      entry.mimeType,
+      durationMs,
+      interrupted,
+      journal.continue(entry, (error) => options.onError?.(error)),
+      { ...options, endpoint: entry.endpoint, metadata: entry.metadata },
+      entry.uploadUrl,
+    );
+    if (interrupted) void take.journal?.stop(durationMs);
+    take.upload.start();
+    return take;
+  }
+
+  private constructor(
+    private readonly source: RecordingSource,
+    private readonly hash: Sha256,
+    private recordedMimeType: string,
+    private durationMs: number,
+    private readonly interrupted: boolean,
+    private readonly journal: TakeJournal | undefined,
+    private readonly options: TakeOptions & { now?: () => number },
+    uploadUrl?: string,
+  ) {
     this.upload = new StreamingUpload({
       endpoint: options.endpoint,
-      source: this.source,
+      uploadUrl,
+      source,
       authorize: options.authorize,
-      metadata: {
-        filename: `answer.${fileExtension(options.mimeType)}`,
-        filetype: bareType(options.mimeType),
-        codecs: options.mimeType,
-        ...options.metadata,
+      metadata: uploadMetadata(recordedMimeType, options.metadata),
+      onUrl: (url) => {
+        void journal?.setUploadUrl(url);
+        this.reportProgress();
       },
       onConfirmed: (offset) => {
         this.bytesUploaded = offset;
+        void journal?.confirm(offset);
         this.reportProgress();
       },
       onStateChange: (state) => {
@@ -81,69 +141,98 @@ export class Take {
 
   /** The MIME type being recorded. */
   get mimeType(): string {
-    return this.recorder?.mimeType ?? this.options.mimeType;
+    return this.recorder?.mimeType ?? this.recordedMimeType;
   }
 
   get bytesRecorded(): number {
     return this.source.bytesRecorded;
   }
 
-  /** Starts recording and the upload that follows it. */
-  start(): void {
-    this.recorder = new AnswerRecorder(this.stream, {
-      mimeType: this.options.mimeType,
-      videoBitsPerSecond: this.options.videoBitsPerSecond,
-      createRecorder: this.options.createRecorder,
+  /** Whether bytes are recorded that the server does not hold yet. */
+  get pending(): boolean {
+    return this.state !== 'done' && this.state !== 'failed';
+  }
+
+  /** Stops recording; resolves with the size and duration once the last slice is handed to the upload. */
+  async stop(): Promise<{ bytes: number; durationMs: number; mimeType: string }> {
+    if (this.recorder && !this.source.isEnded) {
+      this.durationMs = Math.round(this.now() - this.startedAt);
+      await this.recorder.stop();
+      this.recordedMimeType = this.recorder.mimeType;
+      this.source.end();
+      void this.journal?.stop(this.durationMs);
+      this.reportProgress();
+    }
+    return { bytes: this.source.bytesRecorded, durationMs: this.durationMs, mimeType: this.mimeType };
+  }
+
+  /**
+   * Stops everything without deleting anything (element removed, page leaving). The journal
+   * keeps the take, so the next page finishes its upload.
+   */
+  abort(): void {
+    if (this.recorder?.state === 'recording') void this.recorder.stop();
+    this.upload.abort();
+  }
+
+  /** Throws the take away: stops it, deletes its upload on the server and its journal entry. */
+  async discard(): Promise<void> {
+    if (this.recorder?.state === 'recording') await this.recorder.stop();
+    await this.upload.terminate();
+    await this.journal?.finish();
+  }
+
+  private startRecording(stream: MediaStream, options: RecordOptions): void {
+    this.recorder = new AnswerRecorder(stream, {
+      mimeType: options.mimeType,
+      videoBitsPerSecond: options.videoBitsPerSecond,
+      createRecorder: options.createRecorder,
       onSlice: (bytes) => {
         this.hash.update(bytes);
-        this.source.append(bytes);
+        void this.journal?.append(bytes, this.hash.save());
+        if (!this.source.isEnded) this.source.append(bytes);
         this.reportProgress();
       },
-      onError: (error) => this.options.onError?.(error),
+      onError: (error) => options.onError?.(error),
     });
     this.recorder.start();
     this.startedAt = this.now();
     this.upload.start();
   }
 
-  /** Stops recording; resolves with the size and duration once the last slice is handed to the upload. */
-  async stop(): Promise<{ bytes: number; durationMs: number; mimeType: string }> {
-    this.durationMs = Math.round(this.now() - this.startedAt);
-    await this.recorder?.stop();
-    this.source.end();
-    this.reportProgress();
-    return { bytes: this.source.bytesRecorded, durationMs: this.durationMs, mimeType: this.mimeType };
-  }
-
-  /** Stops everything without deleting anything on the server (element removed, page leaving). */
-  abort(): void {
-    if (this.recorder?.state === 'recording') void this.recorder.stop();
-    this.upload.abort();
-  }
-
-  /** Throws the take away: stops it and deletes its upload on the server. */
-  async discard(): Promise<void> {
-    if (this.recorder?.state === 'recording') await this.recorder.stop();
-    await this.upload.terminate();
+  private now(): number {
+    return (this.options.now ?? (() => performance.now()))();
   }
 
   private delivered(url: string): void {
+    void this.journal?.finish();
     this.options.onUploaded?.({
       uploadUrl: url,
       bytes: this.source.bytesRecorded,
       durationMs: this.durationMs,
       mimeType: this.mimeType,
       sha256: this.hash.hex(),
-      interrupted: false,
+      interrupted: this.interrupted,
     });
   }
 
   private reportProgress(): void {
     this.options.onProgress?.({
+      uploadUrl: this.upload.url,
       bytesUploaded: this.bytesUploaded,
       bytesRecorded: this.source.bytesRecorded,
       recordingEnded: this.source.isEnded,
       state: this.state,
     });
   }
+}
+
+/** The tus metadata of an answer: file name and type for the server, plus the host's own. */
+function uploadMetadata(mimeType: string, metadata: Record<string, string> = {}): Record<string, string> {
+  return {
+    filename: `answer.${fileExtension(mimeType)}`,
+    filetype: bareType(mimeType),
+    codecs: mimeType,
+    ...metadata,
+  };
 }

@@ -3,35 +3,42 @@
 import { concatBytes } from './tus.js';
 
 export interface RecorderSpy {
-  /** Every slice of every MediaRecorder created since install, by recorder. */
-  recordings: Blob[][];
-  /** The bytes the last recorder produced. */
+  /** The bytes of every slice of every MediaRecorder created since install, by recorder, as read so far. */
+  recordings: Uint8Array[][];
+  /** The bytes the last recorder produced, once every slice is read. */
   lastRecording(): Promise<Uint8Array>;
   restore(): void;
 }
 
-export function spyOnMediaRecorder(): RecorderSpy {
-  const Original = window.MediaRecorder;
-  const recordings: Blob[][] = [];
+/** Spies on the MediaRecorder of `target` (the test page, or a frame's window). */
+export function spyOnMediaRecorder(target: Window & typeof globalThis = window): RecorderSpy {
+  const Original = target.MediaRecorder;
+  const recordings: Uint8Array[][] = [];
+  const reads: Promise<unknown>[][] = [];
   class SpiedMediaRecorder extends Original {
     constructor(stream: MediaStream, options?: MediaRecorderOptions) {
       super(stream, options);
-      const slices: Blob[] = [];
+      const slices: Uint8Array[] = [];
+      const pending: Promise<unknown>[] = [];
       recordings.push(slices);
+      reads.push(pending);
       this.addEventListener('dataavailable', (event) => {
-        if (event.data.size > 0) slices.push(event.data);
+        if (event.data.size === 0) return;
+        // Read at once: a slice of a page that unloads may no longer be readable later.
+        const index = pending.length;
+        pending.push(event.data.arrayBuffer().then((buffer) => (slices[index] = new Uint8Array(buffer))));
       });
     }
   }
-  window.MediaRecorder = SpiedMediaRecorder;
+  target.MediaRecorder = SpiedMediaRecorder;
   return {
     recordings,
     async lastRecording() {
-      const slices = recordings.at(-1) ?? [];
-      return concatBytes(await Promise.all(slices.map(async (blob) => new Uint8Array(await blob.arrayBuffer()))));
+      await Promise.all(reads.at(-1) ?? []);
+      return concatBytes(recordings.at(-1) ?? []);
     },
     restore() {
-      window.MediaRecorder = Original;
+      target.MediaRecorder = Original;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { MediaStreamController } from '../../controllers/media-stream-controller.js';
+import { ScopeLockController } from '../../controllers/scope-lock-controller.js';
 import { TakeController } from '../../controllers/take-controller.js';
 import { classifyMediaError, type OnewayError } from '../../core/errors.js';
 import type { MediaKind } from '../../core/mime-type.js';
@@ -29,6 +30,7 @@ import { recorderStyles } from './recorder.styles.js';
  * @csspart record-button - The Start recording / Stop recording button.
  * @csspart elapsed - The elapsed recording time.
  * @csspart status - The line that says what is happening to the upload.
+ * @csspart notice - A warning that does not stop recording, e.g. storage refused.
  * @csspart error - The message shown when something went wrong.
  * @csspart retry-button - The "Try again" button shown with an error.
  *
@@ -59,10 +61,18 @@ export class OnewayRecorder extends LitElement {
   /** Called before every upload request; returns headers to add, e.g. a fresh bearer token. */
   @property({ attribute: false }) authorize: AuthorizeHook | undefined;
 
+  /**
+   * Names the recording slot, so an answer interrupted by a reload or crash is found and finished
+   * when the page comes back. Defaults to the page path and the element's id.
+   */
+  @property({ attribute: 'recording-id' }) recordingId = '';
+
   /** The MIME type chosen for recording, once the camera is ready. */
   @state() recordingMimeType = '';
 
   @state() private error: OnewayError | undefined;
+  /** A problem that does not stop recording (storage refused), shown beside the controls. */
+  @state() private notice: OnewayError | undefined;
   @state() private announcement = '';
 
   @query('video') private preview!: HTMLVideoElement | null;
@@ -72,7 +82,10 @@ export class OnewayRecorder extends LitElement {
     onError: (error) => this.report(error),
   });
 
+  private readonly lock = new ScopeLockController(this, () => this.scope);
+
   private readonly takes = new TakeController(this, {
+    scope: () => this.scope,
     maxSeconds: () => this.maxSeconds,
     takeOptions: () => ({ endpoint: this.endpoint, metadata: this.metadata, authorize: this.authorize }),
     onError: (error) => this.report(error),
@@ -88,6 +101,16 @@ export class OnewayRecorder extends LitElement {
     this.recordingMimeType = '';
   }
 
+  /**
+   * The recording slot: `recording-id`, else the page path and element id, else the page path
+   * and the element's position among recorders (stable across reloads of the same page).
+   */
+  private get scope(): string {
+    if (this.recordingId) return this.recordingId;
+    const position = [...document.querySelectorAll(this.localName)].indexOf(this);
+    return `${location.pathname}#${this.id || position}`;
+  }
+
   /** Whether a take is being recorded. */
   get recording(): boolean {
     return this.takes.status === 'recording';
@@ -96,7 +119,7 @@ export class OnewayRecorder extends LitElement {
   /** Starts recording (the same as pressing "Start recording"). */
   start(): void {
     const stream = this.media.stream;
-    if (!stream || !this.recordingMimeType || this.recording) return;
+    if (!stream || !this.recordingMimeType || this.recording || this.lock.status !== 'held') return;
     this.error = undefined;
     this.takes.start(stream, this.recordingMimeType);
     this.announcement = formatMessage('recordingStarted');
@@ -106,6 +129,11 @@ export class OnewayRecorder extends LitElement {
   async stop(): Promise<void> {
     await this.takes.stop();
     this.announcement = formatMessage('recordingStopped');
+  }
+
+  /** Throws the last take away: its upload is deleted on the server (tus termination) and from this device. */
+  async discard(): Promise<void> {
+    await this.takes.discard();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -118,6 +146,9 @@ export class OnewayRecorder extends LitElement {
   private async prepare(): Promise<void> {
     this.error = undefined;
     this.recordingMimeType = '';
+    await this.lock.acquired;
+    if (!this.isConnected) return;
+    void this.takes.recover();
     const stream = await this.media.acquire();
     if (!stream) return;
     try {
@@ -128,13 +159,14 @@ export class OnewayRecorder extends LitElement {
   }
 
   private report(error: OnewayError): void {
-    this.error = error;
+    if (error.code === 'storage-unavailable') this.notice = error;
+    else this.error = error;
     this.dispatchEvent(new OnewayErrorEvent({ code: error.code, message: error.message, recoverable: error.recoverable }));
   }
 
   protected override render() {
     if (this.error && !this.recording) return this.renderError(this.error);
-    const ready = Boolean(this.media.stream && this.recordingMimeType);
+    const ready = Boolean(this.media.stream && this.recordingMimeType && this.lock.status === 'held');
     return html`
       <div part="stage">
         ${this.kind === 'video'
@@ -153,7 +185,8 @@ export class OnewayRecorder extends LitElement {
         </button>
         <span part="elapsed" role="timer" aria-live="off">${this.renderElapsed()}</span>
       </div>
-      <p part="status">${ready ? this.statusText() : formatMessage(this.media.status === 'requesting' ? 'askingForCamera' : 'preparing')}</p>
+      <p part="status">${this.statusText(ready)}</p>
+      ${this.notice ? html`<p part="notice" role="alert">${formatMessage(`error.${this.notice.code}` as MessageKey)}</p>` : nothing}
       <div role="status" class="visually-hidden">${this.announcement}</div>
     `;
   }
@@ -165,9 +198,12 @@ export class OnewayRecorder extends LitElement {
       : formatMessage('elapsedNoLimit', { elapsed });
   }
 
-  private statusText(): string {
+  private statusText(ready: boolean): string {
+    if (this.lock.status === 'busy') return formatMessage('openInAnotherTab');
     const progress = this.takes.progress;
-    if (this.takes.status === 'uploaded') return formatMessage('uploadDone');
+    if (this.takes.status === 'uploaded') return formatMessage(this.takes.answer?.interrupted ? 'recoveredDone' : 'uploadDone');
+    if (this.takes.recovered && progress && this.takes.status === 'uploading') return formatMessage('recovering');
+    if (!ready) return formatMessage(this.media.status === 'requesting' ? 'askingForCamera' : 'preparing');
     if (!progress) return '';
     if (progress.state === 'waiting-for-connection') return formatMessage('waitingForConnection');
     if (progress.state === 'retrying') return formatMessage('retrying');

@@ -1,0 +1,63 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export type ScopeLockStatus = 'waiting' | 'held' | 'busy';
+
+/**
+ * Holds a Web Lock named after a recording slot while the element is on the page, so two tabs
+ * never record the same answer. The second tab is `busy` until the first lets go; browsers
+ * without Web Locks get the lock at once (nothing to coordinate with).
+ */
+export class ScopeLockController implements ReactiveController {
+  status: ScopeLockStatus = 'waiting';
+  /** Resolves when the lock is held. */
+  acquired: Promise<void> = Promise.resolve();
+  private release: (() => void) | undefined;
+  private abort: AbortController | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly name: () => string,
+    private readonly locks: () => LockManager | undefined = () => navigator.locks,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const locks = this.locks();
+    if (!locks) {
+      this.status = 'held';
+      this.acquired = Promise.resolve();
+      return;
+    }
+    const name = `oneway-interview:${this.name()}`;
+    const abort = (this.abort = new AbortController());
+    this.status = 'waiting';
+    this.acquired = new Promise<void>((acquired) => {
+      const hold = () =>
+        new Promise<void>((release) => {
+          this.release = release;
+          this.status = 'held';
+          acquired();
+          this.host.requestUpdate();
+        });
+      void locks
+        .request(name, { ifAvailable: true }, (lock) => {
+          if (lock) return hold();
+          if (abort.signal.aborted) return undefined;
+          this.status = 'busy';
+          this.host.requestUpdate();
+          // Wait for the other tab to let go, then take over.
+          void locks.request(name, { signal: abort.signal }, hold).catch(() => undefined);
+          return undefined;
+        })
+        .catch(() => undefined);
+    });
+  }
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+    this.release?.();
+    this.release = undefined;
+    this.status = 'waiting';
+  }
+}

@@ -1,0 +1,224 @@
+import { createStore, getMany, keys, promisifyRequest, type UseStore } from 'idb-keyval';
+import { OnewayError } from './errors.js';
+import type { Sha256State } from './sha256.js';
+
+/** The storage the journal writes to: IndexedDB in the browser, a stand-in in unit tests. */
+export interface JournalStore {
+  getMany<T>(keys: string[]): Promise<(T | undefined)[]>;
+  /** Puts `pairs` and deletes `deletions` in one transaction: all or nothing. */
+  write(pairs: [string, unknown][], deletions: string[]): Promise<void>;
+  keys(): Promise<string[]>;
+}
+
+/** The journal's own IndexedDB database, through idb-keyval. */
+export function indexedDbJournalStore(dbName = 'oneway-interview', storeName = 'journal'): JournalStore {
+  let store: UseStore | undefined;
+  // Opened on first use, so merely importing the module never touches IndexedDB.
+  const use = () => (store ??= createStore(dbName, storeName));
+  return {
+    getMany: (list) => getMany(list, use()),
+    write: (pairs, deletions) =>
+      use()('readwrite', (store) => {
+        for (const [key, value] of pairs) store.put(value, key);
+        for (const key of deletions) store.delete(key);
+        return promisifyRequest(store.transaction);
+      }),
+    keys: async () => (await keys(use())).map(String),
+  };
+}
+
+export type TakeState = 'recording' | 'stopped' | 'uploaded' | 'discarded';
+
+/** What the journal knows of one take. Never holds credentials: `authorize` is asked again after a reload. */
+export interface JournalEntry {
+  takeId: string;
+  /** The recording slot: the recorder's `recording-id`, or page path and element id. */
+  scope: string;
+  endpoint: string;
+  mimeType: string;
+  metadata: Record<string, string>;
+  uploadUrl?: string;
+  bytesRecorded: number;
+  /** Bytes the server has confirmed; slices wholly below this are deleted. */
+  bytesConfirmed: number;
+  /** Wall-clock ms (Date.now()) of the start, the last slice, and the stop. */
+  startedAt: number;
+  lastSliceAt: number;
+  stoppedAt?: number;
+  durationMs?: number;
+  state: TakeState;
+  /** The SHA-256 of every byte recorded so far, as a resumable state. */
+  hash: Sha256State;
+  /** Slices not yet confirmed, in order. */
+  slices: { seq: number; start: number; length: number }[];
+  nextSeq: number;
+}
+
+export type NewTake = Pick<JournalEntry, 'takeId' | 'scope' | 'endpoint' | 'mimeType' | 'metadata' | 'hash'>;
+
+const entryKey = (takeId: string) => `take:${takeId}`;
+const sliceKey = (takeId: string, seq: number) => `slice:${takeId}:${seq}`;
+
+/** Journal writes still running in this page, by take, so recovery reads only settled entries. */
+const pendingWrites = new Map<string, Promise<void>>();
+
+/**
+ * The chunk journal: every slice is stored (as an ArrayBuffer: Safari has failed to store Blobs)
+ * as it arrives and deleted once the server confirms it, so storage holds only what is not yet
+ * on the server. With the slices, each take's entry keeps what a reloaded page needs to finish
+ * the upload.
+ */
+export class Journal {
+  constructor(private readonly store: JournalStore = indexedDbJournalStore(), private readonly clock: () => number = Date.now) {}
+
+  /** Starts journaling a new take. Writes are queued in order; a failed store stops them and calls `onUnavailable` once. */
+  begin(take: NewTake, onUnavailable: (error: OnewayError) => void): TakeJournal {
+    const now = this.clock();
+    const entry: JournalEntry = {
+      ...take,
+      bytesRecorded: 0,
+      bytesConfirmed: 0,
+      startedAt: now,
+      lastSliceAt: now,
+      state: 'recording',
+      slices: [],
+      nextSeq: 0,
+    };
+    return new TakeJournal(this.store, entry, this.clock, onUnavailable, true);
+  }
+
+  /** Continues journaling a take found after a reload. */
+  continue(entry: JournalEntry, onUnavailable: (error: OnewayError) => void): TakeJournal {
+    return new TakeJournal(this.store, entry, this.clock, onUnavailable, false);
+  }
+
+  /** Takes of `scope` that were recording or uploading when the page went away, oldest first. */
+  async unfinished(scope: string): Promise<JournalEntry[]> {
+    const entryKeys = (await this.store.keys()).filter((key) => key.startsWith('take:'));
+    await Promise.all(entryKeys.map((key) => pendingWrites.get(key.slice('take:'.length))));
+    const entries = await this.store.getMany<JournalEntry>(entryKeys);
+    return entries
+      .filter((entry): entry is JournalEntry => !!entry && entry.scope === scope)
+      .filter((entry) => entry.state === 'recording' || entry.state === 'stopped')
+      .sort((a, b) => a.startedAt - b.startedAt);
+  }
+
+  /** The bytes of a take's unconfirmed slices, in order. */
+  async slices(entry: JournalEntry): Promise<Uint8Array[]> {
+    const buffers = await this.store.getMany<ArrayBuffer>(entry.slices.map((slice) => sliceKey(entry.takeId, slice.seq)));
+    return buffers.map((buffer, index) => {
+      if (!buffer) throw new Error(`journal: slice ${entry.slices[index].seq} of take ${entry.takeId} is missing`);
+      return new Uint8Array(buffer);
+    });
+  }
+
+  /** Deletes a take and its slices. */
+  async remove(entry: JournalEntry): Promise<void> {
+    await this.store.write([], [entryKey(entry.takeId), ...entry.slices.map((slice) => sliceKey(entry.takeId, slice.seq))]);
+  }
+}
+
+/** Writes one take's journal, in order; each write is one transaction. */
+export class TakeJournal {
+  private queue: Promise<void> = Promise.resolve();
+  private unavailable = false;
+
+  constructor(
+    private readonly store: JournalStore,
+    private readonly entry: JournalEntry,
+    private readonly clock: () => number,
+    private readonly onUnavailable: (error: OnewayError) => void,
+    writeEntry: boolean,
+  ) {
+    if (writeEntry) void this.write(() => [[], []]);
+  }
+
+  /** A copy of the entry as it will be once queued writes are done. */
+  get current(): JournalEntry {
+    return this.snapshot();
+  }
+
+  /** Resolves when every queued write has settled. */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  /** Stores a slice and the hash state after it, together. */
+  append(bytes: Uint8Array, hash: Sha256State): Promise<void> {
+    const seq = this.entry.nextSeq++;
+    this.entry.slices.push({ seq, start: this.entry.bytesRecorded, length: bytes.length });
+    this.entry.bytesRecorded += bytes.length;
+    this.entry.hash = hash;
+    this.entry.lastSliceAt = this.clock();
+    // A copy: the caller's view may be into a larger buffer, and IndexedDB stores what it is given.
+    const buffer = bytes.slice().buffer;
+    return this.write(() => [[], [[sliceKey(this.entry.takeId, seq), buffer]]]);
+  }
+
+  setUploadUrl(url: string): Promise<void> {
+    this.entry.uploadUrl = url;
+    return this.write(() => [[], []]);
+  }
+
+  /** The server holds every byte below `offset`: their slices are deleted. */
+  confirm(offset: number): Promise<void> {
+    this.entry.bytesConfirmed = Math.max(this.entry.bytesConfirmed, offset);
+    const done = this.entry.slices.filter((slice) => slice.start + slice.length <= this.entry.bytesConfirmed);
+    this.entry.slices = this.entry.slices.filter((slice) => slice.start + slice.length > this.entry.bytesConfirmed);
+    return this.write(() => [done.map((slice) => sliceKey(this.entry.takeId, slice.seq)), []]);
+  }
+
+  stop(durationMs: number): Promise<void> {
+    this.entry.state = 'stopped';
+    this.entry.stoppedAt = this.clock();
+    this.entry.durationMs = durationMs;
+    return this.write(() => [[], []]);
+  }
+
+  /** The take is delivered or thrown away: its entry and slices go. */
+  finish(): Promise<void> {
+    const keysToDelete = [entryKey(this.entry.takeId), ...this.entry.slices.map((slice) => sliceKey(this.entry.takeId, slice.seq))];
+    this.entry.slices = [];
+    // A failed delete leaves an entry that recovery finds and completes again: harmless.
+    this.queue = this.queue.then(() => (this.unavailable ? undefined : this.store.write([], keysToDelete).catch(() => undefined)));
+    return this.track();
+  }
+
+  /**
+   * Queues a write of the entry plus `change()`'s deletions and extra pairs, in one transaction.
+   * The entry is snapshotted when the write runs, so it is always the newest state.
+   */
+  private write(change: () => [string[], [string, unknown][]]): Promise<void> {
+    this.queue = this.queue.then(async () => {
+      if (this.unavailable) return;
+      const [deletions, pairs] = change();
+      try {
+        await this.store.write([...pairs, [entryKey(this.entry.takeId), this.snapshot()]], deletions);
+      } catch (cause) {
+        this.unavailable = true;
+        this.onUnavailable(
+          new OnewayError(
+            'storage-unavailable',
+            `The browser refused to store the recording on this device (${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}); it is still being uploaded.`,
+            true,
+            { cause },
+          ),
+        );
+      }
+    });
+    return this.track();
+  }
+
+  private track(): Promise<void> {
+    const queue = this.queue;
+    pendingWrites.set(this.entry.takeId, queue);
+    void queue.then(() => {
+      if (pendingWrites.get(this.entry.takeId) === queue) pendingWrites.delete(this.entry.takeId);
+    });
+    return queue;
+  }
+
+  private snapshot(): JournalEntry {
+    return { ...this.entry, metadata: { ...this.entry.metadata }, slices: this.entry.slices.map((slice) => ({ ...slice })) };
+  }
+}

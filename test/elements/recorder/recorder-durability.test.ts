@@ -1,0 +1,235 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../src/define.js';
+import type { OnewayRecorder } from '../../../src/elements/recorder/recorder.js';
+import type { OnewayErrorEvent } from '../../../src/events/error.js';
+import type { AuthorizeRequest } from '../../../src/core/tus-stream.js';
+import { restartTus, setOffline, setTusDown } from '../../support/commands.js';
+import { spyOnMediaRecorder, type RecorderSpy } from '../../support/media-recorder-spy.js';
+import { serverBytes, sha256Hex } from '../../support/tus.js';
+import { nextEvent, sleep } from '../../support/wait.js';
+
+let slot = 0;
+/** A recorder in a slot of its own, ready to record. */
+async function readyRecorder(recordingId = `durability-${Date.now()}-${slot++}`) {
+  const el = await fixture<OnewayRecorder>(html`<oneway-recorder endpoint="/files" recording-id=${recordingId}></oneway-recorder>`);
+  await waitUntil(() => el.recordingMimeType, 'the recorder never became ready', { timeout: 20_000 });
+  return el;
+}
+
+/** Asserts the server holds exactly what MediaRecorder produced, and the answer's hash says so. */
+async function expectDelivered(spy: RecorderSpy, answer: { uploadUrl: string; sha256: string; bytes: number }) {
+  const recorded = await spy.lastRecording();
+  const onServer = await serverBytes(answer.uploadUrl);
+  expect(onServer.length, 'bytes on the server').to.equal(recorded.length);
+  const hash = await sha256Hex(recorded);
+  expect(await sha256Hex(onServer)).to.equal(hash);
+  expect(answer.sha256).to.equal(hash);
+  expect(answer.bytes).to.equal(recorded.length);
+}
+
+describe('<oneway-recorder> durability', () => {
+  let spy: RecorderSpy;
+  beforeEach(() => (spy = spyOnMediaRecorder()));
+  afterEach(async () => {
+    spy.restore();
+    await setOffline(false);
+    await setTusDown(false);
+  });
+
+  it('finishes a recording interrupted by the element going away, as an interrupted answer', async () => {
+    const id = `recreate-${Date.now()}`;
+    const first = await readyRecorder(id);
+    first.start();
+    await sleep(2500);
+    const parent = first.parentElement!;
+    first.remove();
+
+    const second = document.createElement('oneway-recorder');
+    second.endpoint = '/files';
+    second.recordingId = id;
+    const uploaded = nextEvent(second, 'oneway-answer-uploaded');
+    parent.append(second);
+    const answer = (await uploaded).detail;
+    expect(answer.interrupted).to.equal(true);
+    expect(answer.durationMs).to.be.within(1500, 4000);
+    await expectDelivered(spy, answer);
+    await second.updateComplete;
+    expect(second.shadowRoot!.querySelector('[part="status"]')!.textContent).to.contain('interrupted answer was saved');
+    second.remove();
+  });
+
+  it('finishes an upload left unfinished after stop when the page comes back', async () => {
+    const id = `after-stop-${Date.now()}`;
+    const first = await readyRecorder(id);
+    first.start();
+    await sleep(1500);
+    await setTusDown(true);
+    await first.stop();
+    const parent = first.parentElement!;
+    first.remove();
+    await setTusDown(false);
+
+    const second = document.createElement('oneway-recorder');
+    second.endpoint = '/files';
+    second.recordingId = id;
+    const uploaded = nextEvent(second, 'oneway-answer-uploaded');
+    parent.append(second);
+    const answer = (await uploaded).detail;
+    expect(answer.interrupted).to.equal(false);
+    await expectDelivered(spy, answer);
+    second.remove();
+  });
+
+  it('keeps recording offline and catches up when the network returns', async () => {
+    const el = await readyRecorder();
+    const states: string[] = [];
+    el.addEventListener('oneway-upload-progress', (event) => states.push(event.detail.state));
+    const uploaded = nextEvent(el, 'oneway-answer-uploaded', 60_000);
+    el.start();
+    await sleep(1500);
+    await setOffline(true);
+    await sleep(4000);
+    await waitUntil(() => states.includes('waiting-for-connection'), 'never said it was waiting for the connection');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).to.contain('Waiting for the connection');
+    await setOffline(false);
+    await sleep(1500);
+    await el.stop();
+    await expectDelivered(spy, (await uploaded).detail);
+  });
+
+  it('survives the tus server going down and restarting mid-recording', async () => {
+    const el = await readyRecorder();
+    const uploaded = nextEvent(el, 'oneway-answer-uploaded', 60_000);
+    el.start();
+    await sleep(1500);
+    await setTusDown(true);
+    await sleep(3000);
+    await restartTus();
+    await setTusDown(false);
+    await sleep(1000);
+    await el.stop();
+    await expectDelivered(spy, (await uploaded).detail);
+  });
+
+  it('asks authorize again after a 401 and delivers with the fresh token', async () => {
+    const el = await readyRecorder();
+    const calls: AuthorizeRequest[] = [];
+    let token = 'expired';
+    el.authorize = (request) => {
+      calls.push(request);
+      if (request.refresh) token = 'fresh';
+      return { Authorization: `Bearer ${token}` };
+    };
+    const uploaded = nextEvent(el, 'oneway-answer-uploaded');
+    el.start();
+    await sleep(2000);
+    await el.stop();
+    await expectDelivered(spy, (await uploaded).detail);
+    expect(calls.filter((call) => call.refresh)).to.have.length(1);
+    expect(calls[0]).to.include({ method: 'POST', refresh: false });
+  });
+
+  it('reports a permanent 403 as a clear, non-recoverable error', async () => {
+    const el = await readyRecorder();
+    el.authorize = () => ({ Authorization: 'Bearer forbidden' });
+    const failed = nextEvent(el, 'oneway-error');
+    el.start();
+    const error = (await failed).detail;
+    expect(error.code).to.equal('upload-unauthorized');
+    expect(error.recoverable).to.equal(false);
+    expect(error.message).to.contain('403').and.contain('/files');
+    await el.stop();
+  });
+
+  it('still delivers when IndexedDB refuses to store (quota), and tells the candidate once', async () => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function refuse() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      const el = await readyRecorder();
+      const errors: OnewayErrorEvent[] = [];
+      el.addEventListener('oneway-error', (event) => errors.push(event));
+      const uploaded = nextEvent(el, 'oneway-answer-uploaded');
+      el.start();
+      await sleep(2500);
+      await el.stop();
+      await expectDelivered(spy, (await uploaded).detail);
+      expect(errors.map((event) => event.detail)).to.deep.equal([
+        { code: 'storage-unavailable', message: errors[0].detail.message, recoverable: true },
+      ]);
+      expect(el.shadowRoot!.querySelector('[part="notice"]')!.textContent).to.contain('keep this page open');
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+  });
+
+  it('deletes a discarded take on the server', async () => {
+    const el = await readyRecorder();
+    let uploadUrl = '';
+    el.addEventListener('oneway-upload-progress', (event) => (uploadUrl ||= event.detail.uploadUrl ?? ''));
+    el.start();
+    await waitUntil(() => uploadUrl, 'the upload was never created', { timeout: 5000 });
+    await el.stop();
+    await el.discard();
+    const head = await fetch(uploadUrl, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
+    expect([404, 410]).to.include(head.status);
+  });
+
+  it('lets only one recorder of a slot record at a time (two tabs)', async () => {
+    const id = `two-tabs-${Date.now()}`;
+    const first = await readyRecorder(id);
+    const second = await fixture<OnewayRecorder>(html`<oneway-recorder endpoint="/files" recording-id=${id}></oneway-recorder>`);
+    await waitUntil(() => second.shadowRoot!.textContent!.includes('open in another tab'), 'the second recorder did not say so');
+    expect(second.shadowRoot!.querySelector<HTMLButtonElement>('[part="record-button"]')!.disabled).to.equal(true);
+    first.remove();
+    await waitUntil(() => second.recordingMimeType, 'the second recorder did not take over', { timeout: 20_000 });
+  });
+});
+
+describe('<oneway-recorder> across a real page reload', () => {
+  it('delivers every slice that reached the journal before the reload, as an interrupted answer', async () => {
+    type FrameWindow = Window & typeof globalThis & { answers: { uploadUrl: string; sha256: string; bytes: number; interrupted: boolean }[] };
+    const iframe = document.createElement('iframe');
+    iframe.src = '/test/fixtures/reload.html';
+    const loaded = () => new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+    const firstLoad = loaded();
+    document.body.append(iframe);
+    try {
+      await firstLoad;
+      const frame = () => iframe.contentWindow as FrameWindow;
+      const recorder = () => frame().document.querySelector('oneway-recorder') as OnewayRecorder;
+      await waitUntil(() => recorder()?.recordingMimeType, 'the recorder in the frame never became ready', { timeout: 20_000 });
+      const spy = spyOnMediaRecorder(frame());
+      recorder().start();
+      await sleep(3000);
+      const reloaded = loaded();
+      frame().location.reload();
+      await reloaded;
+
+      await waitUntil(() => frame().answers?.length > 0, 'the reloaded page did not deliver the answer', { timeout: 30_000 });
+      const [answer] = frame().answers;
+      expect(answer.interrupted).to.equal(true);
+      const onServer = await serverBytes(answer.uploadUrl);
+      expect(answer.sha256).to.equal(await sha256Hex(onServer));
+      // The server holds whole slices, in order, from the start: at least all but the one that
+      // was being written when the page went away.
+      // Slices the old page could not read before it went away were not journaled either.
+      const slices = spy.recordings[0].filter(Boolean);
+      expect(slices.length).to.be.greaterThan(1);
+      let offset = 0;
+      let whole = 0;
+      for (const slice of slices) {
+        if (offset + slice.length > onServer.length) break;
+        expect(await sha256Hex(onServer.subarray(offset, offset + slice.length)), `slice ${whole}`).to.equal(await sha256Hex(slice));
+        offset += slice.length;
+        whole++;
+      }
+      expect(offset, 'the server holds bytes past the last whole slice').to.equal(onServer.length);
+      expect(whole).to.be.at.least(slices.length - 1);
+    } finally {
+      iframe.remove();
+    }
+  });
+});
