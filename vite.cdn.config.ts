@@ -3,6 +3,11 @@
 import { defineConfig } from 'vite';
 
 export default defineConfig({
+  resolve: {
+    // tus-js-client's "module" build is transpiled for old browsers (regenerator and helpers);
+    // its modern ES build is a third of the size and runs everywhere MediaRecorder does.
+    alias: { 'tus-js-client': 'tus-js-client/lib/browser/index.js' },
+  },
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: true,

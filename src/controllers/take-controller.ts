@@ -7,7 +7,7 @@ import { RecordingStartEvent } from '../events/recording-start.js';
 import { RecordingStopEvent } from '../events/recording-stop.js';
 import { UploadProgressEvent } from '../events/upload-progress.js';
 
-export type TakeStatus = 'idle' | 'recording' | 'stopping' | 'uploading' | 'uploaded' | 'failed';
+export type TakeStatus = 'idle' | 'recording' | 'stopping' | 'uploading' | 'uploaded';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -40,6 +40,8 @@ export class TakeController implements ReactiveController {
   answer: UploadedAnswer | undefined;
   /** Set when an interrupted take was found and is being finished. */
   recovered = false;
+  /** Set when the current take's upload failed for good; recording can still be stopped. */
+  uploadFailed = false;
   private take: Take | undefined;
   private readonly takes = new Set<Take>();
   private startedAt = 0;
@@ -101,6 +103,7 @@ export class TakeController implements ReactiveController {
     this.answer = undefined;
     this.progress = undefined;
     this.recovered = false;
+    this.uploadFailed = false;
     const { videoBitsPerSecond, ...upload } = this.options.takeOptions();
     const ref: TakeRef = {};
     const take = (ref.take = Take.record(stream, {
@@ -138,6 +141,14 @@ export class TakeController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Sends the current take again after its upload failed for good. */
+  retryUpload(): void {
+    if (!this.uploadFailed || !this.take) return;
+    this.uploadFailed = false;
+    this.take.retryUpload();
+    this.host.requestUpdate();
+  }
+
   /** Throws the current take away (a retake): deleted on the server and from the journal. */
   async discard(): Promise<void> {
     const take = this.take;
@@ -148,6 +159,7 @@ export class TakeController implements ReactiveController {
     this.status = 'idle';
     this.progress = undefined;
     this.answer = undefined;
+    this.uploadFailed = false;
     this.host.requestUpdate();
     await take.discard();
   }
@@ -179,7 +191,7 @@ export class TakeController implements ReactiveController {
         this.host.requestUpdate();
       },
       onError: (error) => {
-        if (!error.recoverable && isCurrent()) this.status = 'failed';
+        if (!error.recoverable && isCurrent()) this.uploadFailed = true;
         this.options.onError(error);
         this.host.requestUpdate();
       },

@@ -166,6 +166,11 @@ export class Take {
     return { bytes: this.source.bytesRecorded, durationMs: this.durationMs, mimeType: this.mimeType };
   }
 
+  /** Sends again after the upload failed for good (e.g. a refused token that the host has since renewed). */
+  retryUpload(): void {
+    this.upload.restart();
+  }
+
   /**
    * Stops everything without deleting anything (element removed, page leaving). The journal
    * keeps the take, so the next page finishes its upload.

@@ -56,6 +56,7 @@ export class StreamingUpload {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private stallTimer: ReturnType<typeof setTimeout> | undefined;
   private finished = false;
+  private failedForGood = false;
   private lastConfirmed = 0;
   private readonly onlineListener = () => this.retryNow();
 
@@ -120,6 +121,17 @@ export class StreamingUpload {
     } catch {
       // A server without the termination extension keeps the file; the host's expiry removes it.
     }
+  }
+
+  /** Starts again after a failure the policy gave up on (e.g. the candidate pressed "Retry"), with fresh headers. */
+  restart(): void {
+    if (!this.failedForGood) return;
+    this.failedForGood = false;
+    this.finished = false;
+    this.attempt = 0;
+    this.reauthorized = false;
+    this.refreshAuthorization = true;
+    this.start();
   }
 
   /** Skips a pending back-off, e.g. when the browser comes back online. */
@@ -205,6 +217,7 @@ export class StreamingUpload {
 
   private fail(decision: Extract<RetryDecision, { action: 'fail' }>): void {
     this.finished = true;
+    this.failedForGood = true;
     this.abort();
     this.options.onStateChange?.('failed');
     this.options.onError?.(new OnewayError(decision.code, decision.message, false));

@@ -87,7 +87,8 @@ export class OnewayRecorder extends LitElement {
   private readonly takes = new TakeController(this, {
     scope: () => this.scope,
     maxSeconds: () => this.maxSeconds,
-    takeOptions: () => ({ endpoint: this.endpoint, metadata: this.metadata, authorize: this.authorize }),
+    // `authorize` is read at each request, so a hook the host replaces later still applies to running uploads.
+    takeOptions: () => ({ endpoint: this.endpoint, metadata: this.metadata, authorize: (request) => this.authorize?.(request) }),
     onError: (error) => this.report(error),
   });
 
@@ -129,6 +130,12 @@ export class OnewayRecorder extends LitElement {
   async stop(): Promise<void> {
     await this.takes.stop();
     this.announcement = formatMessage('recordingStopped');
+  }
+
+  /** Sends the last take again after its upload failed (e.g. once the host can issue a fresh token). */
+  retryUpload(): void {
+    this.error = undefined;
+    this.takes.retryUpload();
   }
 
   /** Throws the last take away: its upload is deleted on the server (tus termination) and from this device. */
@@ -217,9 +224,11 @@ export class OnewayRecorder extends LitElement {
     return html`
       <div part="error" role="alert">
         <p>${formatMessage(`error.${error.code}` as MessageKey)}</p>
-        ${error.recoverable
-          ? html`<button part="retry-button" type="button" @click=${() => void this.prepare()}>${formatMessage('tryAgain')}</button>`
-          : nothing}
+        ${this.takes.uploadFailed
+          ? html`<button part="retry-button" type="button" @click=${() => this.retryUpload()}>${formatMessage('tryAgain')}</button>`
+          : error.recoverable
+            ? html`<button part="retry-button" type="button" @click=${() => void this.prepare()}>${formatMessage('tryAgain')}</button>`
+            : nothing}
       </div>
     `;
   }

@@ -130,7 +130,7 @@ describe('<oneway-recorder> durability', () => {
     expect(calls[0]).to.include({ method: 'POST', refresh: false });
   });
 
-  it('reports a permanent 403 as a clear, non-recoverable error', async () => {
+  it('reports a permanent 403 as a clear error, and sends again on "Try again" once the host renews the token', async () => {
     const el = await readyRecorder();
     el.authorize = () => ({ Authorization: 'Bearer forbidden' });
     const failed = nextEvent(el, 'oneway-error');
@@ -140,6 +140,14 @@ describe('<oneway-recorder> durability', () => {
     expect(error.recoverable).to.equal(false);
     expect(error.message).to.contain('403').and.contain('/files');
     await el.stop();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('could not be sent');
+
+    // The host renews the token; "Try again" sends the whole answer.
+    el.authorize = () => ({ Authorization: 'Bearer renewed' });
+    const uploaded = nextEvent(el, 'oneway-answer-uploaded');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    await expectDelivered(spy, (await uploaded).detail);
   });
 
   it('still delivers when IndexedDB refuses to store (quota), and tells the candidate once', async () => {
