@@ -3,11 +3,13 @@
 import { OnewayRecorder } from './elements/recorder/recorder.js';
 import { OnewayCountdown } from './elements/countdown/countdown.js';
 import { OnewayDeviceCheck } from './elements/device-check/device-check.js';
+import { OnewayUploadProgress } from './elements/upload-progress/upload-progress.js';
 
 const elements: Record<string, CustomElementConstructor> = {
   'oneway-recorder': OnewayRecorder,
   'oneway-countdown': OnewayCountdown,
   'oneway-device-check': OnewayDeviceCheck,
+  'oneway-upload-progress': OnewayUploadProgress,
 };
 
 for (const [tag, element] of Object.entries(elements)) {
@@ -19,5 +21,6 @@ declare global {
     'oneway-recorder': OnewayRecorder;
     'oneway-countdown': OnewayCountdown;
     'oneway-device-check': OnewayDeviceCheck;
+    'oneway-upload-progress': OnewayUploadProgress;
   }
 }

@@ -2,6 +2,7 @@
 export { OnewayRecorder } from './elements/recorder/recorder.js';
 export { OnewayCountdown } from './elements/countdown/countdown.js';
 export { OnewayDeviceCheck, type DeviceCheckStatus } from './elements/device-check/device-check.js';
+export { OnewayUploadProgress } from './elements/upload-progress/upload-progress.js';
 export * from './events/index.js';
 export { OnewayError, type OnewayErrorCode } from './core/errors.js';
 export type { AuthorizeHook, AuthorizeRequest, UploadState } from './core/tus-stream.js';

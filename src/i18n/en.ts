@@ -78,6 +78,23 @@ export const en = {
   'deviceCheck.linkCopied': 'Link copied.',
   'deviceCheck.kbps': '{value} kbit/s',
   'deviceCheck.mbps': '{value} Mbit/s',
+  // upload progress
+  'uploadProgress.label': 'Your answer',
+  'uploadProgress.answerOf': 'Answer {n} of {total}',
+  'uploadProgress.sentOfRecorded': '{sent} sent of {recorded} recorded',
+  'uploadProgress.percentSent': '{percent}% sent ({sent} of {total})',
+  'uploadProgress.speed': '{bytes}/s',
+  'uploadProgress.timeLeft': 'About {time} left',
+  'uploadProgress.state.uploading': 'Uploading',
+  'uploadProgress.state.waiting-for-connection': 'Waiting for connection',
+  'uploadProgress.state.retrying': 'Retrying',
+  'uploadProgress.state.done': 'Done',
+  'uploadProgress.state.failed': 'Failed',
+  'uploadProgress.announce.uploading': 'Sending your answer.',
+  'uploadProgress.overall': 'All answers: {sent} sent of {recorded} recorded',
+  'uploadProgress.allDone': 'All answers are saved.',
+  'uploadProgress.failed': 'Your answer could not be sent. It is kept on this device.',
+  'uploadProgress.retry': 'Retry',
 } as const;
 
 /** The keys every message table has. */

@@ -31,3 +31,17 @@ export function formatBytes(bytes: number, locale?: string): string {
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value);
 }
+
+/** A length of time for people: `45 sec`, `2 min`, `1 hr 5 min` (whole seconds; zero parts left out). */
+export function formatDuration(totalSeconds: number, locale?: string): string {
+  const seconds = Math.max(0, Math.round(totalSeconds));
+  const parts: [number, 'hour' | 'minute' | 'second'][] = [
+    [Math.floor(seconds / 3600), 'hour'],
+    [Math.floor((seconds % 3600) / 60), 'minute'],
+    [seconds % 60, 'second'],
+  ];
+  const shown = parts.filter(([value]) => value > 0);
+  return (shown.length ? shown : [parts[2]])
+    .map(([value, unit]) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value))
+    .join(' ');
+}
