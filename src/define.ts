@@ -4,12 +4,16 @@ import { OnewayRecorder } from './elements/recorder/recorder.js';
 import { OnewayCountdown } from './elements/countdown/countdown.js';
 import { OnewayDeviceCheck } from './elements/device-check/device-check.js';
 import { OnewayUploadProgress } from './elements/upload-progress/upload-progress.js';
+import { OnewayQuestion } from './elements/question/question.js';
+import { OnewayInterview } from './elements/interview/interview.js';
 
 const elements: Record<string, CustomElementConstructor> = {
   'oneway-recorder': OnewayRecorder,
   'oneway-countdown': OnewayCountdown,
   'oneway-device-check': OnewayDeviceCheck,
   'oneway-upload-progress': OnewayUploadProgress,
+  'oneway-question': OnewayQuestion,
+  'oneway-interview': OnewayInterview,
 };
 
 for (const [tag, element] of Object.entries(elements)) {
@@ -22,5 +26,7 @@ declare global {
     'oneway-countdown': OnewayCountdown;
     'oneway-device-check': OnewayDeviceCheck;
     'oneway-upload-progress': OnewayUploadProgress;
+    'oneway-question': OnewayQuestion;
+    'oneway-interview': OnewayInterview;
   }
 }

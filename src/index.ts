@@ -3,8 +3,22 @@ export { OnewayRecorder } from './elements/recorder/recorder.js';
 export { OnewayCountdown } from './elements/countdown/countdown.js';
 export { OnewayDeviceCheck, type DeviceCheckStatus } from './elements/device-check/device-check.js';
 export { OnewayUploadProgress } from './elements/upload-progress/upload-progress.js';
+export { OnewayQuestion } from './elements/question/question.js';
+export { OnewayInterview } from './elements/interview/interview.js';
 export * from './events/index.js';
 export { OnewayError, type OnewayErrorCode } from './core/errors.js';
 export type { AuthorizeHook, AuthorizeRequest, UploadState } from './core/tus-stream.js';
 export type { UploadedAnswer, UploadProgress } from './core/take.js';
 export type { MediaKind } from './core/mime-type.js';
+export {
+  validateInterviewConfig,
+  resolveQuestion,
+  resolveQuestions,
+  formatConfigProblems,
+  type InterviewConfig,
+  type InterviewQuestion,
+  type ResolvedQuestion,
+  type AnswerKind,
+  type ConfigProblem,
+} from './core/interview-config.js';
+export type { SubmittedAnswer, InterviewProgress } from './core/interview-flow.js';

@@ -16,6 +16,7 @@ export class ScopeLockController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
+    /** The slot's name; while it is empty (not known yet) no lock is taken. */
     private readonly name: () => string,
     private readonly locks: () => LockManager | undefined = () => navigator.locks,
   ) {
@@ -29,6 +30,7 @@ export class ScopeLockController implements ReactiveController {
       this.acquired = Promise.resolve();
       return;
     }
+    if (!this.name()) return;
     const name = `oneway-interview:${this.name()}`;
     const abort = (this.abort = new AbortController());
     this.status = 'waiting';
@@ -52,6 +54,13 @@ export class ScopeLockController implements ReactiveController {
         })
         .catch(() => undefined);
     });
+  }
+
+  /** Lets go of the current lock and takes the one for the slot's new name. */
+  relock(): void {
+    this.hostDisconnected();
+    this.hostConnected();
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {

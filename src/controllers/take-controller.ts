@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { OnewayError } from '../core/errors.js';
 import { Journal } from '../core/journal.js';
-import { Take, type TakeOptions, type UploadedAnswer, type UploadProgress } from '../core/take.js';
+import { Take, type RecordOptions, type TakeOptions, type UploadedAnswer, type UploadProgress } from '../core/take.js';
 import { AnswerUploadedEvent } from '../events/answer-uploaded.js';
 import { RecordingStartEvent } from '../events/recording-start.js';
 import { RecordingStopEvent } from '../events/recording-stop.js';
@@ -13,7 +13,8 @@ type Host = ReactiveControllerHost & HTMLElement;
 
 export interface TakeControllerOptions {
   /** Upload options for the next take, read when it starts or is recovered. */
-  takeOptions: () => Pick<TakeOptions, 'endpoint' | 'metadata' | 'authorize'> & { videoBitsPerSecond?: number };
+  takeOptions: () => Pick<TakeOptions, 'endpoint' | 'metadata' | 'authorize'> &
+    Pick<RecordOptions, 'videoBitsPerSecond' | 'reviewable' | 'localOnly'>;
   /** The recording slot, for finding interrupted takes after a reload. */
   scope: () => string;
   /** Recording stops by itself after this many seconds (none when 0 or undefined). */
@@ -24,6 +25,9 @@ export interface TakeControllerOptions {
 }
 
 let sharedJournal: Journal | undefined;
+
+/** Takes running in this page, by id, so recovery never resumes a take that is still alive. */
+const liveTakes = new Set<string>();
 
 /** Lets a take's callbacks know their take, which is only assigned once its creation returns. */
 type TakeRef = { take?: Take };
@@ -74,16 +78,29 @@ export class TakeController implements ReactiveController {
     window.removeEventListener('beforeunload', this.warnBeforeUnload);
     this.clearTimers();
     this.releaseWakeLock();
-    for (const take of this.takes) take.abort();
+    for (const take of this.takes) {
+      take.abort();
+      liveTakes.delete(take.id);
+    }
     this.takes.clear();
     this.take = undefined;
     if (this.status === 'recording' || this.status === 'stopping') this.status = 'idle';
   }
 
-  /** Finishes takes of this slot that a reload, crash or removal interrupted. */
-  async recover(): Promise<void> {
-    const entries = await this.journal.unfinished(this.options.scope());
+  /** The current take's recording, when takes are made reviewable. */
+  reviewBlob(): Blob | undefined {
+    return this.take?.reviewBlob();
+  }
+
+  /**
+   * Finishes takes that a reload, crash or removal interrupted: those of this slot, or of every
+   * slot whose name starts with `scopePrefix`.
+   */
+  async recover(scopePrefix?: string): Promise<void> {
+    const entries = await this.journal.unfinished(scopePrefix ?? this.options.scope(), scopePrefix !== undefined);
     for (const entry of entries) {
+      if (liveTakes.has(entry.takeId)) continue;
+      liveTakes.add(entry.takeId);
       const slices = await this.journal.slices(entry);
       if (!this.host.isConnected) return;
       const ref: TakeRef = {};
@@ -104,13 +121,11 @@ export class TakeController implements ReactiveController {
     this.progress = undefined;
     this.recovered = false;
     this.uploadFailed = false;
-    const { videoBitsPerSecond, ...upload } = this.options.takeOptions();
     const ref: TakeRef = {};
     const take = (ref.take = Take.record(stream, {
-      ...upload,
+      ...this.options.takeOptions(),
       ...this.callbacks(ref),
       mimeType,
-      videoBitsPerSecond,
       journal: this.journal,
       scope: this.options.scope(),
     }));
@@ -155,6 +170,7 @@ export class TakeController implements ReactiveController {
     if (!take) return;
     this.clearTimers();
     this.takes.delete(take);
+    liveTakes.delete(take.id);
     this.take = undefined;
     this.status = 'idle';
     this.progress = undefined;
@@ -165,6 +181,7 @@ export class TakeController implements ReactiveController {
   }
 
   private track(take: Take): void {
+    liveTakes.add(take.id);
     this.takes.add(take);
     this.take = take;
   }
@@ -183,7 +200,10 @@ export class TakeController implements ReactiveController {
         this.host.requestUpdate();
       },
       onUploaded: (answer) => {
-        if (ref.take) this.takes.delete(ref.take);
+        if (ref.take) {
+          this.takes.delete(ref.take);
+          liveTakes.delete(ref.take.id);
+        }
         this.host.dispatchEvent(new AnswerUploadedEvent(answer));
         if (!isCurrent()) return;
         this.status = 'uploaded';

@@ -92,13 +92,16 @@ export class Journal {
     return new TakeJournal(this.store, entry, this.clock, onUnavailable, false);
   }
 
-  /** Takes of `scope` that were recording or uploading when the page went away, oldest first. */
-  async unfinished(scope: string): Promise<JournalEntry[]> {
+  /**
+   * Takes of `scope` (or, with `prefix`, of every scope starting with it) that were recording or
+   * uploading when the page went away, oldest first.
+   */
+  async unfinished(scope: string, prefix = false): Promise<JournalEntry[]> {
     const entryKeys = (await this.store.keys()).filter((key) => key.startsWith('take:'));
     await Promise.all(entryKeys.map((key) => pendingWrites.get(key.slice('take:'.length))));
     const entries = await this.store.getMany<JournalEntry>(entryKeys);
     return entries
-      .filter((entry): entry is JournalEntry => !!entry && entry.scope === scope)
+      .filter((entry): entry is JournalEntry => !!entry && (prefix ? entry.scope.startsWith(scope) : entry.scope === scope))
       .filter((entry) => entry.state === 'recording' || entry.state === 'stopped')
       .sort((a, b) => a.startedAt - b.startedAt);
   }

@@ -16,6 +16,8 @@ export interface UploadedAnswer {
   sha256: string;
   /** True when the recording was cut short by a reload, crash or removal and delivered afterwards. */
   interrupted: boolean;
+  /** The tus metadata the answer was uploaded with (filename, filetype, codecs and the host's own). */
+  metadata: Record<string, string>;
 }
 
 export interface UploadProgress {
@@ -26,6 +28,8 @@ export interface UploadProgress {
   /** Whether the recording has stopped, so `bytesRecorded` is the final size. */
   recordingEnded: boolean;
   state: UploadState;
+  /** The tus metadata of the answer being uploaded (always set by the recorder; optional for hosts feeding progress themselves). */
+  metadata?: Record<string, string>;
 }
 
 export interface TakeOptions {
@@ -43,6 +47,10 @@ export interface TakeOptions {
 
 export interface RecordOptions extends TakeOptions {
   mimeType: string;
+  /** Keep the recording on this device so it can be played back before it is submitted. */
+  reviewable?: boolean;
+  /** A practice take: recorded for playback only, never journaled or uploaded. */
+  localOnly?: boolean;
   videoBitsPerSecond?: number;
   createRecorder?: MediaRecorderFactory;
   /** Milliseconds, monotonic; injected for tests. */
@@ -55,18 +63,22 @@ export interface RecordOptions extends TakeOptions {
  * found in the journal after a reload is resumed the same way, from the bytes it kept.
  */
 export class Take {
-  private readonly upload: StreamingUpload;
+  private readonly upload: StreamingUpload | undefined;
+  private readonly metadata: Record<string, string>;
   private recorder: AnswerRecorder | undefined;
   private startedAt = 0;
   private bytesUploaded = 0;
   private state: UploadState = 'uploading';
+  /** The slices as Blobs, for playback: browsers keep Blob data out of the JS heap. */
+  private readonly review: Blob[] | undefined;
 
   /** Starts recording `stream` and uploading what it records. */
   static record(stream: MediaStream, options: RecordOptions): Take {
     const hash = new Sha256();
-    const journal = options.journal?.begin(
+    const takeId = crypto.randomUUID();
+    const journal = options.localOnly ? undefined : options.journal?.begin(
       {
-        takeId: crypto.randomUUID(),
+        takeId,
         scope: options.scope ?? '',
         endpoint: options.endpoint,
         mimeType: options.mimeType,
@@ -75,7 +87,10 @@ export class Take {
       },
       (error) => options.onError?.(error),
     );
-    const take = new Take(new RecordingSource(), hash, options.mimeType, 0, false, journal, options);
+    const take = new Take(takeId, new RecordingSource(), hash, options.mimeType, 0, false, journal, options, {
+      reviewable: options.reviewable,
+      upload: !options.localOnly,
+    });
     take.startRecording(stream, options);
     return take;
   }
@@ -91,6 +106,7 @@ export class Take {
     const interrupted = entry.state === 'recording';
     const durationMs = entry.durationMs ?? entry.lastSliceAt - entry.startedAt;
     const take = new Take(
+      entry.takeId,
       source,
       Sha256.from(entry.hash),
       entry.mimeType,
@@ -98,14 +114,16 @@ export class Take {
       interrupted,
       journal.continue(entry, (error) => options.onError?.(error)),
       { ...options, endpoint: entry.endpoint, metadata: entry.metadata },
-      entry.uploadUrl,
+      { uploadUrl: entry.uploadUrl },
     );
     if (interrupted) void take.journal?.stop(durationMs);
-    take.upload.start();
+    take.upload?.start();
     return take;
   }
 
   private constructor(
+    /** Unique per take; the journal's key. */
+    readonly id: string,
     private readonly source: RecordingSource,
     private readonly hash: Sha256,
     private recordedMimeType: string,
@@ -113,14 +131,17 @@ export class Take {
     private readonly interrupted: boolean,
     private readonly journal: TakeJournal | undefined,
     private readonly options: TakeOptions & { now?: () => number },
-    uploadUrl?: string,
+    { uploadUrl, reviewable = false, upload = true }: { uploadUrl?: string; reviewable?: boolean; upload?: boolean },
   ) {
+    this.review = reviewable ? [] : undefined;
+    this.metadata = uploadMetadata(recordedMimeType, options.metadata);
+    if (!upload) return;
     this.upload = new StreamingUpload({
       endpoint: options.endpoint,
       uploadUrl,
       source,
       authorize: options.authorize,
-      metadata: uploadMetadata(recordedMimeType, options.metadata),
+      metadata: this.metadata,
       onUrl: (url) => {
         void journal?.setUploadUrl(url);
         this.reportProgress();
@@ -148,9 +169,14 @@ export class Take {
     return this.source.bytesRecorded;
   }
 
+  /** The recording for playback, when the take was made `reviewable`. */
+  reviewBlob(): Blob | undefined {
+    return this.review && new Blob(this.review, { type: bareType(this.mimeType) });
+  }
+
   /** Whether bytes are recorded that the server does not hold yet. */
   get pending(): boolean {
-    return this.state !== 'done' && this.state !== 'failed';
+    return !!this.upload && this.state !== 'done' && this.state !== 'failed';
   }
 
   /** Stops recording; resolves with the size and duration once the last slice is handed to the upload. */
@@ -168,7 +194,7 @@ export class Take {
 
   /** Sends again after the upload failed for good (e.g. a refused token that the host has since renewed). */
   retryUpload(): void {
-    this.upload.restart();
+    this.upload?.restart();
   }
 
   /**
@@ -177,13 +203,13 @@ export class Take {
    */
   abort(): void {
     if (this.recorder?.state === 'recording') void this.recorder.stop();
-    this.upload.abort();
+    this.upload?.abort();
   }
 
   /** Throws the take away: stops it, deletes its upload on the server and its journal entry. */
   async discard(): Promise<void> {
     if (this.recorder?.state === 'recording') await this.recorder.stop();
-    await this.upload.terminate();
+    await this.upload?.terminate();
     await this.journal?.finish();
   }
 
@@ -194,15 +220,18 @@ export class Take {
       createRecorder: options.createRecorder,
       onSlice: (bytes) => {
         this.hash.update(bytes);
+        this.review?.push(new Blob([bytes as BlobPart]));
         void this.journal?.append(bytes, this.hash.save());
         if (!this.source.isEnded) this.source.append(bytes);
+        // Nothing will confirm a practice take's bytes: count them, hold none.
+        if (!this.upload) this.source.release(this.source.bytesRecorded);
         this.reportProgress();
       },
       onError: (error) => options.onError?.(error),
     });
     this.recorder.start();
     this.startedAt = this.now();
-    this.upload.start();
+    this.upload?.start();
   }
 
   private now(): number {
@@ -218,16 +247,19 @@ export class Take {
       mimeType: this.mimeType,
       sha256: this.hash.hex(),
       interrupted: this.interrupted,
+      metadata: this.metadata,
     });
   }
 
   private reportProgress(): void {
+    if (!this.upload) return;
     this.options.onProgress?.({
-      uploadUrl: this.upload.url,
+      uploadUrl: this.upload?.url,
       bytesUploaded: this.bytesUploaded,
       bytesRecorded: this.source.bytesRecorded,
       recordingEnded: this.source.isEnded,
       state: this.state,
+      metadata: this.metadata,
     });
   }
 }

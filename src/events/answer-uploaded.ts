@@ -1,6 +1,7 @@
+import type { InterviewContext } from './interview-context.js';
 import type { UploadedAnswer } from '../core/take.js';
 
-export type AnswerUploadedDetail = UploadedAnswer;
+export type AnswerUploadedDetail = UploadedAnswer & InterviewContext;
 
 /** An answer is complete on the server: its URL, size, duration, type and SHA-256. */
 export class AnswerUploadedEvent extends Event {

@@ -1,4 +1,6 @@
-export interface RecordingStartDetail {
+import type { InterviewContext } from './interview-context.js';
+
+export interface RecordingStartDetail extends InterviewContext {
   mimeType: string;
 }
 

@@ -1,4 +1,6 @@
-export interface RecordingStopDetail {
+import type { InterviewContext } from './interview-context.js';
+
+export interface RecordingStopDetail extends InterviewContext {
   /** Bytes recorded. */
   bytes: number;
   durationMs: number;

@@ -1,6 +1,7 @@
+import type { InterviewContext } from './interview-context.js';
 import type { UploadProgress } from '../core/take.js';
 
-export type UploadProgressDetail = UploadProgress;
+export type UploadProgressDetail = UploadProgress & InterviewContext;
 
 /** The server has confirmed more bytes, or the upload's state changed. */
 export class UploadProgressEvent extends Event {

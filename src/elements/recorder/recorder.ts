@@ -67,6 +67,15 @@ export class OnewayRecorder extends LitElement {
    */
   @property({ attribute: 'recording-id' }) recordingId = '';
 
+  /** Keeps each take on this device so it can be played back (`reviewBlob()`) before it is submitted. */
+  @property({ type: Boolean }) reviewable = false;
+
+  /** Video bitrate for recording, e.g. what `<oneway-device-check>` measured the connection can carry; browser default when unset. */
+  @property({ type: Number, attribute: 'video-bits-per-second' }) videoBitsPerSecond: number | undefined;
+
+  /** Practice mode: takes are recorded for playback only, never uploaded or stored. */
+  @property({ type: Boolean }) practice = false;
+
   /** The MIME type chosen for recording, once the camera is ready. */
   @state() recordingMimeType = '';
 
@@ -74,6 +83,7 @@ export class OnewayRecorder extends LitElement {
   /** A problem that does not stop recording (storage refused), shown beside the controls. */
   @state() private notice: OnewayError | undefined;
   @state() private announcement = '';
+  private startWhenReady = false;
 
   @query('video') private preview!: HTMLVideoElement | null;
 
@@ -88,7 +98,14 @@ export class OnewayRecorder extends LitElement {
     scope: () => this.scope,
     maxSeconds: () => this.maxSeconds,
     // `authorize` is read at each request, so a hook the host replaces later still applies to running uploads.
-    takeOptions: () => ({ endpoint: this.endpoint, metadata: this.metadata, authorize: (request) => this.authorize?.(request) }),
+    takeOptions: () => ({
+      endpoint: this.endpoint,
+      metadata: this.metadata,
+      authorize: (request) => this.authorize?.(request),
+      videoBitsPerSecond: this.videoBitsPerSecond,
+      reviewable: this.reviewable || this.practice,
+      localOnly: this.practice,
+    }),
     onError: (error) => this.report(error),
   });
 
@@ -100,6 +117,7 @@ export class OnewayRecorder extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.recordingMimeType = '';
+    this.startWhenReady = false;
   }
 
   /**
@@ -117,10 +135,18 @@ export class OnewayRecorder extends LitElement {
     return this.takes.status === 'recording';
   }
 
-  /** Starts recording (the same as pressing "Start recording"). */
+  /**
+   * Starts recording (the same as pressing "Start recording"). Called before the camera is ready
+   * (e.g. when a think time ends first), recording starts as soon as it is.
+   */
   start(): void {
     const stream = this.media.stream;
-    if (!stream || !this.recordingMimeType || this.recording || this.lock.status !== 'held') return;
+    if (this.recording) return;
+    if (!stream || !this.recordingMimeType || this.lock.status !== 'held') {
+      this.startWhenReady = true;
+      return;
+    }
+    this.startWhenReady = false;
     this.error = undefined;
     this.takes.start(stream, this.recordingMimeType);
     this.announcement = formatMessage('recordingStarted');
@@ -138,12 +164,30 @@ export class OnewayRecorder extends LitElement {
     this.takes.retryUpload();
   }
 
+  /** The last take's recording for playback, when `reviewable` or `practice` is set. */
+  reviewBlob(): Blob | undefined {
+    return this.takes.reviewBlob();
+  }
+
+  /**
+   * Finishes every interrupted take whose `recording-id` starts with `prefix` (e.g. all answers of
+   * an interview after a reload), not only this slot's.
+   */
+  finishInterrupted(prefix: string): Promise<void> {
+    return this.takes.recover(prefix);
+  }
+
   /** Throws the last take away: its upload is deleted on the server (tus termination) and from this device. */
   async discard(): Promise<void> {
     await this.takes.discard();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('recordingId') && changed.get('recordingId') !== undefined) {
+      // A new slot (the next question): earlier takes keep uploading; this one's lock and leftovers are looked up.
+      this.lock.relock();
+      void this.lock.acquired.then(() => this.takes.recover());
+    }
     if (changed.has('kind') && changed.get('kind') !== undefined) void this.prepare();
     if (this.preview && this.preview.srcObject !== (this.media.stream ?? null)) {
       this.preview.srcObject = this.media.stream ?? null;
@@ -162,7 +206,9 @@ export class OnewayRecorder extends LitElement {
       this.recordingMimeType = await chooseRecordingType(stream, this.kind, this.mimeType || undefined);
     } catch (cause) {
       this.report(classifyMediaError(cause));
+      return;
     }
+    if (this.startWhenReady) this.start();
   }
 
   private report(error: OnewayError): void {

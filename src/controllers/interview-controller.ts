@@ -1,0 +1,120 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { formatConfigProblems, validateInterviewConfig, type ConfigProblem } from '../core/interview-config.js';
+import { InterviewFlow, newProgress } from '../core/interview-flow.js';
+import { indexedDbProgressStore, type ProgressStore } from '../core/progress-store.js';
+
+export type InterviewLoadStatus = 'loading' | 'ready' | 'invalid';
+
+export interface InterviewSource {
+  /** URL to fetch the config from. */
+  configSrc: string;
+  /** A config object given as a property. */
+  config: unknown;
+  /** The text of an inline `<script type="application/json">` child. */
+  inline: string | undefined;
+  candidate: string;
+  timeMultiplier: number;
+  untimed: boolean;
+}
+
+export interface InterviewControllerOptions {
+  source: () => InterviewSource;
+  onReady: (flow: InterviewFlow) => void;
+  onInvalid: (problems: ConfigProblem[], message: string) => void;
+  store?: ProgressStore;
+  fetch?: typeof fetch;
+}
+
+/**
+ * Loads and validates the interview config, restores the candidate's saved progress, and saves
+ * it after every step. The element renders `flow` and calls its transitions.
+ */
+export class InterviewController implements ReactiveController {
+  status: InterviewLoadStatus = 'loading';
+  flow: InterviewFlow | undefined;
+  problems: ConfigProblem[] = [];
+  private readonly store: ProgressStore;
+  private load = 0;
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly options: InterviewControllerOptions) {
+    this.store = options.store ?? indexedDbProgressStore();
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.status !== 'ready') void this.reload();
+  }
+
+  /** Loads (again) from the current source: `config` property, inline JSON, then `config-src`. */
+  async reload(): Promise<void> {
+    const load = ++this.load;
+    this.status = 'loading';
+    this.host.requestUpdate();
+    const source = this.options.source();
+    let raw: unknown;
+    try {
+      raw = await this.readConfig(source);
+    } catch (cause) {
+      if (load === this.load) this.invalid([{ path: '$', message: cause instanceof Error ? cause.message : String(cause) }]);
+      return;
+    }
+    if (load !== this.load) return;
+    if (raw === undefined) {
+      this.status = 'loading';
+      return;
+    }
+    // A deadline that has passed is a problem of the config for the validator, but a candidate
+    // arriving late should see "this interview closed", not "contact the employer": the flow
+    // shows that when nothing else is wrong.
+    const result = validateInterviewConfig(raw, new Date(0));
+    if (!result.ok) {
+      this.invalid(result.problems);
+      return;
+    }
+    const key = `${result.config.id}:${source.candidate}`;
+    const saved = await this.store.load(key).catch(() => undefined);
+    if (load !== this.load) return;
+    this.flow = new InterviewFlow(result.config, saved ?? newProgress(result.config.id), {
+      timeMultiplier: source.timeMultiplier,
+      untimed: source.untimed,
+      // Saves run one after another so an older state never overwrites a newer one.
+      save: (progress) => {
+        this.saving = this.saving.then(() => this.store.save(key, progress)).catch(() => undefined);
+      },
+    });
+    this.status = 'ready';
+    this.problems = [];
+    this.options.onReady(this.flow);
+    this.host.requestUpdate();
+  }
+
+  private async readConfig(source: InterviewSource): Promise<unknown> {
+    if (source.config !== undefined && source.config !== null) return source.config;
+    if (source.inline !== undefined) {
+      try {
+        return JSON.parse(source.inline);
+      } catch (cause) {
+        throw new Error(`The inline <script type="application/json"> config is not valid JSON: ${(cause as Error).message}`);
+      }
+    }
+    if (!source.configSrc) return undefined;
+    const response = await (this.options.fetch ?? fetch)(source.configSrc, { credentials: 'same-origin' }).catch((cause: unknown) => {
+      throw new Error(`Could not fetch config-src "${source.configSrc}": ${(cause as Error).message}`);
+    });
+    if (!response.ok) throw new Error(`config-src "${source.configSrc}" answered ${response.status} ${response.statusText}`.trim());
+    try {
+      return await response.json();
+    } catch (cause) {
+      throw new Error(`config-src "${source.configSrc}" is not valid JSON: ${(cause as Error).message}`);
+    }
+  }
+
+  private invalid(problems: ConfigProblem[]): void {
+    this.status = 'invalid';
+    this.flow = undefined;
+    this.problems = problems;
+    this.options.onInvalid(problems, `Invalid interview config:\n${formatConfigProblems(problems)}`);
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,266 @@
+import { resolveQuestions, type AnswerKind, type InterviewConfig, type ResolvedQuestion } from './interview-config.js';
+
+/** Where the candidate is. `pending`: the question is not revealed yet (its text is not shown). */
+export type InterviewStep =
+  | { step: 'closed' }
+  | { step: 'intro' }
+  | { step: 'device-check' }
+  | { step: 'question'; index: number; practice: boolean; phase: 'pending' | 'think' | 'answer' | 'review' }
+  | { step: 'finishing' }
+  | { step: 'complete' };
+
+/** The take submitted for a question, and where it ended up once the server has all of it. */
+export interface SubmittedAnswer {
+  questionId: string;
+  attempt: number;
+  kind: AnswerKind;
+  /** Text answers: the text, kept until it is on the server. */
+  text?: string;
+  uploadUrl?: string;
+  bytes?: number;
+  durationMs?: number;
+  mimeType?: string;
+  sha256?: string;
+  interrupted?: boolean;
+}
+
+/** What is saved after every step, so a candidate who comes back continues where they were. */
+export interface InterviewProgress {
+  interviewId: string;
+  started: boolean;
+  deviceChecked: boolean;
+  practiceDone: boolean;
+  /** The question the candidate is on (the first unanswered one). */
+  index: number;
+  /** Takes begun per question: numbers each take's `attempt`, including ones a crash cut short. */
+  takesStarted: Record<string, number>;
+  /** Retakes chosen per question. A take cut short by a crash does not count ("fair retakes"). */
+  retakesUsed: Record<string, number>;
+  submitted: Record<string, SubmittedAnswer>;
+  /** Uploads that finished before their take was submitted (short takes on fast links), by `questionId#attempt`. */
+  deliveredEarly: Record<string, Delivery>;
+  complete: boolean;
+}
+
+/** Where a take ended up on the server. */
+export type Delivery = Omit<SubmittedAnswer, 'questionId' | 'kind' | 'attempt'>;
+
+export interface InterviewFlowOptions {
+  /** Called with the progress after every change; the element stores it. */
+  save?(progress: InterviewProgress): void;
+  /** Multiplies think and answer times (time accommodations); `untimed` removes the limits. */
+  timeMultiplier?: number;
+  untimed?: boolean;
+  now?: () => Date;
+}
+
+export function newProgress(interviewId: string): InterviewProgress {
+  return {
+    interviewId,
+    started: false,
+    deviceChecked: false,
+    practiceDone: false,
+    index: 0,
+    takesStarted: {},
+    retakesUsed: {},
+    submitted: {},
+    deliveredEarly: {},
+    complete: false,
+  };
+}
+
+/**
+ * The interview as a state machine: which step the candidate is on and what each button does.
+ * No DOM: the element renders `step` and calls these transitions; every change is saved.
+ */
+export class InterviewFlow {
+  readonly questions: ResolvedQuestion[];
+  private phase: 'pending' | 'think' | 'answer' | 'review' = 'pending';
+  private inDeviceCheck = false;
+  private inPractice = false;
+  /** Whether "Start interview" / "Resume interview" was pressed in this visit: a returning candidate sees the intro first. */
+  private inSession = false;
+
+  constructor(
+    readonly config: InterviewConfig,
+    private progressState: InterviewProgress,
+    private readonly options: InterviewFlowOptions = {},
+  ) {
+    const multiplier = options.timeMultiplier && options.timeMultiplier > 0 ? options.timeMultiplier : 1;
+    this.questions = resolveQuestions(config).map((question) => ({
+      ...question,
+      thinkSeconds: Math.round(question.thinkSeconds * multiplier),
+      answerSeconds: Math.round(question.answerSeconds * multiplier),
+    }));
+  }
+
+  get progress(): InterviewProgress {
+    return this.progressState;
+  }
+
+  /** Whether think and answer times are limits (false for candidates with an untimed accommodation). */
+  get timed(): boolean {
+    return !this.options.untimed;
+  }
+
+  /** Past the deadline nothing can start. */
+  get closed(): boolean {
+    const { deadline } = this.config;
+    return !!deadline && Date.parse(deadline) <= (this.options.now?.() ?? new Date()).getTime();
+  }
+
+  get step(): InterviewStep {
+    const progress = this.progressState;
+    if (progress.complete) return { step: 'complete' };
+    if (!progress.started && this.closed) return { step: 'closed' };
+    if (!this.inSession) return { step: 'intro' };
+    if (this.inDeviceCheck) return { step: 'device-check' };
+    if (this.inPractice) return { step: 'question', index: 0, practice: true, phase: this.phase };
+    if (progress.index >= this.questions.length) return { step: 'finishing' };
+    return { step: 'question', index: progress.index, practice: false, phase: this.phase };
+  }
+
+  /** The question on screen (the practice question uses the first question's settings). */
+  get current(): ResolvedQuestion {
+    return this.questions[this.inPractice ? 0 : Math.min(this.progressState.index, this.questions.length - 1)];
+  }
+
+  /** The attempt number the next take of the current question will carry (1-based). */
+  get nextAttempt(): number {
+    return (this.progressState.takesStarted[this.current.id] ?? 0) + 1;
+  }
+
+  /** Retakes the candidate can still choose for the current question. */
+  get retakesLeft(): number {
+    if (this.inPractice) return 1;
+    return Math.max(0, this.current.retakes - (this.progressState.retakesUsed[this.current.id] ?? 0));
+  }
+
+  /** "Start interview" / "Resume interview". */
+  start(): void {
+    if (this.closed && !this.progressState.started) return;
+    const resuming = this.progressState.started;
+    this.inSession = true;
+    this.progressState = { ...this.progressState, started: true };
+    this.inDeviceCheck = this.config.deviceCheck !== false && !this.progressState.deviceChecked;
+    this.inPractice = !this.inDeviceCheck && !resuming && !!this.config.practice && !this.progressState.practiceDone;
+    // The first question (or the practice one) is revealed by this very press.
+    this.phase = this.inDeviceCheck ? 'pending' : 'think';
+    this.save();
+  }
+
+  /** The device check's "Continue". */
+  deviceCheckDone(): void {
+    this.inDeviceCheck = false;
+    this.progressState = { ...this.progressState, deviceChecked: true };
+    this.inPractice = !!this.config.practice && !this.progressState.practiceDone;
+    this.phase = 'think';
+    this.save();
+  }
+
+  /** "Next question": reveals the current question and starts its think time. */
+  reveal(): void {
+    if (this.phase === 'pending') this.phase = 'think';
+  }
+
+  /** Recording (or typing) has started. Returns the attempt number of this take. */
+  startAnswer(): number {
+    const attempt = this.nextAttempt;
+    this.phase = 'answer';
+    if (!this.inPractice) {
+      const id = this.current.id;
+      this.progressState = { ...this.progressState, takesStarted: { ...this.progressState.takesStarted, [id]: attempt } };
+      this.save();
+    }
+    return attempt;
+  }
+
+  /**
+   * The take has stopped. With retakes left the candidate reviews it; without, it is submitted.
+   * Text answers are always submitted.
+   */
+  stopAnswer(): 'review' | 'submit' {
+    if (this.current.answer !== 'text' && this.retakesLeft > 0) {
+      this.phase = 'review';
+      return 'review';
+    }
+    return 'submit';
+  }
+
+  /** "Retake": the take is thrown away and uses up a retake. */
+  retake(): void {
+    if (this.phase !== 'review' || this.retakesLeft === 0) return;
+    if (!this.inPractice) {
+      const id = this.current.id;
+      const used = (this.progressState.retakesUsed[id] ?? 0) + 1;
+      this.progressState = { ...this.progressState, retakesUsed: { ...this.progressState.retakesUsed, [id]: used } };
+      this.save();
+    }
+    this.phase = 'think';
+  }
+
+  /** "Submit answer": the take (or text) becomes the question's answer; the next question waits to be revealed. */
+  submit(answer: Omit<SubmittedAnswer, 'questionId' | 'kind'>): void {
+    if (this.inPractice) {
+      this.inPractice = false;
+      this.progressState = { ...this.progressState, practiceDone: true };
+    } else {
+      const question = this.current;
+      const { [`${question.id}#${answer.attempt}`]: early, ...deliveredEarly } = this.progressState.deliveredEarly ?? {};
+      this.progressState = {
+        ...this.progressState,
+        index: this.progressState.index + 1,
+        submitted: {
+          ...this.progressState.submitted,
+          [question.id]: { ...answer, ...early, questionId: question.id, kind: question.answer },
+        },
+        deliveredEarly,
+      };
+      if (early) delete this.progressState.submitted[question.id].text;
+    }
+    this.phase = 'pending';
+    this.completeIfDelivered();
+    this.save();
+  }
+
+  /** An upload finished: recorded on the submitted answer it belongs to, or kept until its take is submitted. */
+  delivered(questionId: string, attempt: number, upload: Delivery): void {
+    const submitted = this.progressState.submitted[questionId];
+    if (!submitted) {
+      const key = `${questionId}#${attempt}`;
+      this.progressState = { ...this.progressState, deliveredEarly: { ...this.progressState.deliveredEarly, [key]: upload } };
+      this.save();
+      return;
+    }
+    if (submitted.attempt !== attempt) return;
+    // Once on the server, a text answer's text need not be kept on the device.
+    const kept = { ...submitted };
+    delete kept.text;
+    this.progressState = {
+      ...this.progressState,
+      submitted: { ...this.progressState.submitted, [questionId]: { ...kept, ...upload } },
+    };
+    this.completeIfDelivered();
+    this.save();
+  }
+
+  /** Submitted answers whose upload has not finished yet. */
+  get undelivered(): SubmittedAnswer[] {
+    return Object.values(this.progressState.submitted).filter((answer) => !answer.uploadUrl || answer.sha256 === undefined);
+  }
+
+  /** One entry per question with the submitted take, in question order. */
+  manifest(): SubmittedAnswer[] {
+    return this.questions.map((question) => this.progressState.submitted[question.id]).filter(Boolean);
+  }
+
+  private completeIfDelivered(): void {
+    if (this.progressState.index >= this.questions.length && this.undelivered.length === 0) {
+      this.progressState = { ...this.progressState, complete: true };
+    }
+  }
+
+  private save(): void {
+    this.options.save?.(this.progressState);
+  }
+}

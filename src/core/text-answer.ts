@@ -1,0 +1,46 @@
+import type { OnewayError } from './errors.js';
+import { RecordingSource } from './recording-source.js';
+import { Sha256 } from './sha256.js';
+import type { UploadedAnswer } from './take.js';
+import { StreamingUpload, type AuthorizeHook } from './tus-stream.js';
+
+export interface TextAnswerOptions {
+  endpoint: string;
+  text: string;
+  metadata: Record<string, string>;
+  authorize?: AuthorizeHook;
+  /** How long the candidate took, reported with the answer. */
+  durationMs: number;
+}
+
+/**
+ * Sends a text answer as a small `text/plain` file through the same tus endpoint and retry
+ * policy as recordings, so the host receives every answer the same way.
+ */
+export function uploadTextAnswer(options: TextAnswerOptions): Promise<UploadedAnswer> {
+  const bytes = new TextEncoder().encode(options.text);
+  const source = new RecordingSource();
+  source.append(bytes);
+  source.end();
+  const metadata = { filename: 'answer.txt', filetype: 'text/plain', codecs: 'text/plain;charset=utf-8', ...options.metadata };
+  return new Promise((resolve, reject) => {
+    const upload = new StreamingUpload({
+      endpoint: options.endpoint,
+      source,
+      metadata,
+      authorize: options.authorize,
+      onSuccess: (uploadUrl) =>
+        resolve({
+          uploadUrl,
+          bytes: bytes.length,
+          durationMs: options.durationMs,
+          mimeType: 'text/plain;charset=utf-8',
+          sha256: new Sha256().update(bytes).hex(),
+          interrupted: false,
+          metadata,
+        }),
+      onError: (error: OnewayError) => reject(error),
+    });
+    upload.start();
+  });
+}

@@ -1,0 +1,534 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { InterviewController } from '../../controllers/interview-controller.js';
+import { ScopeLockController } from '../../controllers/scope-lock-controller.js';
+import { OnewayError } from '../../core/errors.js';
+import type { InterviewFlow, InterviewStep } from '../../core/interview-flow.js';
+import { uploadTextAnswer } from '../../core/text-answer.js';
+import type { AuthorizeHook } from '../../core/tus-stream.js';
+import { AnswerUploadedEvent } from '../../events/answer-uploaded.js';
+import { CompleteEvent } from '../../events/complete.js';
+import type { DeviceCheckCompleteEvent } from '../../events/device-check-complete.js';
+import { OnewayErrorEvent } from '../../events/error.js';
+import type { InterviewContext } from '../../events/interview-context.js';
+import { QuestionStartEvent } from '../../events/question-start.js';
+import { ReadyEvent } from '../../events/ready.js';
+import { RecordingStartEvent } from '../../events/recording-start.js';
+import { RecordingStopEvent } from '../../events/recording-stop.js';
+import { UploadProgressEvent } from '../../events/upload-progress.js';
+import { formatClock, formatMessage } from '../../i18n/format.js';
+import type { OnewayQuestion } from '../question/question.js';
+import type { OnewayRecorder } from '../recorder/recorder.js';
+import { interviewStyles } from './interview.styles.js';
+
+/**
+ * A whole one-way interview from a JSON config: intro, device check, practice, each question with
+ * think time, a timed answer, review and retakes, and the upload of every answer.
+ *
+ * @summary Runs the candidate through every question of an interview and uploads each answer to a tus endpoint.
+ *
+ * @fires oneway-ready - The config is valid and the intro is shown: `detail` has interviewId, questionCount.
+ * @fires oneway-question-start - A question was revealed: `detail` has questionId, index.
+ * @fires oneway-recording-start - A take started: `detail` has mimeType, questionId, attempt, kind.
+ * @fires oneway-recording-stop - A take stopped: `detail` has bytes, durationMs, mimeType, questionId, attempt, kind.
+ * @fires oneway-upload-progress - Upload progress of an answer, with questionId, attempt, kind.
+ * @fires oneway-answer-uploaded - An answer is on the server: `detail` has questionId, attempt, kind, uploadUrl, bytes, durationMs, mimeType, sha256, interrupted.
+ * @fires oneway-complete - Every answer is on the server: `detail` has interviewId and answers (one per question).
+ * @fires oneway-error - A problem: `detail` has code (e.g. config-invalid), message, recoverable.
+ *
+ * @slot intro - Content shown above the instructions on the intro (e.g. a logo).
+ * @slot complete - Replaces the completion message.
+ * @slot help - Help shown under every question (e.g. a contact link).
+ *
+ * @csspart step - Every step's container (also `step intro`, `step question`, …).
+ * @csspart button - Every button.
+ * @csspart title - The interview title.
+ * @csspart instructions - The instructions on the intro.
+ * @csspart consent - The consent checkbox and its text.
+ * @csspart review - The playback of a take before it is submitted.
+ * @csspart text-answer - The text area of a text answer.
+ * @csspart problems - The list of config problems shown to the host developer.
+ *
+ * @cssprop --oneway-color-accent - Button and highlight colour.
+ * @cssprop --oneway-color-text - Text colour.
+ * @cssprop --oneway-radius - Corner radius.
+ * @cssprop --oneway-spacing - Space between parts of a step.
+ * @cssprop --oneway-font-family - Font; inherits the page's font by default.
+ * @cssprop --oneway-focus-ring - Outline of focused controls.
+ */
+export class OnewayInterview extends LitElement {
+  static override styles = interviewStyles;
+
+  /** The tus endpoint that receives every answer. */
+  @property() endpoint = '';
+
+  /** URL of the interview config JSON. */
+  @property({ attribute: 'config-src' }) configSrc = '';
+
+  /** The interview config as an object (instead of `config-src` or an inline `<script type="application/json">`). */
+  @property({ attribute: false }) config: unknown;
+
+  /** An opaque reference to the candidate, sent in every upload's metadata and part of the saved progress key. */
+  @property() candidate = '';
+
+  /** Called before every upload request; returns headers to add, e.g. a fresh bearer token. */
+  @property({ attribute: false }) authorize: AuthorizeHook | undefined;
+
+  /** Time accommodation: think and answer times are multiplied by this (e.g. 1.5). */
+  @property({ type: Number, attribute: 'time-multiplier' }) timeMultiplier = 1;
+
+  /** Time accommodation: no think or answer time limits at all. */
+  @property({ type: Boolean }) untimed = false;
+
+  @state() private consentGiven = false;
+  @state() private textDraft = '';
+  @state() private sending = false;
+  @state() private reviewUrl = '';
+  /** The attempt of the take being recorded or reviewed. */
+  private attempt = 0;
+  private textStartedAt = 0;
+  private videoBitsPerSecond: number | undefined;
+  private announcedStep = '';
+  private startedQuestion = '';
+  private completed = false;
+
+  @query('oneway-recorder') private recorder!: OnewayRecorder | null;
+  @query('oneway-question') private question!: OnewayQuestion | null;
+
+  private readonly lock = new ScopeLockController(this, () => (this.loader?.flow ? `interview:${this.loader.flow.config.id}` : ''));
+
+  private readonly loader: InterviewController = new InterviewController(this, {
+    source: () => ({
+      configSrc: this.configSrc,
+      config: this.config,
+      inline: this.querySelector('script[type="application/json"]')?.textContent ?? undefined,
+      candidate: this.candidate,
+      timeMultiplier: this.timeMultiplier,
+      untimed: this.untimed,
+    }),
+    onReady: (flow) => {
+      this.lock.relock();
+      this.dispatchEvent(new ReadyEvent({ interviewId: flow.config.id, questionCount: flow.questions.length }));
+    },
+    onInvalid: (_problems, message) => this.report(new OnewayError('config-invalid', message, false)),
+  });
+
+  private get flow(): InterviewFlow | undefined {
+    return this.loader.flow;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const sourceChanged = ['config', 'configSrc', 'candidate', 'timeMultiplier', 'untimed'].some(
+      (name) => changed.has(name as keyof OnewayInterview) && changed.get(name as keyof OnewayInterview) !== undefined,
+    );
+    if (sourceChanged || (changed.has('config') && this.config !== undefined && this.loader.status !== 'ready')) {
+      void this.loader.reload();
+    }
+  }
+
+  protected override updated(): void {
+    const step = this.flow?.step;
+    const key = step ? JSON.stringify(step) : '';
+    if (key === this.announcedStep) return;
+    this.announcedStep = key;
+    if (step?.step === 'question' && step.phase === 'think') {
+      void this.question?.focusHeading();
+    } else if (step) {
+      this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
+  }
+
+  private report(error: OnewayError): void {
+    this.dispatchEvent(new OnewayErrorEvent({ code: error.code, message: error.message, recoverable: error.recoverable }));
+  }
+
+  /** Re-renders and emits `oneway-complete` when the flow has just completed. */
+  private afterTransition(): void {
+    const flow = this.flow!;
+    const step = flow.step;
+    if (step.step === 'question' && step.phase === 'think' && !step.practice && this.startedQuestion !== flow.current.id) {
+      this.startedQuestion = flow.current.id;
+      this.dispatchEvent(new QuestionStartEvent({ questionId: flow.current.id, index: step.index }));
+    }
+    if (step.step === 'complete' && !this.completed) {
+      this.completed = true;
+      this.dispatchEvent(new CompleteEvent({ interviewId: flow.config.id, answers: flow.manifest() }));
+    }
+    this.requestUpdate();
+  }
+
+  private start(): void {
+    this.flow!.start();
+    this.afterTransition();
+    // Answers of this interview cut short by an earlier reload or crash are finished in the background.
+    void this.updateComplete.then(() => this.recorder?.finishInterrupted(`${this.flow!.config.id}/`));
+    for (const answer of this.flow!.undelivered) {
+      if (answer.text !== undefined) void this.sendText(answer.questionId, answer.attempt, answer.text, answer.durationMs ?? 0);
+    }
+  }
+
+  private reveal(): void {
+    this.flow!.reveal();
+    this.afterTransition();
+  }
+
+  private deviceChecked(event: DeviceCheckCompleteEvent): void {
+    this.videoBitsPerSecond = event.detail.videoBitsPerSecond;
+    this.flow!.deviceCheckDone();
+    this.afterTransition();
+  }
+
+  /** The context added to the recorder's events, from the upload metadata where there is one. */
+  private context(metadata?: Record<string, string>): InterviewContext {
+    const flow = this.flow!;
+    return {
+      questionId: metadata?.questionId ?? flow.current.id,
+      attempt: metadata?.attempt ? Number(metadata.attempt) : this.attempt,
+      kind: (metadata?.kind as InterviewContext['kind']) ?? flow.current.answer,
+    };
+  }
+
+  private onRecordingStart(event: RecordingStartEvent): void {
+    event.stopPropagation();
+    this.attempt = this.flow!.startAnswer();
+    this.dispatchEvent(new RecordingStartEvent({ ...event.detail, ...this.context() }));
+    this.requestUpdate();
+  }
+
+  private onRecordingStop(event: RecordingStopEvent): void {
+    event.stopPropagation();
+    this.dispatchEvent(new RecordingStopEvent({ ...event.detail, ...this.context() }));
+    const practice = this.flow!.step.step === 'question' && (this.flow!.step as { practice: boolean }).practice;
+    if (this.flow!.stopAnswer() === 'submit' && !practice) {
+      this.submitTake();
+      return;
+    }
+    const blob = this.recorder?.reviewBlob();
+    this.setReviewUrl(blob ? URL.createObjectURL(blob) : '');
+    this.afterTransition();
+  }
+
+  private onUploadProgress(event: UploadProgressEvent): void {
+    event.stopPropagation();
+    this.dispatchEvent(new UploadProgressEvent({ ...event.detail, ...this.context(event.detail.metadata) }));
+  }
+
+  private onAnswerUploaded(event: AnswerUploadedEvent): void {
+    event.stopPropagation();
+    const context = this.context(event.detail.metadata);
+    this.dispatchEvent(new AnswerUploadedEvent({ ...event.detail, ...context }));
+    const { uploadUrl, bytes, durationMs, mimeType, sha256, interrupted } = event.detail;
+    this.flow!.delivered(context.questionId!, context.attempt!, { uploadUrl, bytes, durationMs, mimeType, sha256, interrupted });
+    this.afterTransition();
+  }
+
+  private onRecorderError(event: OnewayErrorEvent): void {
+    // The recorder shows the candidate what to do; the host hears about it from the interview.
+    event.stopPropagation();
+    this.dispatchEvent(new OnewayErrorEvent(event.detail));
+  }
+
+  private retake(): void {
+    this.setReviewUrl('');
+    void this.recorder?.discard();
+    this.flow!.retake();
+    this.afterTransition();
+  }
+
+  private submitTake(): void {
+    this.setReviewUrl('');
+    this.flow!.submit({ attempt: this.attempt });
+    this.afterTransition();
+  }
+
+  private setReviewUrl(url: string): void {
+    if (this.reviewUrl) URL.revokeObjectURL(this.reviewUrl);
+    this.reviewUrl = url;
+  }
+
+  private startTyping(): void {
+    if (this.flow!.step.step !== 'question' || (this.flow!.step as { phase: string }).phase !== 'think') return;
+    this.attempt = this.flow!.startAnswer();
+    this.textStartedAt = performance.now();
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.renderRoot.querySelector('textarea')?.focus());
+  }
+
+  private async submitText(): Promise<void> {
+    if (this.sending) return;
+    const flow = this.flow!;
+    const question = flow.current;
+    const practice = (flow.step as { practice?: boolean }).practice;
+    const text = this.textDraft;
+    const attempt = this.attempt;
+    const durationMs = Math.round(performance.now() - this.textStartedAt);
+    this.textDraft = '';
+    flow.stopAnswer();
+    if (practice) {
+      flow.submit({ attempt });
+      this.afterTransition();
+      return;
+    }
+    flow.submit({ attempt, text, durationMs });
+    this.afterTransition();
+    await this.sendText(question.id, attempt, text, durationMs);
+  }
+
+  /** Uploads a submitted text answer; it stays in the saved progress until the server has it. */
+  private async sendText(questionId: string, attempt: number, text: string, durationMs: number): Promise<void> {
+    const metadata = this.answerMetadata(questionId, attempt, 'text');
+    try {
+      const answer = await uploadTextAnswer({ endpoint: this.endpoint, text, metadata, authorize: (request) => this.authorize?.(request), durationMs });
+      this.dispatchEvent(new AnswerUploadedEvent({ ...answer, questionId, attempt, kind: 'text' }));
+      this.flow?.delivered(questionId, attempt, answer);
+      this.afterTransition();
+    } catch (error) {
+      if (error instanceof OnewayError) this.report(error);
+    }
+  }
+
+  /** The metadata every upload carries, so the host can file each answer. */
+  private answerMetadata(questionId: string, attempt: number, kind: string): Record<string, string> {
+    return {
+      interviewId: this.flow!.config.id,
+      questionId,
+      attempt: String(attempt),
+      kind,
+      candidate: this.candidate,
+    };
+  }
+
+  protected override render() {
+    if (this.loader.status === 'invalid') return this.renderProblems();
+    const flow = this.flow;
+    if (!flow) return html`<p part="step loading" role="status">${formatMessage('interview.loading')}</p>`;
+    if (this.lock.status === 'busy') return html`<p part="step" role="alert">${formatMessage('interview.otherTab')}</p>`;
+    const step = flow.step;
+    return html`
+      ${this.renderStep(flow, step)}
+      ${this.renderRecorder(flow, step)}
+      ${step.step === 'question' || step.step === 'finishing'
+        ? html`<oneway-upload-progress answer-count=${flow.questions.length}></oneway-upload-progress>`
+        : nothing}
+    `;
+  }
+
+  private renderProblems() {
+    return html`
+      <div part="problems" role="alert">
+        <p>${formatMessage('interview.configProblem')}</p>
+        <ul>
+          ${this.loader.problems.map((problem) => html`<li><code>${problem.path}</code>: ${problem.message}</li>`)}
+        </ul>
+      </div>
+    `;
+  }
+
+  private renderStep(flow: InterviewFlow, step: InterviewStep) {
+    switch (step.step) {
+      case 'closed':
+      case 'intro':
+        return this.renderIntro(flow, step.step === 'closed');
+      case 'device-check':
+        return html`<div part="step device-check">
+          <oneway-device-check
+            endpoint=${this.endpoint}
+            .authorize=${this.authorize}
+            max-answer-seconds=${Math.max(...flow.questions.map((question) => question.answerSeconds))}
+            ?allow-audio-fallback=${flow.questions.some((question) => question.answer === 'audio')}
+            @oneway-device-check-complete=${this.deviceChecked}
+          ></oneway-device-check>
+        </div>`;
+      case 'question':
+        return this.renderQuestion(flow, step);
+      case 'finishing':
+        return html`<div part="step finishing">
+          <h2 tabindex="-1" data-autofocus>${formatMessage('interview.finishing')}</h2>
+          <p>${formatMessage('interview.finishingHint')}</p>
+        </div>`;
+      case 'complete':
+        return html`<div part="step complete" role="status">
+          <slot name="complete"><p>${formatMessage('interview.complete')}</p></slot>
+        </div>`;
+    }
+  }
+
+  private renderIntro(flow: InterviewFlow, closed: boolean) {
+    const { config, questions } = flow;
+    const first = questions[0];
+    const deadline = config.deadline
+      ? new Intl.DateTimeFormat(this.lang || undefined, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(config.deadline))
+      : '';
+    const retakes = Math.max(...questions.map((question) => question.retakes));
+    const resuming = flow.progress.started;
+    const canStart = !closed && (!config.consent || this.consentGiven || resuming);
+    return html`<div part="step intro">
+      <slot name="intro"></slot>
+      <h2 part="title">${config.title}</h2>
+      ${config.instructions ? html`<p part="instructions">${config.instructions}</p>` : nothing}
+      <ul>
+        <li>${formatMessage('interview.questionCount', { count: questions.length })}</li>
+        <li>
+          ${flow.timed
+            ? formatMessage('interview.timePerQuestion', { think: formatClock(first.thinkSeconds), answer: formatClock(first.answerSeconds) })
+            : formatMessage('interview.untimed')}
+        </li>
+        ${this.timeMultiplier !== 1 && flow.timed
+          ? html`<li>${formatMessage('interview.accommodation', { percent: Math.round(this.timeMultiplier * 100) })}</li>`
+          : nothing}
+        <li>${retakes > 0 ? formatMessage('interview.retakes', { count: retakes }) : formatMessage('interview.noRetakes')}</li>
+        ${deadline && !closed ? html`<li>${formatMessage('interview.deadline', { date: deadline })}</li>` : nothing}
+      </ul>
+      ${closed
+        ? html`<p role="alert">${formatMessage('interview.closed', { date: deadline })}</p>`
+        : html`
+            ${config.consent && !resuming
+              ? html`<label part="consent">
+                  <input type="checkbox" .checked=${this.consentGiven} @change=${(event: Event) => (this.consentGiven = (event.target as HTMLInputElement).checked)} />
+                  ${config.consent}
+                </label>`
+              : nothing}
+            ${resuming
+              ? html`<p class="hint" id="resume-hint">
+                  ${formatMessage('interview.resumeHint', { answered: Object.keys(flow.progress.submitted).length, total: questions.length })}
+                </p>`
+              : html`<p class="hint" id="start-hint">${formatMessage('interview.firstHint')}</p>`}
+            <button
+              part="button start-button"
+              type="button"
+              data-autofocus
+              aria-describedby=${resuming ? 'resume-hint' : 'start-hint'}
+              ?disabled=${!canStart}
+              @click=${this.start}
+            >
+              ${formatMessage(resuming ? 'interview.resume' : 'interview.start')}
+            </button>
+          `}
+    </div>`;
+  }
+
+  private renderQuestion(flow: InterviewFlow, step: Extract<InterviewStep, { step: 'question' }>) {
+    const question = flow.current;
+    if (step.phase === 'pending') {
+      return html`<div part="step question">
+        ${!step.practice && flow.progress.practiceDone && step.index === 0 ? html`<p>${formatMessage('interview.practiceDone')}</p>` : nothing}
+        <p>${formatMessage('question.counter', { n: step.index + 1, total: flow.questions.length })}</p>
+        <p class="hint" id="next-hint">${formatMessage('interview.nextHint')}</p>
+        <button part="button next-button" type="button" data-autofocus aria-describedby="next-hint" @click=${this.reveal}>
+          ${formatMessage('interview.next')}
+        </button>
+      </div>`;
+    }
+    const text = step.practice ? formatMessage('interview.practiceIntro') : question.text;
+    return html`<div part="step question">
+      <oneway-question
+        .index=${step.index}
+        .total=${flow.questions.length}
+        .text=${text}
+        .video=${step.practice ? '' : (question.video ?? '')}
+        .captions=${step.practice ? '' : (question.captions ?? '')}
+        ?practice=${step.practice}
+      ></oneway-question>
+      ${this.renderTimers(flow, step)}
+      ${question.answer === 'text' && !step.practice ? this.renderTextAnswer(flow, step) : nothing}
+      ${step.phase === 'review' ? this.renderReview(flow, step.practice) : nothing}
+      <slot name="help"></slot>
+    </div>`;
+  }
+
+  private renderTimers(flow: InterviewFlow, step: Extract<InterviewStep, { step: 'question' }>) {
+    if (!flow.timed || step.phase === 'review') return nothing;
+    const question = flow.current;
+    const isText = question.answer === 'text' && !step.practice;
+    return html`<div class="timers">
+      ${step.phase === 'think'
+        ? html`<oneway-countdown
+              .seconds=${question.thinkSeconds}
+              running
+              label=${formatMessage('interview.thinkTime')}
+              @oneway-countdown-end=${() => (isText ? this.startTyping() : this.recorder?.start())}
+            ></oneway-countdown>
+            <p class="hint">${isText ? nothing : formatMessage('interview.thinkHint')}</p>`
+        : html`<oneway-countdown
+            .seconds=${question.answerSeconds}
+            running
+            label=${formatMessage('interview.answerTime')}
+            @oneway-countdown-end=${() => (isText ? void this.submitText() : undefined)}
+          ></oneway-countdown>`}
+    </div>`;
+  }
+
+  private renderTextAnswer(flow: InterviewFlow, step: Extract<InterviewStep, { step: 'question' }>) {
+    const max = flow.current.maxChars ?? 100000;
+    if (step.phase === 'think') {
+      return html`<button part="button" type="button" @click=${this.startTyping}>${formatMessage('interview.textAnswer')}</button>`;
+    }
+    return html`
+      <label for="text-answer">${formatMessage('interview.textAnswer')}</label>
+      <textarea
+        id="text-answer"
+        part="text-answer"
+        maxlength=${max}
+        aria-describedby="char-count"
+        .value=${this.textDraft}
+        @input=${(event: Event) => (this.textDraft = (event.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      <p class="hint" id="char-count">${formatMessage('interview.charCount', { count: this.textDraft.length, max })}</p>
+      <button part="button submit-button" type="button" @click=${this.submitText}>${formatMessage('interview.submit')}</button>
+    `;
+  }
+
+  private renderReview(flow: InterviewFlow, practice: boolean) {
+    const left = flow.retakesLeft;
+    return html`<div class="review">
+      <h3>${formatMessage('interview.review')}</h3>
+      ${this.reviewUrl
+        ? flow.current.answer === 'audio'
+          ? html`<audio part="review" controls src=${this.reviewUrl}></audio>`
+          : html`<video part="review" controls playsinline src=${this.reviewUrl}></video>`
+        : nothing}
+      <div class="actions">
+        ${left > 0
+          ? html`<button part="button retake-button" type="button" data-secondary aria-describedby="retakes-left" @click=${this.retake}>
+                ${formatMessage('interview.retake')}
+              </button>
+              <span class="hint" id="retakes-left">
+                ${practice ? nothing : left === 1 ? formatMessage('interview.lastRetake') : formatMessage('interview.retakesLeft', { count: left })}
+              </span>`
+          : nothing}
+        <button part="button submit-button" type="button" data-autofocus @click=${this.submitTake}>${formatMessage('interview.submit')}</button>
+      </div>
+    </div>`;
+  }
+
+  /**
+   * One recorder for the whole interview, in the same place from the first question to the end:
+   * earlier answers keep uploading while later ones are recorded. Hidden when not needed.
+   */
+  private renderRecorder(flow: InterviewFlow, step: InterviewStep) {
+    const inQuestions = step.step === 'question' || step.step === 'finishing';
+    if (!inQuestions) return nothing;
+    const question = flow.current;
+    const practice = step.step === 'question' && step.practice;
+    const kind = practice || question.answer === 'text' ? 'video' : question.answer;
+    const visible =
+      step.step === 'question' && (step.phase === 'think' || step.phase === 'answer') && (practice || question.answer !== 'text');
+    return html`<oneway-recorder
+      ?hidden=${!visible}
+      endpoint=${this.endpoint}
+      kind=${kind}
+      recording-id=${`${flow.config.id}/${practice ? 'practice' : question.id}`}
+      max-seconds=${flow.timed ? question.answerSeconds : 0}
+      .videoBitsPerSecond=${this.videoBitsPerSecond}
+      .metadata=${this.answerMetadata(question.id, flow.nextAttempt, kind)}
+      .authorize=${this.authorize}
+      reviewable
+      ?practice=${practice}
+      @oneway-recording-start=${this.onRecordingStart}
+      @oneway-recording-stop=${this.onRecordingStop}
+      @oneway-upload-progress=${this.onUploadProgress}
+      @oneway-answer-uploaded=${this.onAnswerUploaded}
+      @oneway-error=${this.onRecorderError}
+    ></oneway-recorder>`;
+  }
+}

@@ -1,0 +1,239 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../src/define.js';
+import type { InterviewConfig } from '../../../src/core/interview-config.js';
+import type { OnewayInterview } from '../../../src/elements/interview/interview.js';
+import type { AnswerUploadedEvent } from '../../../src/events/answer-uploaded.js';
+import type { OnewayErrorEvent } from '../../../src/events/error.js';
+import { deepText, findButton } from '../../support/dom.js';
+import { decodeMetadata, serverBytes, serverUpload, sha256Hex } from '../../support/tus.js';
+import { nextEvent, sleep } from '../../support/wait.js';
+
+let run = 0;
+/** A config with short times and an id of its own, so saved progress of other tests does not apply. */
+function config(overrides: Partial<InterviewConfig> = {}): InterviewConfig {
+  return {
+    id: `test-${Date.now()}-${run++}`,
+    title: 'Account Executive',
+    instructions: 'Three short questions.',
+    deviceCheck: false,
+    defaults: { thinkSeconds: 1, answerSeconds: 2, retakes: 1, answer: 'video' },
+    questions: [
+      { id: 'q1', text: 'Tell us about a deal you lost.', answer: 'video' },
+      { id: 'q2', text: 'What did you learn?', answer: 'audio', retakes: 0 },
+      { id: 'q3', text: 'Anything else?', answer: 'text', maxChars: 200 },
+    ],
+    ...overrides,
+  };
+}
+
+async function interview(cfg: InterviewConfig, candidate = 'cand-1') {
+  const el = await fixture<OnewayInterview>(html`<oneway-interview endpoint="/files" candidate=${candidate} .config=${cfg}></oneway-interview>`);
+  await waitUntil(() => findButton(el, 'Start interview') || findButton(el, 'Resume interview'), 'no start button', { timeout: 10_000 });
+  return el;
+}
+
+/** Presses the visible button named `name`, waiting for it to appear and be enabled. */
+async function press(el: Element, name: string, timeout = 20_000) {
+  await waitUntil(() => findButton(el, name) && !findButton(el, name)!.disabled, `no enabled "${name}" button`, { timeout });
+  findButton(el, name)!.click();
+  await sleep(50);
+}
+
+describe('<oneway-interview>', () => {
+  it('runs a video, audio and text interview with a retake, and the server holds every submitted answer', async () => {
+    const cfg = config();
+    const el = await interview(cfg);
+    const uploaded: AnswerUploadedEvent[] = [];
+    el.addEventListener('oneway-answer-uploaded', (event) => uploaded.push(event));
+    const starts: { questionId?: string; attempt?: number; at: number }[] = [];
+    el.addEventListener('oneway-recording-start', (event) => starts.push({ ...event.detail, at: performance.now() }));
+    const stops: { questionId?: string; durationMs: number }[] = [];
+    el.addEventListener('oneway-recording-stop', (event) => stops.push(event.detail));
+    const complete = nextEvent(el, 'oneway-complete', 90_000);
+
+    expect(deepText(el)).to.not.contain('Tell us about a deal you lost.');
+    const revealed = performance.now();
+    await press(el, 'Start interview');
+    expect(deepText(el)).to.contain('Tell us about a deal you lost.');
+
+    // Think time (1 s) runs out: recording starts by itself; answer time (2 s) runs out: it stops by itself.
+    await waitUntil(() => stops.length === 1, 'the first take did not stop by itself', { timeout: 15_000 });
+    expect(starts[0].at - revealed).to.be.within(700, 6000);
+    expect(stops[0].durationMs).to.be.within(1500, 3000);
+    expect(starts[0]).to.include({ questionId: 'q1', attempt: 1 });
+
+    await press(el, 'Retake');
+    await press(el, 'Start recording');
+    await sleep(1200);
+    await press(el, 'Stop recording');
+    // That was the last retake: the take is submitted at once.
+
+    expect(deepText(el)).to.not.contain('What did you learn?');
+    await press(el, 'Next question');
+    expect(deepText(el)).to.contain('What did you learn?');
+    await press(el, 'Start recording');
+    await sleep(1200);
+    await press(el, 'Stop recording');
+    // No retakes for q2: submitted at once, the next question waits to be revealed.
+    await press(el, 'Next question');
+    await waitUntil(() => el.shadowRoot!.querySelector('textarea'), 'no text area after the think time', { timeout: 5000 });
+    const textarea = el.shadowRoot!.querySelector('textarea')!;
+    textarea.value = 'I would do it again.';
+    textarea.dispatchEvent(new Event('input'));
+    await press(el, 'Submit answer');
+
+    const { detail } = await complete;
+    expect(detail.interviewId).to.equal(cfg.id);
+    expect(detail.answers.map((answer) => [answer.questionId, answer.attempt, answer.kind])).to.deep.equal([
+      ['q1', 2, 'video'],
+      ['q2', 1, 'audio'],
+      ['q3', 1, 'text'],
+    ]);
+    for (const answer of detail.answers) {
+      const bytes = await serverBytes(answer.uploadUrl!);
+      expect(await sha256Hex(bytes), answer.questionId).to.equal(answer.sha256);
+      const metadata = decodeMetadata((await serverUpload(answer.uploadUrl!)).metadata);
+      expect(metadata).to.include({
+        interviewId: cfg.id,
+        questionId: answer.questionId,
+        attempt: String(answer.attempt),
+        kind: answer.kind,
+        candidate: 'cand-1',
+      });
+    }
+    expect(new TextDecoder().decode(await serverBytes(detail.answers[2].uploadUrl!))).to.equal('I would do it again.');
+    expect(decodeMetadata((await serverUpload(detail.answers[1].uploadUrl!)).metadata).filetype).to.match(/^audio\//);
+    // Every submitted answer was announced; the discarded first take of q1, if it was fully
+    // uploaded before "Retake", was announced too and is now deleted on the server.
+    const announced = uploaded.map((event) => `${event.detail.questionId}#${event.detail.attempt}`);
+    expect(announced).to.include.members(['q1#2', 'q2#1', 'q3#1']);
+    const discarded = uploaded.find((event) => event.detail.questionId === 'q1' && event.detail.attempt === 1);
+    if (discarded) {
+      const head = await fetch(discarded.detail.uploadUrl, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
+      expect([404, 410]).to.include(head.status);
+    }
+    expect(deepText(el)).to.contain('All your answers are saved');
+  });
+
+  it('continues at the first unanswered question, with the retakes left, when the page comes back', async () => {
+    const cfg = config({ defaults: { thinkSeconds: 30, answerSeconds: 3, retakes: 2, answer: 'video' } });
+    const first = await interview(cfg, 'cand-resume');
+    await press(first, 'Start interview');
+    await press(first, 'Start recording');
+    await sleep(800);
+    await press(first, 'Stop recording');
+    await press(first, 'Retake');
+    await press(first, 'Start recording');
+    await sleep(800);
+    await press(first, 'Stop recording');
+    await press(first, 'Submit answer');
+    await waitUntil(() => findButton(first, 'Next question'));
+    first.remove();
+    await sleep(300);
+
+    const second = await interview(cfg, 'cand-resume');
+    expect(findButton(second, 'Resume interview')).to.not.equal(undefined);
+    expect(deepText(second)).to.contain('answered 1 of 3');
+    await press(second, 'Resume interview');
+    expect(deepText(second)).to.contain('What did you learn?');
+    expect(deepText(second)).to.not.contain('Tell us about a deal you lost.');
+  });
+
+  it('keeps the retakes of a take cut short by a reload ("fair retakes")', async () => {
+    const cfg = config({ defaults: { thinkSeconds: 30, answerSeconds: 10, retakes: 1, answer: 'video' } });
+    const first = await interview(cfg, 'cand-fair');
+    await press(first, 'Start interview');
+    await press(first, 'Start recording');
+    await sleep(1500);
+    first.remove();
+    await sleep(300);
+
+    const second = await interview(cfg, 'cand-fair');
+    const interrupted = nextEvent(second, 'oneway-answer-uploaded');
+    await press(second, 'Resume interview');
+    // The cut-short take is still delivered, marked interrupted, as attempt 1.
+    const delivered = (await interrupted).detail;
+    expect(delivered).to.include({ questionId: 'q1', attempt: 1, interrupted: true });
+    await press(second, 'Start recording');
+    await sleep(800);
+    const stopped = nextEvent(second, 'oneway-recording-stop');
+    await press(second, 'Stop recording');
+    expect((await stopped).detail.attempt).to.equal(2);
+    // Still one retake left: the reload did not use it up.
+    expect(findButton(second, 'Retake')).to.not.equal(undefined);
+  });
+
+  it('reports every config problem with its path, in the widget and in oneway-error', async () => {
+    const errors: OnewayErrorEvent[] = [];
+    document.addEventListener('oneway-error', (event) => errors.push(event), { once: true });
+    const el = await fixture<OnewayInterview>(html`<oneway-interview
+      endpoint="/files"
+      .config=${{ id: '', title: 'x', questions: [{ id: 'a', text: 'A', answer: 'vidoe' }, { id: 'a', text: 'B', answerSeconds: -5 }] }}
+    ></oneway-interview>`);
+    await waitUntil(() => errors.length > 0, 'no oneway-error');
+    expect(errors[0].detail.code).to.equal('config-invalid');
+    expect(errors[0].detail.recoverable).to.equal(false);
+    const shown = el.shadowRoot!.querySelector('[part="problems"]')!.textContent!;
+    for (const path of ['$.id', '$.questions[0].answer', '$.questions[1].id', '$.questions[1].answerSeconds']) {
+      expect(shown, path).to.contain(path);
+      expect(errors[0].detail.message, path).to.contain(path);
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads the config from config-src and from an inline JSON script', async () => {
+    const cfg = config();
+    const inline = await fixture<OnewayInterview>(html`<oneway-interview endpoint="/files">
+      <script type="application/json">${JSON.stringify(cfg)}</script>
+    </oneway-interview>`);
+    await waitUntil(() => deepText(inline).includes('Account Executive'), 'inline config not read');
+
+    const errors: OnewayErrorEvent[] = [];
+    document.addEventListener('oneway-error', (event) => errors.push(event), { once: true });
+    await fixture(html`<oneway-interview endpoint="/files" config-src="/no/such/config.json"></oneway-interview>`);
+    await waitUntil(() => errors.length > 0, 'no error for a missing config-src');
+    expect(errors[0].detail.message).to.contain('/no/such/config.json').and.contain('404');
+  });
+
+  it('shows question text as text, never as HTML', async () => {
+    const el = await interview(config({ questions: [{ id: 'x', text: '<img src=x onerror=alert(1)>', answer: 'text' }] }));
+    await press(el, 'Start interview');
+    expect(deepText(el)).to.contain('<img src=x onerror=alert(1)>');
+    const question = el.shadowRoot!.querySelector('oneway-question')!;
+    expect(question.shadowRoot!.querySelector('img')).to.equal(null);
+  });
+
+  it('does not start past the deadline, and says so', async () => {
+    const el = await interview(config({ deadline: '2020-01-01T00:00:00Z' })).catch(() => undefined);
+    expect(el).to.equal(undefined);
+    const closed = await fixture<OnewayInterview>(html`<oneway-interview endpoint="/files" .config=${config({ deadline: '2020-01-01T00:00:00Z' })}></oneway-interview>`);
+    await waitUntil(() => deepText(closed).includes('closed'), 'no closed message');
+    expect(findButton(closed, 'Start interview')).to.equal(undefined);
+  });
+
+  it('asks for consent before it starts', async () => {
+    const el = await interview(config({ consent: 'I agree that my answers are recorded.' }));
+    expect(findButton(el, 'Start interview')!.disabled).to.equal(true);
+    el.shadowRoot!.querySelector<HTMLInputElement>('[part="consent"] input')!.click();
+    await el.updateComplete;
+    expect(findButton(el, 'Start interview')!.disabled).to.equal(false);
+  });
+
+  it('passes axe on the intro, a question, the review and the end', async () => {
+    const el = await interview(config({ consent: 'I agree.', questions: [{ id: 'q1', text: 'Q?', answer: 'video' }] }));
+    await expect(el).to.be.accessible();
+    el.shadowRoot!.querySelector<HTMLInputElement>('[part="consent"] input')!.click();
+    await press(el, 'Start interview');
+    await expect(el).to.be.accessible({ ignoredRules: ['color-contrast'] });
+    await press(el, 'Start recording');
+    await sleep(800);
+    await press(el, 'Stop recording');
+    await waitUntil(() => findButton(el, 'Retake'));
+    await expect(el).to.be.accessible({ ignoredRules: ['color-contrast'] });
+    const complete = nextEvent(el, 'oneway-complete');
+    await press(el, 'Submit answer');
+    await complete;
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+});
