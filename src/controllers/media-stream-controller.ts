@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { captureSupportError, classifyMediaError, OnewayError } from '../core/errors.js';
 import type { MediaKind } from '../core/mime-type.js';
+import { applyDevicePreferences, loadDevicePreferences } from '../core/device-preferences.js';
 
 export type MediaStreamStatus = 'idle' | 'requesting' | 'ready' | 'error';
 
@@ -42,9 +43,16 @@ export class MediaStreamController implements ReactiveController {
     try {
       if (unsupported) throw unsupported;
       const video = this.options.kind() === 'video';
-      const stream = await mediaDevices!.getUserMedia({
+      const constraints: MediaStreamConstraints = {
         audio: { echoCancellation: true, noiseSuppression: true },
         video: video ? { width: { ideal: 1280 }, height: { ideal: 720 }, facingMode: 'user' } : false,
+      };
+      // The camera and microphone chosen in the device check, unless they have gone since.
+      const preferred = applyDevicePreferences(constraints, loadDevicePreferences());
+      const stream = await mediaDevices!.getUserMedia(preferred).catch((error: unknown) => {
+        const gone = error instanceof DOMException && (error.name === 'OverconstrainedError' || error.name === 'NotFoundError');
+        if (preferred === constraints || !gone) throw error;
+        return mediaDevices!.getUserMedia(constraints);
       });
       if (request !== this.request) {
         stopTracks(stream);

@@ -5,6 +5,7 @@ export const en = {
   askingForCamera: 'Asking for your camera and microphone…',
   preparing: 'Getting ready…',
   cameraPreview: 'Your camera',
+  microphoneLevel: 'Microphone level',
   recording: 'Recording',
   elapsed: '{elapsed} of {max}',
   elapsedNoLimit: '{elapsed}',

@@ -29,6 +29,12 @@ export const recorderStyles = css`
     aspect-ratio: auto;
     min-height: 3rem;
   }
+  [part='level'] {
+    display: block;
+    width: calc(100% - 2rem);
+    height: 1.5rem;
+    margin: 0.75rem 1rem;
+  }
   [part='indicator'] {
     position: absolute;
     top: 0.5rem;

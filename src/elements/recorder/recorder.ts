@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { AudioLevelController } from '../../controllers/audio-level-controller.js';
 import { MediaStreamController } from '../../controllers/media-stream-controller.js';
 import { ScopeLockController } from '../../controllers/scope-lock-controller.js';
 import { TakeController } from '../../controllers/take-controller.js';
@@ -25,6 +26,7 @@ import { recorderStyles } from './recorder.styles.js';
  *
  * @csspart stage - The box that holds the preview.
  * @csspart preview - The live camera preview (mirrored).
+ * @csspart level - The microphone level meter shown for audio answers.
  * @csspart indicator - The "Recording" badge shown while recording.
  * @csspart controls - The row of buttons and timer.
  * @csspart record-button - The Start recording / Stop recording button.
@@ -93,6 +95,9 @@ export class OnewayRecorder extends LitElement {
   });
 
   private readonly lock = new ScopeLockController(this, () => this.scope);
+
+  /** The microphone level, shown instead of a picture for audio answers. */
+  private readonly level = new AudioLevelController(this);
 
   private readonly takes = new TakeController(this, {
     scope: () => this.scope,
@@ -192,6 +197,8 @@ export class OnewayRecorder extends LitElement {
     if (this.preview && this.preview.srcObject !== (this.media.stream ?? null)) {
       this.preview.srcObject = this.media.stream ?? null;
     }
+    if (this.kind === 'audio' && this.media.stream) this.level.attach(this.media.stream);
+    else this.level.detach();
   }
 
   private async prepare(): Promise<void> {
@@ -224,7 +231,7 @@ export class OnewayRecorder extends LitElement {
       <div part="stage">
         ${this.kind === 'video'
           ? html`<video part="preview" aria-label=${formatMessage('cameraPreview')} autoplay muted playsinline></video>`
-          : nothing}
+          : html`<meter part="level" min="0" max="1" .value=${this.level.level} aria-label=${formatMessage('microphoneLevel')}></meter>`}
         ${this.recording ? html`<span part="indicator">${formatMessage('recording')}</span>` : nothing}
       </div>
       <div part="controls">

@@ -142,11 +142,32 @@ describe('<oneway-recorder>', () => {
     const el = await readyRecorder(html`<oneway-recorder endpoint="/files" kind="audio"></oneway-recorder>`);
     expect(el.recordingMimeType).to.match(/^audio\//);
     expect(el.shadowRoot!.querySelector('video')).to.equal(null);
+    // The fake microphone plays a tone: the level meter shows it.
+    const meter = el.shadowRoot!.querySelector<HTMLMeterElement>('[part="level"]')!;
+    await waitUntil(() => meter.value > 0, 'the level meter never moved', { timeout: 5000 });
     const uploaded = nextEvent(el, 'oneway-answer-uploaded');
     el.start();
     await sleep(1500);
     await el.stop();
     const answer = (await uploaded).detail;
     expect(await sha256Hex(await serverBytes(answer.uploadUrl))).to.equal(await sha256Hex(await spy.lastRecording()));
+  });
+});
+
+describe('<oneway-recorder> device preferences', () => {
+  afterEach(() => localStorage.removeItem('oneway-interview:devices'));
+
+  it('records with the camera chosen in the device check, and falls back when it is gone', async () => {
+    const devices = await navigator.mediaDevices.enumerateDevices();
+    const camera = devices.find((device) => device.kind === 'videoinput')!;
+    localStorage.setItem('oneway-interview:devices', JSON.stringify({ videoDeviceId: camera.deviceId }));
+    const el = await fixture<OnewayRecorder>(html`<oneway-recorder endpoint="/files"></oneway-recorder>`);
+    await waitUntil(() => el.recordingMimeType, 'not ready', { timeout: 20_000 });
+    const stream = el.shadowRoot!.querySelector('video')!.srcObject as MediaStream;
+    expect(stream.getVideoTracks()[0].getSettings().deviceId).to.equal(camera.deviceId);
+
+    localStorage.setItem('oneway-interview:devices', JSON.stringify({ videoDeviceId: 'unplugged-camera' }));
+    const fallback = await fixture<OnewayRecorder>(html`<oneway-recorder endpoint="/files"></oneway-recorder>`);
+    await waitUntil(() => fallback.recordingMimeType, 'no fallback to another camera', { timeout: 20_000 });
   });
 });
