@@ -1,0 +1,140 @@
+import { expect } from '@open-wc/testing';
+import type { InterviewConfig } from '../../src/core/interview-config.js';
+import { InterviewFlow, newProgress, type InterviewProgress } from '../../src/core/interview-flow.js';
+
+const config = (overrides: Partial<InterviewConfig> = {}): InterviewConfig => ({
+  id: 'i1',
+  title: 'T',
+  deviceCheck: false,
+  defaults: { thinkSeconds: 30, answerSeconds: 60, retakes: 1, answer: 'video' },
+  questions: [
+    { id: 'q1', text: 'One?' },
+    { id: 'q2', text: 'Two?', retakes: 0 },
+    { id: 'q3', text: 'Three?', answer: 'text' },
+  ],
+  ...overrides,
+});
+
+function flow(overrides: Partial<InterviewConfig> = {}, progress?: InterviewProgress, options = {}) {
+  const saved: InterviewProgress[] = [];
+  const machine = new InterviewFlow(config(overrides), progress ?? newProgress('i1'), { save: (p) => saved.push(p), ...options });
+  return { machine, saved };
+}
+
+describe('InterviewFlow', () => {
+  it('goes intro → question (revealed at once) → review → next pending → … → finishing → complete', () => {
+    const { machine, saved } = flow();
+    expect(machine.step).to.deep.equal({ step: 'intro' });
+    machine.start();
+    expect(machine.step).to.deep.equal({ step: 'question', index: 0, practice: false, phase: 'think' });
+    expect(machine.startAnswer()).to.equal(1);
+    expect(machine.stopAnswer()).to.equal('review');
+    machine.submit({ attempt: 1 });
+    expect(machine.step).to.deep.include({ index: 1, phase: 'pending' });
+    machine.reveal();
+    machine.startAnswer();
+    expect(machine.stopAnswer(), 'q2 has no retakes').to.equal('submit');
+    machine.submit({ attempt: 1 });
+    machine.reveal();
+    machine.startAnswer();
+    expect(machine.stopAnswer(), 'text answers are submitted').to.equal('submit');
+    machine.submit({ attempt: 1, text: 'hi' });
+    expect(machine.step).to.deep.equal({ step: 'finishing' });
+    machine.delivered('q1', 1, { uploadUrl: '/files/1', sha256: 'a' });
+    machine.delivered('q2', 1, { uploadUrl: '/files/2', sha256: 'b' });
+    expect(machine.step).to.deep.equal({ step: 'finishing' });
+    machine.delivered('q3', 1, { uploadUrl: '/files/3', sha256: 'c' });
+    expect(machine.step).to.deep.equal({ step: 'complete' });
+    expect(machine.manifest().map((answer) => [answer.questionId, answer.kind, answer.uploadUrl])).to.deep.equal([
+      ['q1', 'video', '/files/1'],
+      ['q2', 'video', '/files/2'],
+      ['q3', 'text', '/files/3'],
+    ]);
+    expect(machine.manifest()[2].text, 'a delivered text is not kept').to.equal(undefined);
+    expect(saved.at(-1)!.complete).to.equal(true);
+  });
+
+  it('counts retakes, numbers attempts, and submits when no retake is left', () => {
+    const { machine } = flow();
+    machine.start();
+    expect(machine.retakesLeft).to.equal(1);
+    machine.startAnswer();
+    machine.stopAnswer();
+    machine.retake();
+    expect(machine.retakesLeft).to.equal(0);
+    expect(machine.step).to.deep.include({ phase: 'think' });
+    expect(machine.startAnswer()).to.equal(2);
+    expect(machine.stopAnswer()).to.equal('submit');
+  });
+
+  it('resumes at the first unanswered question with the retakes left, after the intro', () => {
+    const first = flow();
+    first.machine.start();
+    first.machine.startAnswer();
+    first.machine.stopAnswer();
+    first.machine.submit({ attempt: 1 });
+    const saved = first.saved.at(-1)!;
+
+    const { machine } = flow({}, saved);
+    expect(machine.step, 'a returning candidate sees the intro first').to.deep.equal({ step: 'intro' });
+    machine.start();
+    expect(machine.step).to.deep.equal({ step: 'question', index: 1, practice: false, phase: 'think' });
+  });
+
+  it('gives back the retake of a take cut short by a crash, with a new attempt number', () => {
+    const first = flow();
+    first.machine.start();
+    first.machine.startAnswer();
+    // The page crashes here: no stop, no retake chosen.
+    const { machine } = flow({}, first.saved.at(-1));
+    machine.start();
+    expect(machine.retakesLeft).to.equal(1);
+    expect(machine.nextAttempt).to.equal(2);
+  });
+
+  it('records an upload that finished before its take was submitted', () => {
+    const { machine } = flow({ questions: [{ id: 'q1', text: 'One?' }] });
+    machine.start();
+    machine.startAnswer();
+    machine.stopAnswer();
+    machine.delivered('q1', 1, { uploadUrl: '/files/early', sha256: 'x' });
+    machine.submit({ attempt: 1 });
+    expect(machine.step).to.deep.equal({ step: 'complete' });
+    expect(machine.manifest()[0].uploadUrl).to.equal('/files/early');
+  });
+
+  it('ignores the upload of a discarded attempt', () => {
+    const { machine } = flow({ questions: [{ id: 'q1', text: 'One?' }] });
+    machine.start();
+    machine.startAnswer();
+    machine.stopAnswer();
+    machine.retake();
+    machine.startAnswer();
+    machine.stopAnswer();
+    machine.submit({ attempt: 2 });
+    machine.delivered('q1', 1, { uploadUrl: '/files/discarded', sha256: 'x' });
+    expect(machine.step).to.deep.equal({ step: 'finishing' });
+  });
+
+  it('runs the device check, then the practice question, which is never submitted', () => {
+    const { machine } = flow({ deviceCheck: true, practice: true });
+    machine.start();
+    expect(machine.step).to.deep.equal({ step: 'device-check' });
+    machine.deviceCheckDone();
+    expect(machine.step).to.deep.equal({ step: 'question', index: 0, practice: true, phase: 'think' });
+    machine.startAnswer();
+    expect(machine.stopAnswer()).to.equal('review');
+    machine.submit({ attempt: 1 });
+    expect(machine.progress.submitted).to.deep.equal({});
+    expect(machine.progress.takesStarted).to.deep.equal({});
+    expect(machine.step).to.deep.equal({ step: 'question', index: 0, practice: false, phase: 'pending' });
+  });
+
+  it('is closed past the deadline, and applies time accommodations', () => {
+    const now = () => new Date('2026-12-02T00:00:00Z');
+    expect(flow({ deadline: '2026-12-01T23:59:00Z' }, undefined, { now }).machine.step).to.deep.equal({ step: 'closed' });
+    const slower = flow({}, undefined, { timeMultiplier: 1.5 }).machine;
+    expect([slower.questions[0].thinkSeconds, slower.questions[0].answerSeconds]).to.deep.equal([45, 90]);
+    expect(flow({}, undefined, { untimed: true }).machine.timed).to.equal(false);
+  });
+});
