@@ -12,3 +12,6 @@ export async function setOffline(offline: boolean): Promise<void> {
 }
 export const setTusDown = (down: boolean) => executeServerCommand('tus-set-down', { down });
 export const restartTus = () => executeServerCommand('tus-restart');
+
+/** The next `count` PATCH requests to the tus endpoint get no answer, ever. */
+export const hangPatches = (count: number) => executeServerCommand('tus-hang-patches', { count });

@@ -3,6 +3,9 @@
 
 const cdpSessions = new WeakMap();
 
+/** Faults the tests inject into the tus endpoint. */
+const faults = { hangPatches: 0 };
+
 /** @param {{ tus: ReturnType<typeof import('../../demo/tus-server.js').createTusServer> }} options */
 export function testCommandsPlugin({ tus }) {
   return {
@@ -10,6 +13,10 @@ export function testCommandsPlugin({ tus }) {
     async executeCommand({ command, payload, session }) {
       if (command === 'tus-set-down') {
         tus.setDown(Boolean(payload?.down));
+        return true;
+      }
+      if (command === 'tus-hang-patches') {
+        faults.hangPatches = Number(payload?.count ?? 0);
         return true;
       }
       if (command === 'tus-restart') {
@@ -31,10 +38,17 @@ export function testCommandsPlugin({ tus }) {
 }
 
 /**
- * Stands in for a host's token check on the tus endpoint: `Bearer expired` gets 401 and
- * `Bearer forbidden` 403; any other request passes.
+ * Stands in for a host's token check on the tus endpoint (`Bearer expired` gets 401 and
+ * `Bearer forbidden` 403), and injects the faults the tests ask for (PATCH requests that hang).
  */
 export async function testAuthMiddleware(ctx, next) {
+  if (ctx.path.startsWith('/files') && ctx.method === 'PATCH' && faults.hangPatches > 0) {
+    // A stalled request: the body is read, no answer ever comes.
+    faults.hangPatches--;
+    ctx.req.resume();
+    await new Promise((resolve) => ctx.req.socket.once('close', resolve));
+    return;
+  }
   const authorization = ctx.get('Authorization');
   if (ctx.path.startsWith('/files') && authorization === 'Bearer expired') {
     ctx.status = 401;

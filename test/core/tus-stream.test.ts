@@ -1,0 +1,59 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { RecordingSource } from '../../src/core/recording-source.js';
+import { StreamingUpload, type UploadState } from '../../src/core/tus-stream.js';
+import { hangPatches } from '../support/commands.js';
+import { serverBytes } from '../support/tus.js';
+
+describe('StreamingUpload against the tus server', () => {
+  afterEach(() => hangPatches(0));
+
+  it('sends bytes as they are appended and the final length with the last ones', async () => {
+    const source = new RecordingSource();
+    const confirmed: number[] = [];
+    let url = '';
+    const done = new Promise<string>((resolve, reject) => {
+      const upload = new StreamingUpload({
+        endpoint: '/files',
+        source,
+        metadata: { filetype: 'application/octet-stream' },
+        onUrl: (value) => (url = value),
+        onConfirmed: (offset) => confirmed.push(offset),
+        onSuccess: resolve,
+        onError: reject,
+      });
+      upload.start();
+    });
+    source.append(new Uint8Array(1000).fill(1));
+    await waitUntil(() => confirmed.includes(1000), 'the first bytes were not sent before the end');
+    expect(source.bytesHeld, 'confirmed bytes are released').to.equal(0);
+    source.append(new Uint8Array(500).fill(2));
+    source.end();
+    expect(await done).to.equal(url);
+    const bytes = await serverBytes(url);
+    expect(bytes.length).to.equal(1500);
+    expect(bytes[999]).to.equal(1);
+    expect(bytes[1000]).to.equal(2);
+  });
+
+  it('aborts a request that makes no progress and sends it again', async () => {
+    await hangPatches(1);
+    const source = new RecordingSource();
+    const states: UploadState[] = [];
+    const done = new Promise<string>((resolve, reject) => {
+      new StreamingUpload({
+        endpoint: '/files',
+        source,
+        metadata: {},
+        stallTimeoutMs: 1000,
+        onStateChange: (state) => states.push(state),
+        onSuccess: resolve,
+        onError: reject,
+      }).start();
+    });
+    source.append(new Uint8Array(2000).fill(7));
+    source.end();
+    const url = await done;
+    expect(states).to.include('retrying');
+    expect((await serverBytes(url)).length).to.equal(2000);
+  });
+});
