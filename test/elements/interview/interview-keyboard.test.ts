@@ -1,0 +1,79 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../src/define.js';
+import type { InterviewConfig } from '../../../src/core/interview-config.js';
+import type { OnewayInterview } from '../../../src/elements/interview/interview.js';
+import { deepActiveElement, findButton } from '../../support/dom.js';
+import { nextEvent, sleep } from '../../support/wait.js';
+
+/** The accessible name of the focused control (its text, or its label for form fields). */
+function focusedName(): string {
+  const active = deepActiveElement() as HTMLElement | null;
+  if (!active) return '';
+  if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) {
+    return (active.labels?.[0]?.textContent ?? active.getAttribute('aria-label') ?? '').trim();
+  }
+  return (active.textContent ?? '').trim();
+}
+
+/** Presses Tab until the control named `name` has focus (no more than 25 times: no keyboard trap). */
+async function tabTo(name: string): Promise<void> {
+  for (let i = 0; i < 25; i++) {
+    if (focusedName() === name) return;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error(`Tab never reached "${name}" (focus is on "${focusedName()}")`);
+}
+
+describe('<oneway-interview> with the keyboard alone', () => {
+  it('completes an interview with consent, a video question and a text question', async () => {
+    const config: InterviewConfig = {
+      id: `keyboard-${Date.now()}`,
+      title: 'Keyboard interview',
+      consent: 'I agree that my answers are recorded.',
+      deviceCheck: false,
+      defaults: { thinkSeconds: 60, answerSeconds: 60, retakes: 1, answer: 'video' },
+      questions: [
+        { id: 'q1', text: 'Introduce yourself.' },
+        { id: 'q2', text: 'Why this role?', answer: 'text', maxChars: 300 },
+      ],
+    };
+    const el = await fixture<OnewayInterview>(html`<oneway-interview endpoint="/files" .config=${config}></oneway-interview>`);
+    await waitUntil(() => findButton(el, 'Start interview'), 'no intro', { timeout: 10_000 });
+    const complete = nextEvent(el, 'oneway-complete', 60_000);
+
+    await tabTo('I agree that my answers are recorded.');
+    await sendKeys({ press: 'Space' });
+    await tabTo('Start interview');
+    await sendKeys({ press: 'Enter' });
+
+    // Focus moves to the new question, so a screen reader reads it first.
+    await waitUntil(() => (deepActiveElement()?.textContent ?? '').includes('Introduce yourself.'), 'focus did not move to the question');
+    await waitUntil(() => findButton(el, 'Start recording') && !findButton(el, 'Start recording')!.disabled, 'recorder not ready', {
+      timeout: 20_000,
+    });
+    await tabTo('Start recording');
+    await sendKeys({ press: 'Enter' });
+    await sleep(1000);
+    // The same button now stops the recording, and keeps the focus.
+    expect(focusedName()).to.equal('Stop recording');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => findButton(el, 'Submit answer'), 'no review');
+    await tabTo('Submit answer');
+    await sendKeys({ press: 'Enter' });
+
+    await waitUntil(() => findButton(el, 'Next question'), 'no next question');
+    await tabTo('Next question');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => (deepActiveElement()?.textContent ?? '').includes('Why this role?'), 'focus did not move to question 2');
+    await tabTo('Your answer');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deepActiveElement() instanceof HTMLTextAreaElement, 'focus did not move to the text area');
+    await sendKeys({ type: 'Because I like it.' });
+    await tabTo('Submit answer');
+    await sendKeys({ press: 'Enter' });
+
+    const { detail } = await complete;
+    expect(detail.answers.map((answer) => answer.questionId)).to.deep.equal(['q1', 'q2']);
+  });
+});
