@@ -187,12 +187,15 @@ export class OnewayRecorder extends LitElement {
     await this.takes.discard();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('recordingId') && changed.get('recordingId') !== undefined) {
       // A new slot (the next question): earlier takes keep uploading; this one's lock and leftovers are looked up.
       this.lock.relock();
       void this.lock.acquired.then(() => this.takes.recover());
     }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('kind') && changed.get('kind') !== undefined) void this.prepare();
     if (this.preview && this.preview.srcObject !== (this.media.stream ?? null)) {
       this.preview.srcObject = this.media.stream ?? null;
