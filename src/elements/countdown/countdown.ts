@@ -14,6 +14,7 @@ import { countdownStyles } from './countdown.styles.js';
  * timers (a background tab). Screen readers hear the time at 1 minute, 30 and 10 seconds left and
  * when time is up, never every second.
  *
+ * @tagname oneway-countdown
  * @summary A think/answer-time countdown with a ring or bar, m:ss, and sparse screen-reader announcements.
  *
  * @fires oneway-countdown-end - The countdown reached zero (once per run): `detail` has label and seconds.

@@ -44,6 +44,7 @@ type DeviceKind = 'video' | 'audio';
  * plainly what to fix. Dim light, background noise and a slow connection are advice; only a
  * camera or microphone that does not work keeps "Continue" disabled.
  *
+ * @tagname oneway-device-check
  * @summary Live camera preview, camera and microphone pickers, a microphone level meter, light, connection and storage checks, and guidance for every failure.
  *
  * @fires oneway-device-check-complete - The candidate pressed "Continue": `detail` has videoDeviceId, audioDeviceId, videoBitsPerSecond, throughputBps, audioOnly.

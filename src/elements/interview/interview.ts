@@ -25,6 +25,7 @@ import { interviewStyles } from './interview.styles.js';
  * A whole one-way interview from a JSON config: intro, device check, practice, each question with
  * think time, a timed answer, review and retakes, and the upload of every answer.
  *
+ * @tagname oneway-interview
  * @summary Runs the candidate through every question of an interview and uploads each answer to a tus endpoint.
  *
  * @fires oneway-ready - The config is valid and the intro is shown: `detail` has interviewId, questionCount.

@@ -7,6 +7,7 @@ import { questionStyles } from './question.styles.js';
  * One interview question: "Question 2 of 5", its text as a heading, and the interviewer's video
  * prompt with captions when there is one. Text is always rendered as text, never as HTML.
  *
+ * @tagname oneway-question
  * @summary A question's position, text and optional video prompt.
  *
  * @slot - Extra content under the question, e.g. hints from the host.

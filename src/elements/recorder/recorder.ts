@@ -16,6 +16,7 @@ import { recorderStyles } from './recorder.styles.js';
 /**
  * Records an answer with camera and microphone and streams it to a tus endpoint while it records.
  *
+ * @tagname oneway-recorder
  * @summary Camera preview, Start/Stop recording, elapsed time, and a tus upload that runs during the recording.
  *
  * @fires oneway-recording-start - Recording has started.

@@ -39,6 +39,7 @@ const canRetry = (target: unknown): target is Retryable =>
  * only `aria-valuetext` with the bytes sent); a polite live region speaks when the state changes,
  * never at every percent; a failure is an alert.
  *
+ * @tagname oneway-upload-progress
  * @summary Per-answer and overall upload progress: bytes, percent, speed, time left, state, and Retry.
  *
  * @csspart label - The name of the bar: "Your answer" or "Answer N of M".
