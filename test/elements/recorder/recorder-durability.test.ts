@@ -16,6 +16,16 @@ async function readyRecorder(recordingId = `durability-${Date.now()}-${slot++}`)
   return el;
 }
 
+/** A recorder for slot `id` put back on the page, as after a reload, and the answer it delivers. */
+async function comeBack(parent: Element, id: string) {
+  const second = document.createElement('oneway-recorder');
+  second.endpoint = '/files';
+  second.recordingId = id;
+  const uploaded = nextEvent(second, 'oneway-answer-uploaded');
+  parent.append(second);
+  return { second, answer: (await uploaded).detail };
+}
+
 /** Asserts the server holds exactly what MediaRecorder produced, and the answer's hash says so. */
 async function expectDelivered(spy: RecorderSpy, answer: { uploadUrl: string; sha256: string; bytes: number }) {
   const recorded = await spy.lastRecording();
@@ -44,12 +54,7 @@ describe('<oneway-recorder> durability', () => {
     const parent = first.parentElement!;
     first.remove();
 
-    const second = document.createElement('oneway-recorder');
-    second.endpoint = '/files';
-    second.recordingId = id;
-    const uploaded = nextEvent(second, 'oneway-answer-uploaded');
-    parent.append(second);
-    const answer = (await uploaded).detail;
+    const { second, answer } = await comeBack(parent, id);
     expect(answer.interrupted).to.equal(true);
     expect(answer.durationMs).to.be.within(1500, 4000);
     await expectDelivered(spy, answer);
@@ -69,12 +74,7 @@ describe('<oneway-recorder> durability', () => {
     first.remove();
     await setTusDown(false);
 
-    const second = document.createElement('oneway-recorder');
-    second.endpoint = '/files';
-    second.recordingId = id;
-    const uploaded = nextEvent(second, 'oneway-answer-uploaded');
-    parent.append(second);
-    const answer = (await uploaded).detail;
+    const { second, answer } = await comeBack(parent, id);
     expect(answer.interrupted).to.equal(false);
     await expectDelivered(spy, answer);
     second.remove();
