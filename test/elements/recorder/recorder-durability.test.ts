@@ -241,3 +241,48 @@ describe('<oneway-recorder> across a real page reload', () => {
     }
   });
 });
+
+describe('<oneway-recorder> keeping the page and the device alive', () => {
+  it('asks before the page is left while bytes are not on the server, and not after', async () => {
+    const el = await readyRecorder();
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leave(), 'nothing recorded yet').to.equal(false);
+    const uploaded = nextEvent(el, 'oneway-answer-uploaded');
+    el.start();
+    await sleep(1200);
+    expect(leave(), 'while recording').to.equal(true);
+    await el.stop();
+    await uploaded;
+    expect(leave(), 'once the answer is on the server').to.equal(false);
+  });
+
+  it('holds a screen wake lock while recording and releases it at stop', async () => {
+    const requests: string[] = [];
+    let released = 0;
+    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'wakeLock');
+    Object.defineProperty(navigator, 'wakeLock', {
+      configurable: true,
+      value: {
+        request: async (type: string) => {
+          requests.push(type);
+          return { release: async () => void released++ };
+        },
+      },
+    });
+    try {
+      const el = await readyRecorder();
+      el.start();
+      await sleep(300);
+      expect(requests).to.deep.equal(['screen']);
+      await el.stop();
+      await waitUntil(() => released === 1, 'the wake lock was not released');
+    } finally {
+      delete (navigator as { wakeLock?: unknown }).wakeLock;
+      if (original) Object.defineProperty(Navigator.prototype, 'wakeLock', original);
+    }
+  });
+});
