@@ -5,7 +5,7 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'custom-elements.json', '.uploads/', '.test-uploads/', 'bench/.runs/'] },
+  { ignores: ['**/dist/', 'node_modules/', 'custom-elements.json', '.uploads/', '.test-uploads/', 'bench/.runs/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
