@@ -1,0 +1,356 @@
+// The reference receiving server: a tus endpoint (@tus/server + @tus/file-store) that takes the
+// answers of <oneway-interview> for the interviews it knows, and a small API for the demo pages.
+//
+//   POST {path}                   tus: create an answer upload (bearer token of a candidate)
+//   PATCH|HEAD|DELETE {path}/:id  tus: send, resume, discard it (the same candidate's token)
+//   GET {path}/:id[?remuxed]      the finished file (or its remuxed copy) for the review page (reviewer cookie)
+//   POST {api}/token?candidate=   a candidate's upload token: { token, expiresAt }
+//   POST {api}/review-session     sets the reviewer cookie (the demo's stand-in for an employer login)
+//   GET {api}/answers             received answers with their questions (reviewer cookie)
+//
+// Files land in <directory>/files (tus's own layout), the list of answers in
+// <directory>/index/<interviewId>.json. Copy this file and its neighbours as a starting point;
+// README.md, "Receiving answers in production", lists what changes with several instances.
+import { createReadStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { FileStore } from '@tus/file-store';
+import { EVENTS, Server } from '@tus/server';
+import { createAnswerIndex } from './answer-index.js';
+import { checkAnswerMetadata, isPreflight, largestAnswerBytes, maxUploadBytes, parseUploadMetadata, refuse } from './answer-rules.js';
+import { loadInterviews } from './interviews.js';
+import { findOnPath, remuxWebm } from './remux.js';
+import { bearerToken, cookieValue, createTokens } from './tokens.js';
+
+const HOUR = 60 * 60_000;
+const REVIEW_COOKIE = 'oneway_review';
+
+/**
+ * @param {object} options
+ * @param {string} options.directory Where uploads and the answer index are kept.
+ * @param {string} [options.interviewsDir] Folder of interview config files (*.json).
+ * @param {Map<string, import('./interviews.js').Interview>} [options.interviews] Instead of `interviewsDir`.
+ * @param {string} [options.path] The tus endpoint's path.
+ * @param {string} [options.apiPath] The demo API's path.
+ * @param {string[]} [options.allowedOrigins] Origins whose pages may upload cross-origin (CORS).
+ * @param {ReturnType<typeof createTokens>} [options.tokens] Token issuer; a fresh secret by default.
+ * @param {number} [options.uploadExpiryMs] An unfinished upload is deleted this long after it was created.
+ * @param {number} [options.cleanupIntervalMs] How often expired uploads are looked for.
+ * @param {string | false} [options.ffmpeg] ffmpeg's path, false to never remux; looked up on PATH by default.
+ * @param {(message: string) => void} [options.log]
+ */
+export function createReceiver({
+  directory,
+  interviewsDir,
+  interviews = loadInterviews(interviewsDir),
+  path = '/files',
+  apiPath = '/demo-api',
+  allowedOrigins = [],
+  tokens = createTokens(),
+  uploadExpiryMs = 24 * HOUR,
+  cleanupIntervalMs = 10 * 60_000,
+  ffmpeg,
+  log = (message) => console.log(`[receiver] ${message}`),
+}) {
+  const filesDir = join(directory, 'files');
+  const index = createAnswerIndex(join(directory, 'index'));
+  const origins = new Set(allowedOrigins);
+  const largest = largestAnswerBytes(interviews);
+  const background = new Set();
+  /** Device-check test uploads that finished, by id, with when: deleted by the clean-up if the page does not. */
+  const finishedTests = new Map();
+
+  // ffmpeg is optional: without it WebM answers are kept exactly as recorded.
+  const ffmpegPath = ffmpeg === false ? Promise.resolve(undefined) : ffmpeg ? Promise.resolve(ffmpeg) : findOnPath('ffmpeg');
+  void ffmpegPath.then((found) => {
+    if (!found && ffmpeg !== false) log('ffmpeg is not on PATH: WebM answers are kept as recorded, without a duration in their header');
+  });
+
+  /** The claims of the candidate token in the request's Authorization header; refuses with 401/403 otherwise. */
+  function candidateClaims(req) {
+    const token = bearerToken(req.headers.get('authorization'));
+    if (!token) refuse(401, 'Send the candidate\'s upload token as "Authorization: Bearer <token>".');
+    const result = tokens.verify(token);
+    if (!result.ok) refuse(401, `The upload token was refused (${result.reason}); ask for a fresh one.`);
+    if (result.claims.role !== 'candidate') refuse(403, 'This token is not a candidate\'s upload token.');
+    return result.claims;
+  }
+
+  /** Whether the request carries a valid reviewer token (cookie, or bearer header for scripts). */
+  function isReviewer(headers) {
+    const token = cookieValue(headers.cookie, REVIEW_COOKIE) ?? bearerToken(headers.authorization);
+    const result = tokens.verify(token);
+    return result.ok && result.claims.role === 'reviewer';
+  }
+
+  const tus = new Server({
+    path,
+    datastore: new FileStore({ directory: filesDir, expirationPeriodInMilliseconds: uploadExpiryMs }),
+    // A function, not a list: a list answers unknown origins with its first entry, a function
+    // leaves Access-Control-Allow-Origin out.
+    allowedOrigins: (origin) => origins.has(origin),
+    // Bearer tokens, not cookies, authorize uploads: no credentialed CORS needed.
+    allowedCredentials: false,
+    exposedHeaders: ['Upload-Expires'],
+
+    /** Checks every tus request (CORS preflights carry no credentials and are not checked). */
+    async onIncomingRequest(req, id) {
+      // GET is answered by serveAnswer() before tus sees it; should one get here, it is refused.
+      if (req.method === 'GET') refuse(401, 'Reading answers back needs a reviewer session.');
+      const claims = candidateClaims(req);
+      if (req.method === 'POST') return; // The new upload's metadata is checked in onUploadCreate.
+      const upload = await tus.datastore.getUpload(id); // 404 when there is no such upload
+      if (upload.metadata?.candidate !== claims.candidate) refuse(403, 'This upload belongs to another candidate.');
+    },
+
+    /** Decides whether an upload may be created: the token's candidate, a known interview and question, a suitable file type. */
+    async onUploadCreate(req, upload) {
+      const claims = candidateClaims(req);
+      const metadata = upload.metadata ?? {};
+      if (metadata.candidate && metadata.candidate !== claims.candidate) {
+        refuse(403, `The metadata names the candidate ${JSON.stringify(metadata.candidate)}, the token ${JSON.stringify(claims.candidate)}.`);
+      }
+      if (!isPreflight(metadata)) {
+        const { interview } = checkAnswerMetadata(metadata, interviews);
+        if (claims.interviewId && claims.interviewId !== interview.id) {
+          refuse(403, `This token is for the interview ${JSON.stringify(claims.interviewId)}.`);
+        }
+      }
+      // The token, not the page, says who the candidate is.
+      return { metadata: { ...metadata, candidate: claims.candidate } };
+    },
+
+    /** The largest file each answer may be, from its question's answer time (or text length). */
+    async maxSize(req, id) {
+      if (req.method === 'OPTIONS' || !id) return largest;
+      const verified = tokens.verify(bearerToken(req.headers.get('authorization')));
+      const timeMultiplier = verified.ok ? Number(verified.claims.timeMultiplier ?? 1) : 1;
+      const metadata =
+        req.method === 'POST' ? parseUploadMetadata(req.headers.get('upload-metadata')) : (await tus.datastore.getUpload(id)).metadata;
+      return maxUploadBytes(metadata, interviews, timeMultiplier);
+    },
+
+    /** Lists the finished answer, then (WebM only) remuxes it in the background. */
+    async onUploadFinish(_req, upload) {
+      const metadata = upload.metadata ?? {};
+      if (isPreflight(metadata)) {
+        finishedTests.set(upload.id, Date.now());
+        return {};
+      }
+      const entry = {
+        fileId: upload.id,
+        candidate: metadata.candidate ?? '',
+        interviewId: metadata.interviewId,
+        questionId: metadata.questionId,
+        attempt: Number(metadata.attempt),
+        kind: metadata.kind,
+        size: upload.size ?? upload.offset,
+        filetype: metadata.filetype,
+        ...(metadata.codecs ? { codecs: metadata.codecs } : {}),
+        ...(metadata.filename ? { filename: metadata.filename } : {}),
+        receivedAt: new Date().toISOString(),
+      };
+      await index.add(entry);
+      log(`answer received: ${entry.interviewId}/${entry.questionId} attempt ${entry.attempt} from ${JSON.stringify(entry.candidate)} (${entry.kind}, ${entry.size} bytes)`);
+      if (entry.filetype === 'video/webm' || entry.filetype === 'audio/webm') track(remux(entry));
+      return {};
+    },
+  });
+
+  // A discarded take (the widget deletes it when the candidate records again) leaves the index.
+  tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => {
+    finishedTests.delete(id);
+    track(
+      (async () => {
+        const entry = await index.remove(id);
+        await rm(join(filesDir, `${id}.remuxed.webm`), { force: true });
+        if (entry) log(`answer discarded: ${entry.interviewId}/${entry.questionId} attempt ${entry.attempt}`);
+      })(),
+    );
+  });
+
+  async function remux(entry) {
+    const binary = await ffmpegPath;
+    if (!binary) {
+      log(`not remuxed (no ffmpeg): ${entry.fileId}`);
+      return;
+    }
+    const remuxedFile = `${entry.fileId}.remuxed.webm`;
+    try {
+      await remuxWebm(binary, join(filesDir, entry.fileId), join(filesDir, remuxedFile));
+      await index.patch(entry.interviewId, entry.fileId, { remuxedFile });
+      log(`remuxed with a duration: ${remuxedFile}`);
+    } catch (error) {
+      log(`remux failed for ${entry.fileId}: ${error.message}`);
+    }
+  }
+
+  /** Resolves when the background work under way (remuxes, index updates after a deletion) has finished. */
+  async function idle() {
+    while (background.size) await Promise.all([...background]);
+  }
+
+  /** Background work that idle() and close() wait for. */
+  function track(promise) {
+    const settled = promise.catch((error) => log(`background task failed: ${error?.message ?? error}`));
+    background.add(settled);
+    void settled.finally(() => background.delete(settled));
+  }
+
+  // Unfinished uploads past their expiry (abandoned interviews) are deleted now and then; so are
+  // finished device-check test uploads the page did not delete (expiry only covers unfinished ones).
+  const cleanup = setInterval(() => {
+    tus.cleanUpExpiredUploads().then(
+      (count) => count > 0 && log(`deleted ${count} expired unfinished upload(s)`),
+      (error) => log(`cleaning up expired uploads failed: ${error?.message ?? error?.body ?? error}`),
+    );
+    for (const [id, finishedAt] of finishedTests) {
+      if (Date.now() - finishedAt < cleanupIntervalMs) continue;
+      finishedTests.delete(id);
+      tus.datastore.remove(id).catch(() => {}); // already deleted by the page
+    }
+  }, cleanupIntervalMs);
+
+  /**
+   * GET of a finished answer, for review. Served here rather than by @tus/server's GET handler:
+   * that one builds a web Response from a file stream, which can crash Node 20 with "ReadableStream
+   * is already closed", and it answers no Range requests, which Safari needs to play media.
+   */
+  async function serveAnswer(req, res) {
+    const url = new URL(req.url, 'http://receiver.invalid');
+    const id = url.pathname.slice(path.length + 1);
+    if (!isReviewer(req.headers)) return send(res, 401, { error: 'Reading answers back needs a reviewer session.' });
+    let upload;
+    try {
+      // Upload ids are hex; anything else (a path, an encoded slash) is no upload of ours.
+      upload = /^[\w-]+$/.test(id) ? await tus.datastore.getUpload(id) : undefined;
+    } catch {
+      upload = undefined;
+    }
+    const metadata = upload?.metadata ?? {};
+    if (!upload || isPreflight(metadata) || upload.size === undefined || upload.offset !== upload.size) {
+      return send(res, 404, { error: 'No finished answer at this URL.' });
+    }
+    const file = join(filesDir, url.searchParams.has('remuxed') ? `${id}.remuxed.webm` : id);
+    let size;
+    try {
+      size = (await stat(file)).size;
+    } catch {
+      return send(res, 404, { error: 'No remuxed copy of this answer.' });
+    }
+    // The type was checked when the upload was created (video/*, audio/*, text/plain).
+    const type = metadata.filetype === 'text/plain' ? 'text/plain; charset=utf-8' : metadata.filetype;
+    const headers = {
+      'Content-Type': type,
+      'Content-Disposition': 'inline',
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+      'Accept-Ranges': 'bytes',
+    };
+    let [start, end] = [0, size - 1];
+    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+    if (range && (range[1] || range[2])) {
+      [start, end] = range[1] ? [Number(range[1]), range[2] ? Math.min(Number(range[2]), size - 1) : size - 1] : [Math.max(0, size - Number(range[2])), size - 1];
+      if (start > end) {
+        res.writeHead(416, { ...headers, 'Content-Range': `bytes */${size}` });
+        return res.end();
+      }
+      res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1 });
+    } else {
+      res.writeHead(200, { ...headers, 'Content-Length': size });
+    }
+    if (size === 0) return res.end();
+    // A player that seeks closes the connection mid-file: that is not an error worth logging.
+    await pipeline(createReadStream(file, { start, end }), res).catch(() => {});
+  }
+
+  // ---- the demo API ----
+
+  async function api(req, res, route) {
+    const url = new URL(req.url, 'http://receiver.invalid');
+    if (route === '/token' && req.method === 'POST') {
+      const candidate = url.searchParams.get('candidate') ?? '';
+      if (!/^[^\p{Cc}]{1,200}$/u.test(candidate)) return send(res, 400, { error: 'Give the candidate as ?candidate=<reference> (1 to 200 characters).' });
+      const interviewId = url.searchParams.get('interviewId');
+      if (interviewId !== null && !interviews.has(interviewId)) return send(res, 400, { error: `Unknown interview ${JSON.stringify(interviewId)}.` });
+      // An ATS checks here that the caller is this candidate (their invitation link or session),
+      // and may add a time accommodation: { timeMultiplier: 1.5 }.
+      return send(res, 200, tokens.issue({ role: 'candidate', candidate, ...(interviewId ? { interviewId } : {}) }));
+    }
+    if (route === '/review-session' && req.method === 'POST') {
+      const ttlMs = 8 * HOUR;
+      const { token } = tokens.issue({ role: 'reviewer' }, { ttlMs });
+      res.setHeader('Set-Cookie', `${REVIEW_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${ttlMs / 1000}`);
+      return send(res, 204);
+    }
+    if (route === '/answers' && req.method === 'GET') {
+      if (!isReviewer(req.headers)) return send(res, 401, { error: 'Open a review session first: POST ' + `${apiPath}/review-session.` });
+      return send(res, 200, { interviews: await answersByInterview() });
+    }
+    const known = ['/token', '/review-session', '/answers'].includes(route);
+    return send(res, known ? 405 : 404, { error: known ? 'Method not allowed.' : 'Not found.' });
+  }
+
+  async function answersByInterview() {
+    return Promise.all(
+      [...interviews.values()].map(async (interview) => ({
+        id: interview.id,
+        title: interview.title,
+        questions: [...interview.questions.values()].map(({ id, text, answer }) => ({ id, text, answer })),
+        answers: (await index.read(interview.id)).answers.map((answer) => {
+          const url = `${path}/${encodeURIComponent(answer.fileId)}`;
+          return { ...answer, url, ...(answer.remuxedFile ? { remuxedUrl: `${url}?remuxed` } : {}) };
+        }),
+      })),
+    );
+  }
+
+  const handlesTus = (url = '') => url === path || url.startsWith(`${path}/`) || url.startsWith(`${path}?`);
+  const apiRoute = (url = '') => (url.startsWith(`${apiPath}/`) ? url.slice(apiPath.length).split('?')[0] : undefined);
+
+  /** Answers the receiver's requests (tus and API); returns false for any other. */
+  function handle(req, res) {
+    const route = apiRoute(req.url);
+    let task;
+    if (route !== undefined) task = api(req, res, route);
+    else if (handlesTus(req.url)) task = req.method === 'GET' ? serveAnswer(req, res) : tus.handle(req, res);
+    else return false;
+    task.catch((error) => {
+      log(`${req.method} ${req.url} failed: ${error?.stack ?? error}`);
+      if (!res.headersSent) send(res, 500, { error: 'Something went wrong.' });
+      else res.destroy();
+    });
+    return true;
+  }
+
+  return {
+    tus,
+    tokens,
+    interviews,
+    index,
+    handle,
+    /** Connect-style middleware (Vite, Express): the receiver's requests are answered, the rest passed on. */
+    middleware: (req, res, next) => {
+      if (!handle(req, res)) next();
+    },
+    /** A plain `http.createServer` handler: 404 for anything that is not the receiver's. */
+    handler: (req, res) => {
+      if (!handle(req, res)) send(res, 404, { error: 'Not found.' });
+    },
+    idle,
+    /** Stops the periodic clean-up and waits for the background work under way. */
+    async close() {
+      clearInterval(cleanup);
+      await idle();
+    },
+  };
+}
+
+function send(res, status, body) {
+  res.statusCode = status;
+  res.setHeader('Cache-Control', 'no-store');
+  if (body === undefined) return res.end();
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
