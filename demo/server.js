@@ -1,30 +1,45 @@
-// `npm start`: the demo page (Vite dev server) and a real tus server on the same origin at
-// /files, saving uploads under .uploads/.
+// `npm start`: the demo pages (Vite dev server, project root as root) and the reference receiving
+// server (demo/server/receiver.js) on the same origin: the tus endpoint at /files and the demo
+// API at /demo-api. Uploads and the answer index are saved under .uploads/.
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
-import { createTusServer } from './tus-server.js';
+import { createReceiver } from './server/receiver.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const uploads = fileURLToPath(new URL('../.uploads', import.meta.url));
-const tus = createTusServer({ directory: uploads });
+const port = Number(process.env.PORT ?? 5173);
+
+const receiver = createReceiver({
+  directory: uploads,
+  interviewsDir: fileURLToPath(new URL('./interviews', import.meta.url)),
+  // The demo pages are on the receiver's own origin, which needs no CORS; list here the origins
+  // of pages elsewhere that may upload (an ATS's careers site, say).
+  allowedOrigins: [`http://localhost:${port}`],
+});
 
 const server = await createServer({
   root,
   configFile: false,
-  server: { host: 'localhost', port: Number(process.env.PORT ?? 5173), open: !process.env.CI && !process.env.NO_OPEN && '/demo/' },
+  server: { host: 'localhost', port, open: !process.env.CI && !process.env.NO_OPEN && '/demo/' },
   plugins: [
     {
-      name: 'oneway-tus-server',
+      name: 'oneway-receiver',
       configureServer(vite) {
-        vite.middlewares.use(tus.middleware);
+        vite.middlewares.use(receiver.middleware);
         vite.middlewares.use((req, res, next) => {
           if (req.url !== '/') return next();
           res.writeHead(302, { Location: '/demo/' }).end();
         });
+        vite.httpServer?.once('close', () => void receiver.close());
       },
     },
   ],
 });
 await server.listen();
 server.printUrls();
-console.log(`  demo: /demo/   tus endpoint: /files (uploads saved in ${uploads})`);
+console.log(
+  [
+    '  demo:      /demo/ (recorder)   /demo/interview.html (candidate)   /demo/review.html (employer)',
+    `  receiver:  tus endpoint /files, tokens from POST /demo-api/token?candidate=…, answers in ${uploads}`,
+  ].join('\n'),
+);

@@ -1,5 +1,6 @@
-// The tus server that receives answers in the demo and in the tests: @tus/server with a file store,
-// mounted on the same origin as the page so the widget needs no CORS set-up.
+// The plain tus server the browser tests and the bench mount: @tus/server with a file store, on
+// the same origin as the page so the widget needs no CORS set-up, and no checks at all. The demo
+// (`npm start`) uses the reference receiver in demo/server/ instead, with tokens and validation.
 import { mkdirSync } from 'node:fs';
 import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
