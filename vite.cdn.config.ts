@@ -1,5 +1,7 @@
-// The CDN build: one self-contained ES module that registers every element, for
-// <script type="module" src=".../oneway-interview.js"> on any page.
+// The CDN build: one self-contained ES module that registers every element and speaks English, for
+// <script type="module" src=".../oneway-interview.js"> on any page. Each other language is a small
+// chunk next to it (oneway-interview-de-<hash>.js …), loaded with import() relative to the bundle
+// only by pages that need it.
 import { defineConfig } from 'vite';
 
 export default defineConfig({
@@ -18,6 +20,14 @@ export default defineConfig({
       entry: 'src/define.ts',
       formats: ['es'],
       fileName: () => 'oneway-interview.js',
+    },
+    rolldownOptions: {
+      output: {
+        // Browsers load this file as it is (no bundler after us): minify whitespace too, which Vite
+        // leaves out of library ES builds to keep them readable for other bundlers.
+        minify: true,
+        chunkFileNames: 'oneway-interview-[name]-[hash].js',
+      },
     },
   },
 });

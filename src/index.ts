@@ -6,6 +6,11 @@ export { OnewayUploadProgress } from './elements/upload-progress/upload-progress
 export { OnewayQuestion } from './elements/question/question.js';
 export { OnewayInterview } from './elements/interview/interview.js';
 export * from './events/index.js';
+// Languages: the elements follow the closest \`lang\`; hosts override messages or add languages at runtime.
+export { registerMessages, shippedLanguages } from './i18n/runtime.js';
+export { en } from './i18n/en.js';
+export type { MessageKey, Messages } from './i18n/en.js';
+export type { MessageParams } from './i18n/format.js';
 export { OnewayError, type OnewayErrorCode } from './core/errors.js';
 export type { AuthorizeHook, AuthorizeRequest, UploadState } from './core/tus-stream.js';
 export type { UploadedAnswer, UploadProgress } from './core/take.js';

@@ -1,4 +1,8 @@
-/** English, the built-in language. Every other table must have the same keys. */
+/**
+ * English, the built-in language and the fallback for every other. Every other table must have
+ * the same keys and the same `{placeholders}`; plurals use `{count, plural, one {…} other {…}}`
+ * (see `format.ts`).
+ */
 export const en = {
   startRecording: 'Start recording',
   stopRecording: 'Stop recording',
@@ -35,7 +39,7 @@ export const en = {
   // countdown
   'countdown.label': 'Time left',
   'countdown.minuteLeft': '{label}: 1 minute left.',
-  'countdown.secondsLeft': '{label}: {seconds} seconds left.',
+  'countdown.secondsLeft': '{label}: {seconds, plural, one {# second left.} other {# seconds left.}}',
   'countdown.timeUp': '{label}: time is up.',
   // device check
   'error.iframe-blocked': 'This page is not allowed to use your camera and microphone where it is shown. Please tell the site owner.',
@@ -102,18 +106,18 @@ export const en = {
   'question.captions': 'Captions',
   // interview
   'interview.loading': 'Loading the interview…',
-  'interview.questionCount': '{count} questions',
+  'interview.questionCount': '{count, plural, one {# question} other {# questions}}',
   'interview.timePerQuestion': 'For each question: {think} to think, up to {answer} to answer.',
   'interview.untimed': 'There is no time limit for thinking or answering.',
   'interview.accommodation': 'Your times include extra time ({percent}%).',
-  'interview.retakes': 'You can record each answer again up to {count} times.',
+  'interview.retakes': '{count, plural, one {You can record each answer again once.} other {You can record each answer again up to # times.}}',
   'interview.noRetakes': 'Each answer is recorded once: there are no retakes.',
   'interview.deadline': 'Complete it by {date}.',
   'interview.closed': 'This interview closed on {date}. It can no longer be started.',
   'interview.consent': 'I agree',
   'interview.start': 'Start interview',
   'interview.resume': 'Resume interview',
-  'interview.resumeHint': 'You have answered {answered} of {total} questions. You will continue with the next one.',
+  'interview.resumeHint': 'You have answered {answered} of {total, plural, one {# question} other {# questions}}. You will continue with the next one.',
   'interview.next': 'Next question',
   'interview.nextHint': 'The next question is shown when you press "Next question", and its think time starts.',
   'interview.firstHint': 'The first question is shown when you press the button.',
@@ -124,11 +128,11 @@ export const en = {
   'interview.thinkHint': 'Recording starts by itself when the think time is over, or press "Start recording".',
   'interview.review': 'Watch your answer',
   'interview.retake': 'Retake',
-  'interview.retakesLeft': '{count} retakes left. A retake replaces this answer.',
+  'interview.retakesLeft': '{count, plural, one {# retake left.} other {# retakes left.}} A retake replaces this answer.',
   'interview.lastRetake': '1 retake left. A retake replaces this answer.',
   'interview.submit': 'Submit answer',
   'interview.textAnswer': 'Your answer',
-  'interview.charCount': '{count} of {max} characters',
+  'interview.charCount': '{count} of {max, plural, one {# character} other {# characters}}',
   'interview.sending': 'Sending your answer…',
   'interview.finishing': 'Finishing upload',
   'interview.finishingHint': 'Keep this page open until every answer is saved.',
