@@ -1,0 +1,127 @@
+import { css } from 'lit';
+
+/**
+ * What every element shares: the content root (which carries `lang` and `dir`), the focus ring,
+ * buttons, form fields, error boxes, the screen-reader-only text, forced colours and reduced motion.
+ * Include after `tokens`: `static styles = [tokens, base, ownStyles]`.
+ */
+export const base = css`
+  :host([hidden]) {
+    display: none !important;
+  }
+  [part~='root'] {
+    display: block;
+  }
+  :focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: 2px;
+  }
+  button {
+    font: inherit;
+    min-block-size: 2.75rem;
+    padding-block: 0.5rem;
+    padding-inline: 1rem;
+    border-radius: var(--_radius);
+    border: 2px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_accent-contrast);
+    cursor: pointer;
+  }
+  button.secondary,
+  button[data-secondary] {
+    background: transparent;
+    color: var(--_accent);
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: default;
+  }
+  select,
+  textarea,
+  input:not([type='checkbox']) {
+    font: inherit;
+    padding-block: 0.375rem;
+    padding-inline: 0.5rem;
+    border-radius: var(--_radius);
+    border: 1px solid currentColor;
+    background: var(--_surface);
+    color: var(--_text);
+    min-inline-size: 0;
+  }
+  input[type='checkbox'] {
+    accent-color: var(--_accent);
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin: 0;
+  }
+  [part~='error'],
+  [part~='problems'] {
+    padding: 0.75rem;
+    border-radius: var(--_radius);
+    border: 2px solid var(--_error);
+    background: color-mix(in srgb, var(--_error) 10%, var(--_surface));
+    color: var(--_text);
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (forced-colors: active) {
+    button {
+      border-color: ButtonText;
+    }
+    button:disabled {
+      border-color: GrayText;
+      color: GrayText;
+      opacity: 1;
+    }
+    [part~='error'],
+    [part~='problems'] {
+      border-color: CanvasText;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    ::before,
+    ::after {
+      transition-duration: 0s !important;
+      animation-duration: 0s !important;
+      animation-iteration-count: 1 !important;
+    }
+  }
+`;
+
+/**
+ * The camera stage and its mirrored preview (recorder and device check): the container's width at
+ * 16:9, or 3:4 on a narrow portrait screen (a phone held upright), never taller than most of the screen.
+ */
+export const stage = css`
+  [part~='stage'] {
+    --_ratio: 16 / 9;
+    position: relative;
+    inline-size: 100%;
+    aspect-ratio: var(--oneway-stage-aspect-ratio, var(--_ratio));
+    max-block-size: 80vh;
+    max-block-size: 80svh;
+    background: #111;
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  @media (orientation: portrait) and (max-width: 37.5rem) {
+    [part~='stage'] {
+      --_ratio: 3 / 4;
+    }
+  }
+  [part~='preview'] {
+    display: block;
+    inline-size: 100%;
+    block-size: 100%;
+    object-fit: cover;
+    /* A mirror image is what people expect to see of themselves, in any writing direction. */
+    transform: scaleX(-1);
+  }
+`;
