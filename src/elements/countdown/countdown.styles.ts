@@ -1,20 +1,16 @@
 import { css } from 'lit';
+import { base } from '../../styles/shared.js';
+import { tokens } from '../../styles/tokens.js';
 
 // The element sets three custom properties on [part='timer'] at every second:
 // --_now (share of time left at the shown second), --_next (at the next one) and
 // --_step (milliseconds until then). Motion glides from one to the other; reduced motion shows --_now.
-export const countdownStyles = css`
+const own = css`
   :host {
     display: inline-block;
-    font-family: var(--oneway-font-family, inherit);
-    color: var(--oneway-color-text, CanvasText);
-    --_accent: var(--oneway-color-accent, #1d4ed8);
-    --_track: var(--oneway-countdown-track-color, #d1d5db);
+    --_track: var(--oneway-countdown-track-color, var(--_muted));
     --_size: var(--oneway-countdown-size, 4.5rem);
     --_thickness: var(--oneway-countdown-thickness, 0.375rem);
-  }
-  :host([hidden]) {
-    display: none;
   }
   :host([variant='bar']) {
     display: block;
@@ -81,7 +77,8 @@ export const countdownStyles = css`
     transform: scaleX(var(--_next, 1));
     transition: transform var(--_step, 0ms) linear;
   }
-  :host(:dir(rtl)) [part='bar-progress'] {
+  /* The bar empties towards the start of the line: from the left in Arabic and other right-to-left languages. */
+  [dir='rtl'] [part='bar-progress'] {
     transform-origin: right;
   }
   @media (prefers-reduced-motion: reduce) {
@@ -108,12 +105,6 @@ export const countdownStyles = css`
       background: CanvasText;
     }
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;
+
+export const countdownStyles = [tokens, base, own];

@@ -2,9 +2,9 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { CountdownController } from '../../controllers/countdown-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
 import { displaySeconds, msUntilNextSecond } from '../../core/countdown-clock.js';
 import { CountdownEndEvent } from '../../events/countdown-end.js';
-import { formatClock, formatMessage } from '../../i18n/format.js';
 import { countdownStyles } from './countdown.styles.js';
 
 /**
@@ -19,6 +19,7 @@ import { countdownStyles } from './countdown.styles.js';
  *
  * @fires oneway-countdown-end - The countdown reached zero (once per run): `detail` has label and seconds.
  *
+ * @csspart root - Everything the element shows; carries the language (`lang`) and direction (`dir`) of its text.
  * @csspart timer - The whole countdown (`role="timer"`, named by `label`).
  * @csspart ring - The SVG ring (ring variant).
  * @csspart ring-track - The ring's background circle.
@@ -27,12 +28,13 @@ import { countdownStyles } from './countdown.styles.js';
  * @csspart bar-progress - The bar's fill of time left.
  * @csspart time - The time left as m:ss.
  *
- * @cssprop --oneway-color-accent - The colour of the time left (ring arc, bar fill).
- * @cssprop --oneway-color-text - Text colour.
+ * @cssprop --oneway-color-accent - The colour of the time left, ring arc and bar fill (default #1d4ed8; #93c5fd in dark mode).
+ * @cssprop --oneway-color-surface - Background (default #ffffff; #111827 in dark mode).
+ * @cssprop --oneway-color-text - Text colour (default #1f2937; #f3f4f6 in dark mode).
  * @cssprop --oneway-font-family - Font; inherits the page's font by default.
  * @cssprop --oneway-countdown-size - Diameter of the ring (default 4.5rem).
  * @cssprop --oneway-countdown-thickness - Width of the ring's stroke and height of the bar (default 0.375rem).
- * @cssprop --oneway-countdown-track-color - The colour of the time used.
+ * @cssprop --oneway-countdown-track-color - The colour of the time used (default: the text colour, faint on the surface).
  */
 export class OnewayCountdown extends LitElement {
   static override styles = countdownStyles;
@@ -65,6 +67,9 @@ export class OnewayCountdown extends LitElement {
 
   @state() private announcement = '';
 
+  /** The language of the element's text: its closest `lang`, else the page's, else English. */
+  private readonly i18n = new LocaleController(this);
+
   private readonly countdown = new CountdownController(this, {
     onAnnounce: (secondsLeft) => this.announce(secondsLeft),
     onEnd: () => {
@@ -96,6 +101,12 @@ export class OnewayCountdown extends LitElement {
     this.announcement = '';
   }
 
+  /** Waits for the element's language to load before rendering, so the page never flashes English. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = this.i18n.pending;
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('running') && this.running !== this.countdown.running) {
       if (this.running) this.running = this.countdown.start();
@@ -104,17 +115,17 @@ export class OnewayCountdown extends LitElement {
   }
 
   private get accessibleLabel(): string {
-    return this.label.trim() || formatMessage('countdown.label');
+    return this.label.trim() || this.i18n.t('countdown.label');
   }
 
   private announce(secondsLeft: number): void {
     const label = this.accessibleLabel;
     this.announcement =
       secondsLeft === 0
-        ? formatMessage('countdown.timeUp', { label })
+        ? this.i18n.t('countdown.timeUp', { label })
         : secondsLeft === 60
-          ? formatMessage('countdown.minuteLeft', { label })
-          : formatMessage('countdown.secondsLeft', { label, seconds: secondsLeft });
+          ? this.i18n.t('countdown.minuteLeft', { label })
+          : this.i18n.t('countdown.secondsLeft', { label, seconds: secondsLeft });
   }
 
   protected override render() {
@@ -131,7 +142,7 @@ export class OnewayCountdown extends LitElement {
       '--_next': String(running && duration ? Math.max(0, ((shown - 1) * 1000) / duration) : exact),
       '--_step': `${Math.round(step)}ms`,
     };
-    return html`
+    return html`<div part="root" lang=${this.i18n.lang} dir=${this.i18n.dir}>
       <div part="timer" role="timer" aria-label=${this.accessibleLabel} style=${styleMap(progress)}>
         ${this.variant === 'bar'
           ? html`<div part="bar"><div part="bar-progress"></div></div>`
@@ -139,9 +150,9 @@ export class OnewayCountdown extends LitElement {
               <circle part="ring-track" cx="50%" cy="50%" r="45%" pathLength="100"></circle>
               <circle part="ring-progress" cx="50%" cy="50%" r="45%" pathLength="100"></circle>
             </svg>`}
-        <span part="time">${formatClock(shown)}</span>
+        <span part="time">${this.i18n.clock(shown)}</span>
       </div>
       <div role="status" class="visually-hidden">${this.announcement || nothing}</div>
-    `;
+    </div>`;
   }
 }
