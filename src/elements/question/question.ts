@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { formatMessage } from '../../i18n/format.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
 import { questionStyles } from './question.styles.js';
 
 /**
@@ -12,13 +12,18 @@ import { questionStyles } from './question.styles.js';
  *
  * @slot - Extra content under the question, e.g. hints from the host.
  *
+ * @csspart root - Everything the element shows; carries the language (`lang`) and direction (`dir`) of its text.
  * @csspart counter - "Question 2 of 5".
  * @csspart text - The question text (a focusable heading).
  * @csspart prompt - The interviewer's video prompt.
  *
- * @cssprop --oneway-question-font-size - Size of the question text.
- * @cssprop --oneway-color-text - Text colour.
- * @cssprop --oneway-radius - Corner radius of the video prompt.
+ * @cssprop --oneway-question-font-size - Size of the question text (default 1.375rem).
+ * @cssprop --oneway-color-surface - Background (default #ffffff; #111827 in dark mode).
+ * @cssprop --oneway-color-text - Text colour (default #1f2937; #f3f4f6 in dark mode).
+ * @cssprop --oneway-color-accent - Colour of the focus ring (default #1d4ed8; #93c5fd in dark mode).
+ * @cssprop --oneway-font-family - Font; inherits the page's font by default.
+ * @cssprop --oneway-radius - Corner radius of the video prompt (default 0.5rem).
+ * @cssprop --oneway-focus-ring - Outline of the question text when it gets focus (default 3px solid in the accent colour).
  */
 export class OnewayQuestion extends LitElement {
   static override styles = questionStyles;
@@ -43,6 +48,15 @@ export class OnewayQuestion extends LitElement {
 
   @query('[part="text"]') private heading!: HTMLElement;
 
+  /** The language of the element's text: its closest `lang`, else the page's, else English. */
+  private readonly i18n = new LocaleController(this);
+
+  /** Waits for the element's language to load before rendering, so the page never flashes English. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = this.i18n.pending;
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   /** Moves focus to the question text, so screen readers read the new question. */
   async focusHeading(): Promise<void> {
     await this.updateComplete;
@@ -50,19 +64,20 @@ export class OnewayQuestion extends LitElement {
   }
 
   protected override render() {
-    return html`
+    return html`<div part="root" lang=${this.i18n.lang} dir=${this.i18n.dir}>
       <p part="counter">
         ${this.practice
-          ? formatMessage('question.practice')
-          : formatMessage('question.counter', { n: this.index + 1, total: this.total })}
+          ? this.i18n.t('question.practice')
+          : this.i18n.t('question.counter', { n: this.index + 1, total: this.total })}
       </p>
-      <h2 part="text" tabindex="-1">${this.text}</h2>
+      <!-- The host's text is in the language of the page, even where the element's own words fall back to English. -->
+      <h2 part="text" tabindex="-1" lang=${this.i18n.requested} dir="auto">${this.text}</h2>
       ${this.video
         ? html`<video part="prompt" src=${this.video} controls playsinline preload="metadata" crossorigin="anonymous">
-            ${this.captions ? html`<track kind="captions" src=${this.captions} srclang=${document.documentElement.lang || 'en'} label=${formatMessage('question.captions')} default />` : nothing}
+            ${this.captions ? html`<track kind="captions" src=${this.captions} srclang=${this.i18n.requested} label=${this.i18n.t('question.captions')} default />` : nothing}
           </video>`
         : nothing}
       <slot></slot>
-    `;
+    </div>`;
   }
 }
