@@ -87,7 +87,7 @@ export const en = {
   'uploadProgress.label': 'Your answer',
   'uploadProgress.answerOf': 'Answer {n} of {total}',
   'uploadProgress.sentOfRecorded': '{sent} sent of {recorded} recorded',
-  'uploadProgress.percentSent': '{percent}% sent ({sent} of {total})',
+  'uploadProgress.percentSent': '{percent} sent ({sent} of {total})',
   'uploadProgress.speed': '{bytes}/s',
   'uploadProgress.timeLeft': 'About {time} left',
   'uploadProgress.state.uploading': 'Uploading',

@@ -1,18 +1,12 @@
 import { css } from 'lit';
+import { base } from '../../styles/shared.js';
+import { tokens } from '../../styles/tokens.js';
 
-export const uploadProgressStyles = css`
+const own = css`
   :host {
     display: block;
-    font-family: var(--oneway-font-family, inherit);
-    color: var(--oneway-color-text, CanvasText);
-    --_accent: var(--oneway-color-accent, #1d4ed8);
-    --_error: var(--oneway-color-error, #b91c1c);
-    --_track: var(--oneway-progress-track-color, #d1d5db);
+    --_track: var(--oneway-progress-track-color, var(--_muted));
     --_height: var(--oneway-progress-height, 0.5rem);
-    --_radius: var(--oneway-radius, 0.5rem);
-  }
-  :host([hidden]) {
-    display: none;
   }
   [part='label'] {
     font-weight: 600;
@@ -61,38 +55,11 @@ export const uploadProgressStyles = css`
   }
   [part='error'] {
     margin-block: 0.5rem 0;
-    padding: 0.5rem 0.75rem;
-    border-radius: var(--_radius);
-    border: 2px solid var(--_error);
-    background: #fef2f2;
-    color: #7f1d1d;
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
   }
-  button {
-    font: inherit;
+  [part='retry-button'] {
     margin-block-start: 0.5rem;
-    padding: 0.5rem 1rem;
-    border-radius: var(--_radius);
-    border: 2px solid var(--_accent);
-    background: var(--_accent);
-    color: #fff;
-    cursor: pointer;
-  }
-  button:focus-visible {
-    outline: var(--oneway-focus-ring, 3px solid #f59e0b);
-    outline-offset: 2px;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    [part='fill'] {
-      transition: none;
-    }
   }
   @media (forced-colors: active) {
     [part='bar'] {
@@ -103,8 +70,7 @@ export const uploadProgressStyles = css`
     [part='bar'][data-state='failed'] [part='fill'] {
       background: Highlight;
     }
-    button {
-      border-color: ButtonText;
-    }
   }
 `;
+
+export const uploadProgressStyles = [tokens, base, own];

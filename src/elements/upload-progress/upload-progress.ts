@@ -1,11 +1,11 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
 import { UploadEventsController } from '../../controllers/upload-events-controller.js';
 import type { UploadProgress } from '../../core/take.js';
 import type { UploadState } from '../../core/tus-stream.js';
 import { announcementKey, roundTimeLeft, stateMessageKey, UploadTracker, type AnswerStats } from '../../core/upload-stats.js';
-import { formatBytes, formatDuration, formatMessage } from '../../i18n/format.js';
 import { uploadProgressStyles } from './upload-progress.styles.js';
 
 /** Something that can send a failed answer again, like `<oneway-recorder>`. */
@@ -42,6 +42,7 @@ const canRetry = (target: unknown): target is Retryable =>
  * @tagname oneway-upload-progress
  * @summary Per-answer and overall upload progress: bytes, percent, speed, time left, state, and Retry.
  *
+ * @csspart root - Everything the element shows; carries the language (`lang`) and direction (`dir`) of its text.
  * @csspart label - The name of the bar: "Your answer" or "Answer N of M".
  * @csspart bar - The bar's track (`role="progressbar"`).
  * @csspart fill - The bar's fill: the share sent of what is recorded so far.
@@ -54,14 +55,16 @@ const canRetry = (target: unknown): target is Retryable =>
  * @csspart error - The message shown when an upload failed.
  * @csspart retry-button - The "Retry" button shown with a failure.
  *
- * @cssprop --oneway-color-accent - The colour of the fill and the Retry button.
- * @cssprop --oneway-color-text - Text colour.
+ * @cssprop --oneway-color-accent - The colour of the fill and the Retry button (default #1d4ed8; #93c5fd in dark mode).
+ * @cssprop --oneway-color-accent-contrast - The Retry button's label (default #ffffff; #111827 in dark mode).
+ * @cssprop --oneway-color-surface - Background (default #ffffff; #111827 in dark mode).
+ * @cssprop --oneway-color-text - Text colour (default #1f2937; #f3f4f6 in dark mode).
+ * @cssprop --oneway-color-error - The colour of a failed bar and of the failure message's border (default #b91c1c; #fca5a5 in dark mode).
  * @cssprop --oneway-font-family - Font; inherits the page's font by default.
- * @cssprop --oneway-radius - Corner radius of the bar and the button.
- * @cssprop --oneway-focus-ring - Outline of the focused button.
+ * @cssprop --oneway-radius - Corner radius of the failure message and the button (default 0.5rem).
+ * @cssprop --oneway-focus-ring - Outline of the focused button (default 3px solid in the accent colour).
  * @cssprop --oneway-progress-height - Height of the bar (default 0.5rem).
- * @cssprop --oneway-progress-track-color - The colour of the bar's unfilled part.
- * @cssprop --oneway-color-error - The colour of a failed bar and of the failure message's border.
+ * @cssprop --oneway-progress-track-color - The colour of the bar's unfilled part (default: the text colour, faint on the surface).
  */
 export class OnewayUploadProgress extends LitElement {
   static override styles = uploadProgressStyles;
@@ -76,6 +79,9 @@ export class OnewayUploadProgress extends LitElement {
   @property({ type: Number, attribute: 'answer-count' }) answerCount = 0;
 
   @state() private announcement = '';
+
+  /** The language of the element's text: its closest `lang`, else the page's, else English. */
+  private readonly i18n = new LocaleController(this);
 
   /** The source of `progress` and `state` set by the host. */
   private readonly hostFeed = {};
@@ -131,6 +137,12 @@ export class OnewayUploadProgress extends LitElement {
     this.retryTarget?.retryUpload();
   }
 
+  /** Waits for the element's language to load before rendering, so the page never flashes English. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = this.i18n.pending;
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('for') && changed.get('for') !== undefined) this.events.rebind();
   }
@@ -157,7 +169,7 @@ export class OnewayUploadProgress extends LitElement {
     this.announced = signature;
     const key = announcementKey(current.state, allDone && this.answerTotal > 1);
     // Cleared on failure, so the same words after a retry are spoken again.
-    this.announcement = key ? formatMessage(key) : '';
+    this.announcement = key ? this.i18n.t(key) : '';
   }
 
   /** M in "Answer N of M". */
@@ -172,27 +184,27 @@ export class OnewayUploadProgress extends LitElement {
 
   protected override render() {
     const current = this.tracker.current;
-    return html`
+    return html`<div part="root" lang=${this.i18n.lang} dir=${this.i18n.dir}>
       ${current ? this.renderAnswer(current) : nothing}
       <div role="alert" class="alert">
-        ${current?.state === 'failed' ? html`<p part="error">${formatMessage('uploadProgress.failed')}</p>` : nothing}
+        ${current?.state === 'failed' ? html`<p part="error">${this.i18n.t('uploadProgress.failed')}</p>` : nothing}
       </div>
       ${current?.state === 'failed' && this.retryTarget
-        ? html`<button part="retry-button" type="button" @click=${() => this.retryUpload()}>${formatMessage('uploadProgress.retry')}</button>`
+        ? html`<button part="retry-button" type="button" @click=${() => this.retryUpload()}>${this.i18n.t('uploadProgress.retry')}</button>`
         : nothing}
       <div role="status" class="visually-hidden">${this.announcement}</div>
-    `;
+    </div>`;
   }
 
   private renderAnswer(current: AnswerStats) {
     const total = this.answerTotal;
-    const label = total > 1 ? formatMessage('uploadProgress.answerOf', { n: current.index + 1, total }) : formatMessage('uploadProgress.label');
-    const sent = formatBytes(current.bytesUploaded);
+    const label = total > 1 ? this.i18n.t('uploadProgress.answerOf', { n: current.index + 1, total }) : this.i18n.t('uploadProgress.label');
+    const sent = this.i18n.bytes(current.bytesUploaded);
     const percent = current.percent;
     const amount =
       percent === undefined
-        ? formatMessage('uploadProgress.sentOfRecorded', { sent, recorded: formatBytes(current.bytesRecorded) })
-        : formatMessage('uploadProgress.percentSent', { percent, sent, total: formatBytes(current.bytesRecorded) });
+        ? this.i18n.t('uploadProgress.sentOfRecorded', { sent, recorded: this.i18n.bytes(current.bytesRecorded) })
+        : this.i18n.t('uploadProgress.percentSent', { percent: this.i18n.percent(percent / 100), sent, total: this.i18n.bytes(current.bytesRecorded) });
     const fill = percent ?? (current.bytesRecorded > 0 ? (current.bytesUploaded * 100) / current.bytesRecorded : 0);
     const known = percent !== undefined;
     return html`
@@ -211,13 +223,13 @@ export class OnewayUploadProgress extends LitElement {
         <div part="fill" style=${styleMap({ inlineSize: `${Math.min(100, Math.max(0, fill))}%` })}></div>
       </div>
       <div part="details">
-        <span part="status">${formatMessage(stateMessageKey(current.state))}</span>
+        <span part="status">${this.i18n.t(stateMessageKey(current.state))}</span>
         <span part="amount">${amount}</span>
         ${current.bytesPerSecond !== undefined
-          ? html`<span part="speed">${formatMessage('uploadProgress.speed', { bytes: formatBytes(current.bytesPerSecond) })}</span>`
+          ? html`<span part="speed">${this.i18n.t('uploadProgress.speed', { bytes: this.i18n.bytes(current.bytesPerSecond) })}</span>`
           : nothing}
         ${current.secondsLeft !== undefined && current.secondsLeft > 0
-          ? html`<span part="time-left">${formatMessage('uploadProgress.timeLeft', { time: formatDuration(roundTimeLeft(current.secondsLeft)) })}</span>`
+          ? html`<span part="time-left">${this.i18n.t('uploadProgress.timeLeft', { time: this.i18n.duration(roundTimeLeft(current.secondsLeft)) })}</span>`
           : nothing}
       </div>
       ${this.renderOverall()}
@@ -226,10 +238,10 @@ export class OnewayUploadProgress extends LitElement {
 
   private renderOverall() {
     if (this.answerTotal < 2) return nothing;
-    if (this.allDone) return html`<p part="overall">${formatMessage('uploadProgress.allDone')}</p>`;
+    if (this.allDone) return html`<p part="overall">${this.i18n.t('uploadProgress.allDone')}</p>`;
     const overall = this.tracker.overall;
     return html`<p part="overall">
-      ${formatMessage('uploadProgress.overall', { sent: formatBytes(overall.bytesUploaded), recorded: formatBytes(overall.bytesRecorded) })}
+      ${this.i18n.t('uploadProgress.overall', { sent: this.i18n.bytes(overall.bytesUploaded), recorded: this.i18n.bytes(overall.bytesRecorded) })}
     </p>`;
   }
 }
