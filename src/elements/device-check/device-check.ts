@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AudioLevelController } from '../../controllers/audio-level-controller.js';
 import { BrightnessController } from '../../controllers/brightness-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
 import { MediaStreamController } from '../../controllers/media-stream-controller.js';
 import { UploadPreflightController } from '../../controllers/upload-preflight-controller.js';
 import {
@@ -31,7 +32,6 @@ import type { AuthorizeHook } from '../../core/tus-stream.js';
 import { DeviceCheckCompleteEvent } from '../../events/device-check-complete.js';
 import { OnewayErrorEvent } from '../../events/error.js';
 import type { MessageKey } from '../../i18n/en.js';
-import { formatBytes, formatMessage } from '../../i18n/format.js';
 import { deviceCheckStyles } from './device-check.styles.js';
 
 /** Where the check stands: `checking` until camera and microphone work, `ready` then, `complete` after "Continue". */
@@ -50,16 +50,20 @@ type DeviceKind = 'video' | 'audio';
  * @fires oneway-device-check-complete - The candidate pressed "Continue": `detail` has videoDeviceId, audioDeviceId, videoBitsPerSecond, throughputBps, audioOnly.
  * @fires oneway-error - A problem: `detail` has code, message (for developers), recoverable. Codes include permission-denied, permission-timeout, no-device, device-in-use, device-lost, no-media-recorder, insecure-context, iframe-blocked, in-app-browser, and upload-rejected/upload-unauthorized when the upload check is refused.
  *
+ * @csspart root - Everything the element shows; carries the language (`lang`) and direction (`dir`) of its text.
  * @csspart stage - The box that holds the preview.
  * @csspart preview - The live camera preview (mirrored).
  * @csspart permission-hint - The hint shown when the permission prompt goes unanswered.
  * @csspart devices - The row of device pickers.
  * @csspart camera-field - The camera label and picker.
+ * @csspart camera-label - The camera picker's label.
  * @csspart camera-select - The camera picker.
  * @csspart microphone-field - The microphone label and picker.
+ * @csspart microphone-label - The microphone picker's label.
  * @csspart microphone-select - The microphone picker.
  * @csspart advice - The list of checks and their advice.
  * @csspart microphone - The microphone level meter and its advice.
+ * @csspart level-label - The level meter's label.
  * @csspart level-meter - The microphone level meter.
  * @csspart microphone-advice - "Say a few words…", "We can hear you", "We can't hear you" or "Background noise is high".
  * @csspart start-microphone-button - "Test my microphone", shown when the browser needs a click before audio can be analysed.
@@ -71,17 +75,26 @@ type DeviceKind = 'video' | 'audio';
  * @csspart done - The message shown after "Continue".
  * @csspart error - The guidance shown when the camera or microphone cannot be used.
  * @csspart error-message - The first paragraph of the guidance.
+ * @csspart help-intro - "To allow the camera and microphone:", above the steps.
  * @csspart help-steps - The browser-specific steps to allow a blocked camera and microphone.
+ * @csspart link-row - The link to this page and the "Copy link" button, in an app's built-in browser.
  * @csspart page-link - The link to this page, in an app's built-in browser.
  * @csspart copy-link-button - The "Copy link" button, in an app's built-in browser.
+ * @csspart link-status - "Link copied.".
  * @csspart retry-button - The "Try again" button shown with a recoverable error.
  *
- * @cssprop --oneway-color-accent - Button, meter and highlight colour.
- * @cssprop --oneway-color-text - Text colour.
- * @cssprop --oneway-color-warning - Colour of advice that needs attention (dark light, noise, slow connection, low storage).
- * @cssprop --oneway-radius - Corner radius of the stage, pickers and buttons.
+ * @cssprop --oneway-color-accent - Button, meter and highlight colour (default #1d4ed8; #93c5fd in dark mode).
+ * @cssprop --oneway-color-accent-contrast - Text on the accent colour, e.g. button labels (default #ffffff; #111827 in dark mode).
+ * @cssprop --oneway-color-surface - Background (default #ffffff; #111827 in dark mode).
+ * @cssprop --oneway-color-text - Text colour (default #1f2937; #f3f4f6 in dark mode).
+ * @cssprop --oneway-color-error - Border and tint of the guidance box when the camera or microphone cannot be used (default #b91c1c; #fca5a5 in dark mode).
+ * @cssprop --oneway-color-warning - Colour of advice that needs attention: dark light, noise, slow connection, low storage (default #92400e; #fcd34d in dark mode).
+ * @cssprop --oneway-color-scheme - `color-scheme` of the pickers and checkbox (default light; dark in dark mode).
+ * @cssprop --oneway-radius - Corner radius of the stage, pickers and buttons (default 0.5rem).
  * @cssprop --oneway-font-family - Font; inherits the page's font by default.
- * @cssprop --oneway-focus-ring - Outline of focused controls.
+ * @cssprop --oneway-spacing - Space between parts (default 1rem).
+ * @cssprop --oneway-focus-ring - Outline of focused controls (default 3px solid in the accent colour).
+ * @cssprop --oneway-stage-aspect-ratio - Aspect ratio of the camera stage (default 16 / 9; 3 / 4 on narrow portrait screens).
  */
 export class OnewayDeviceCheck extends LitElement {
   static override styles = deviceCheckStyles;
@@ -113,6 +126,9 @@ export class OnewayDeviceCheck extends LitElement {
   @state() private linkCopied = false;
 
   @query('video') private preview!: HTMLVideoElement | null;
+
+  /** The language of the element's text: its closest `lang`, else the page's, else English. */
+  private readonly i18n = new LocaleController(this);
 
   private preferences: DevicePreferences = {};
   private run = 0;
@@ -216,6 +232,12 @@ export class OnewayDeviceCheck extends LitElement {
     await Promise.all([this.listDevices(), this.estimateStorage()]);
   }
 
+  /** Waits for the element's language to load before rendering, so the page never flashes English. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = this.i18n.pending;
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint') && changed.get('endpoint') !== undefined && this.isConnected) {
       if (this.endpoint && !this.blockedError()) void this.connection.run();
@@ -291,12 +313,11 @@ export class OnewayDeviceCheck extends LitElement {
   private async estimateStorage(): Promise<void> {
     const storage = globalThis.navigator?.storage;
     if (typeof storage?.estimate !== 'function') return;
-    try {
-      // Answers are kept on the device until the server has them: ask the browser not to evict them.
+    // Answers are kept on the device until the server has them: ask the browser not to evict them.
+    // Not awaited: Firefox asks the candidate, and the request stays pending until they answer.
+    void (async () => {
       if (typeof storage.persisted === 'function' && !(await storage.persisted())) await storage.persist?.();
-    } catch {
-      // Persistence is a request the browser may refuse; the check goes on.
-    }
+    })().catch(() => undefined);
     try {
       const { quota, usage } = await storage.estimate();
       this.storageEstimate = { quota, usage };
@@ -369,29 +390,33 @@ export class OnewayDeviceCheck extends LitElement {
   }
 
   protected override render() {
+    return html`<div part="root" lang=${this.i18n.lang} dir=${this.i18n.dir}>${this.renderContent()}</div>`;
+  }
+
+  private renderContent() {
     if (this.error) return this.renderError(this.error);
-    if (this.completed) return html`<p part="done" role="status">${formatMessage('deviceCheck.done')}</p>`;
+    if (this.completed) return html`<p part="done" role="status">${this.i18n.t('deviceCheck.done')}</p>`;
     const ready = this.status === 'ready';
     return html`
       <div part="stage">
-        <video part="preview" aria-label=${formatMessage('cameraPreview')} autoplay muted playsinline></video>
+        <video part="preview" aria-label=${this.i18n.t('cameraPreview')} autoplay muted playsinline></video>
       </div>
       ${this.permissionWaiting
-        ? html`<p part="permission-hint" role="alert">${formatMessage('error.permission-timeout')}</p>`
+        ? html`<p part="permission-hint" role="alert">${this.i18n.t('error.permission-timeout')}</p>`
         : nothing}
       <div part="devices">
         ${this.renderPicker('video', ready)} ${this.renderPicker('audio', ready)}
       </div>
       <div part="advice" aria-live="polite">
         <div part="microphone">
-          <label for="level">${formatMessage('deviceCheck.level')}</label>
+          <label for="level" part="level-label">${this.i18n.t('deviceCheck.level')}</label>
           <meter id="level" part="level-meter" min="0" max="1" low="0.15" high="0.9" optimum="0.5" .value=${this.levels.level}></meter>
           <p part="microphone-advice" class=${this.levels.advice === 'silent' || this.levels.advice === 'noisy' ? 'warning' : ''}>
             ${this.microphoneText()}
           </p>
           ${ready && !this.levels.running
             ? html`<button part="start-microphone-button" type="button" class="secondary" @click=${() => void this.levels.resume()}>
-                ${formatMessage('deviceCheck.startMicrophone')}
+                ${this.i18n.t('deviceCheck.startMicrophone')}
               </button>`
             : nothing}
         </div>
@@ -401,7 +426,7 @@ export class OnewayDeviceCheck extends LitElement {
         ${this.renderConnection()} ${this.renderStorage()}
       </div>
       <button part="continue-button" type="button" ?disabled=${!ready} @click=${() => this.continue()}>
-        ${formatMessage('deviceCheck.continue')}
+        ${this.i18n.t('deviceCheck.continue')}
       </button>
     `;
   }
@@ -413,7 +438,7 @@ export class OnewayDeviceCheck extends LitElement {
     const id = video ? 'camera' : 'microphone';
     return html`
       <div part=${`${id}-field`}>
-        <label for=${id}>${formatMessage(video ? 'deviceCheck.camera' : 'deviceCheck.microphone')}</label>
+        <label for=${id} part=${`${id}-label`}>${this.i18n.t(video ? 'deviceCheck.camera' : 'deviceCheck.microphone')}</label>
         <select
           id=${id}
           part=${`${id}-select`}
@@ -423,7 +448,7 @@ export class OnewayDeviceCheck extends LitElement {
           ${devices.map(
             (device, index) => html`<option value=${device.deviceId} ?selected=${device.deviceId === current}>
               ${device.label ||
-              formatMessage(video ? 'deviceCheck.unnamedCamera' : 'deviceCheck.unnamedMicrophone', { n: index + 1 })}
+              this.i18n.t(video ? 'deviceCheck.unnamedCamera' : 'deviceCheck.unnamedMicrophone', { n: index + 1 })}
             </option>`,
           )}
         </select>
@@ -434,26 +459,26 @@ export class OnewayDeviceCheck extends LitElement {
   private microphoneText(): string {
     switch (this.levels.advice) {
       case 'silent':
-        return formatMessage('deviceCheck.silent');
+        return this.i18n.t('deviceCheck.silent');
       case 'noisy':
-        return formatMessage('deviceCheck.noisy');
+        return this.i18n.t('deviceCheck.noisy');
       case 'ok':
-        return formatMessage('deviceCheck.heard');
+        return this.i18n.t('deviceCheck.heard');
       default:
-        return formatMessage('deviceCheck.speak');
+        return this.i18n.t('deviceCheck.speak');
     }
   }
 
   private lightingText(): string {
     switch (this.light.advice) {
       case 'too-dark':
-        return formatMessage('deviceCheck.tooDark');
+        return this.i18n.t('deviceCheck.tooDark');
       case 'too-bright':
-        return formatMessage('deviceCheck.tooBright');
+        return this.i18n.t('deviceCheck.tooBright');
       case 'ok':
-        return formatMessage('deviceCheck.lightOk');
+        return this.i18n.t('deviceCheck.lightOk');
       default:
-        return formatMessage('deviceCheck.lightMeasuring');
+        return this.i18n.t('deviceCheck.lightMeasuring');
     }
   }
 
@@ -464,14 +489,14 @@ export class OnewayDeviceCheck extends LitElement {
     let text: string;
     let warning = false;
     if (status === 'failed') {
-      text = formatMessage('deviceCheck.connectionFailed');
+      text = this.i18n.t('deviceCheck.connectionFailed');
       warning = true;
     } else if (status !== 'done' || throughput === undefined) {
-      text = formatMessage('deviceCheck.connectionChecking');
+      text = this.i18n.t('deviceCheck.connectionChecking');
     } else {
       const advice = connectionAdvice(throughput);
-      const speed = formatSpeed(throughput);
-      text = formatMessage(
+      const speed = this.formatSpeed(throughput);
+      text = this.i18n.t(
         advice === 'ok' ? 'deviceCheck.connectionOk' : advice === 'slow' ? 'deviceCheck.connectionSlow' : 'deviceCheck.connectionTooSlow',
         { speed },
       );
@@ -486,7 +511,7 @@ export class OnewayDeviceCheck extends LitElement {
               .checked=${this.audioOnly}
               @change=${(event: Event) => (this.audioOnly = (event.target as HTMLInputElement).checked)}
             />
-            ${formatMessage('deviceCheck.audioOnly')}
+            ${this.i18n.t('deviceCheck.audioOnly')}
           </label>`
         : nothing}
     `;
@@ -499,9 +524,9 @@ export class OnewayDeviceCheck extends LitElement {
     const check = { quotaBytes: estimate.quota, usageBytes: estimate.usage, maxAnswerSeconds: this.maxAnswerSeconds, videoBitsPerSecond };
     if (storageAdvice(check) !== 'low') return nothing;
     return html`<p part="storage-warning" class="warning">
-      ${formatMessage('deviceCheck.storageLow', {
-        free: formatBytes(Math.max(0, (estimate.quota ?? 0) - (estimate.usage ?? 0))),
-        needed: formatBytes(bytesForAnswer(this.maxAnswerSeconds, videoBitsPerSecond)),
+      ${this.i18n.t('deviceCheck.storageLow', {
+        free: this.i18n.bytes(Math.max(0, (estimate.quota ?? 0) - (estimate.usage ?? 0))),
+        needed: this.i18n.bytes(bytesForAnswer(this.maxAnswerSeconds, videoBitsPerSecond)),
       })}
     </p>`;
   }
@@ -510,37 +535,45 @@ export class OnewayDeviceCheck extends LitElement {
     const userAgent = globalThis.navigator?.userAgent ?? '';
     const app = error.code === 'in-app-browser' ? detectInAppBrowser(userAgent) : undefined;
     const message = app
-      ? formatMessage('deviceCheck.inApp', { app: IN_APP_NAMES[app], browser: suggestedBrowser(userAgent) })
-      : formatMessage(`error.${error.code}` as MessageKey);
+      ? this.i18n.t('deviceCheck.inApp', { app: IN_APP_NAMES[app], browser: suggestedBrowser(userAgent, this.i18n.messages) })
+      : this.i18n.t(`error.${error.code}` as MessageKey);
     return html`
       <div part="error" role="alert">
         <p part="error-message">${message}</p>
         ${error.code === 'permission-denied' ? this.renderPermissionSteps(userAgent) : nothing}
         ${error.code === 'in-app-browser' ? this.renderCopyLink() : nothing}
         ${error.recoverable
-          ? html`<button part="retry-button" type="button" @click=${() => void this.check()}>${formatMessage('tryAgain')}</button>`
+          ? html`<button part="retry-button" type="button" @click=${() => void this.check()}>${this.i18n.t('tryAgain')}</button>`
           : nothing}
       </div>
     `;
   }
 
   private renderPermissionSteps(userAgent: string) {
-    const { browser, steps } = permissionHelp(userAgent);
+    const { browser, steps } = permissionHelp(userAgent, this.i18n.messages);
     return html`
-      <p>${formatMessage('deviceCheck.permissionSteps')}</p>
+      <p part="help-intro">${this.i18n.t('deviceCheck.permissionSteps')}</p>
       <ol part="help-steps" data-browser=${browser}>
         ${steps.map((step) => html`<li>${step}</li>`)}
       </ol>
     `;
   }
 
+  /** A throughput for people: `850 kbit/s`, `4.2 Mbit/s`. */
+  private formatSpeed(bitsPerSecond: number): string {
+    if (bitsPerSecond >= 1_000_000) {
+      return this.i18n.t('deviceCheck.mbps', { value: this.i18n.number(bitsPerSecond / 1_000_000, { maximumFractionDigits: 1 }) });
+    }
+    return this.i18n.t('deviceCheck.kbps', { value: Math.round(bitsPerSecond / 1000) });
+  }
+
   private renderCopyLink() {
     return html`
-      <div class="link-row">
-        <input part="page-link" type="url" readonly aria-label=${formatMessage('deviceCheck.pageLink')} .value=${location.href} />
-        <button part="copy-link-button" type="button" @click=${() => void this.copyLink()}>${formatMessage('deviceCheck.copyLink')}</button>
+      <div part="link-row">
+        <input part="page-link" type="url" readonly aria-label=${this.i18n.t('deviceCheck.pageLink')} .value=${location.href} />
+        <button part="copy-link-button" type="button" @click=${() => void this.copyLink()}>${this.i18n.t('deviceCheck.copyLink')}</button>
       </div>
-      <p role="status">${this.linkCopied ? formatMessage('deviceCheck.linkCopied') : ''}</p>
+      <p part="link-status" role="status">${this.linkCopied ? this.i18n.t('deviceCheck.linkCopied') : ''}</p>
     `;
   }
 }
@@ -564,13 +597,4 @@ async function permissionState(name: 'camera' | 'microphone'): Promise<Permissio
   } catch {
     return undefined;
   }
-}
-
-/** A throughput for people: `850 kbit/s`, `4.2 Mbit/s`. */
-function formatSpeed(bitsPerSecond: number, locale?: string): string {
-  if (bitsPerSecond >= 1_000_000) {
-    const value = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bitsPerSecond / 1_000_000);
-    return formatMessage('deviceCheck.mbps', { value });
-  }
-  return formatMessage('deviceCheck.kbps', { value: new Intl.NumberFormat(locale).format(Math.round(bitsPerSecond / 1000)) });
 }
