@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AudioLevelController } from '../../controllers/audio-level-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
 import { MediaStreamController } from '../../controllers/media-stream-controller.js';
 import { ScopeLockController } from '../../controllers/scope-lock-controller.js';
 import { TakeController } from '../../controllers/take-controller.js';
@@ -9,7 +10,6 @@ import type { MediaKind } from '../../core/mime-type.js';
 import { chooseRecordingType } from '../../core/recorder.js';
 import type { AuthorizeHook } from '../../core/tus-stream.js';
 import { OnewayErrorEvent } from '../../events/error.js';
-import { formatBytes, formatClock, formatMessage } from '../../i18n/format.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { recorderStyles } from './recorder.styles.js';
 
@@ -25,6 +25,7 @@ import { recorderStyles } from './recorder.styles.js';
  * @fires oneway-answer-uploaded - The whole answer is on the server: `detail` has uploadUrl, bytes, durationMs, mimeType, sha256, interrupted.
  * @fires oneway-error - A problem: `detail` has code, message, recoverable.
  *
+ * @csspart root - Everything the element shows; carries the language (`lang`) and direction (`dir`) of its text.
  * @csspart stage - The box that holds the preview.
  * @csspart preview - The live camera preview (mirrored).
  * @csspart level - The microphone level meter shown for audio answers.
@@ -34,14 +35,22 @@ import { recorderStyles } from './recorder.styles.js';
  * @csspart elapsed - The elapsed recording time.
  * @csspart status - The line that says what is happening to the upload.
  * @csspart notice - A warning that does not stop recording, e.g. storage refused.
- * @csspart error - The message shown when something went wrong.
+ * @csspart error - The box shown when something went wrong.
+ * @csspart error-message - The text of that box.
  * @csspart retry-button - The "Try again" button shown with an error.
  *
- * @cssprop --oneway-color-accent - Button and highlight colour.
- * @cssprop --oneway-color-text - Text colour.
- * @cssprop --oneway-radius - Corner radius of the stage and buttons.
+ * @cssprop --oneway-color-accent - Button and highlight colour (default #1d4ed8; #93c5fd in dark mode).
+ * @cssprop --oneway-color-accent-contrast - Text on the accent colour, e.g. button labels (default #ffffff; #111827 in dark mode).
+ * @cssprop --oneway-color-surface - Background (default #ffffff; #111827 in dark mode).
+ * @cssprop --oneway-color-text - Text colour (default #1f2937; #f3f4f6 in dark mode).
+ * @cssprop --oneway-color-error - Border and tint of the error box (default #b91c1c; #fca5a5 in dark mode).
+ * @cssprop --oneway-color-warning - Colour of the notice, e.g. storage refused (default #92400e; #fcd34d in dark mode).
+ * @cssprop --oneway-color-scheme - `color-scheme` of native controls (default light; dark in dark mode).
+ * @cssprop --oneway-radius - Corner radius of the stage, buttons and error box (default 0.5rem).
  * @cssprop --oneway-font-family - Font; inherits the page's font by default.
- * @cssprop --oneway-focus-ring - Outline of focused controls.
+ * @cssprop --oneway-spacing - Space between parts (default 1rem).
+ * @cssprop --oneway-focus-ring - Outline of focused controls (default 3px solid in the accent colour).
+ * @cssprop --oneway-stage-aspect-ratio - Aspect ratio of the camera stage (default 16 / 9; 3 / 4 on narrow portrait screens).
  */
 export class OnewayRecorder extends LitElement {
   static override styles = recorderStyles;
@@ -89,6 +98,9 @@ export class OnewayRecorder extends LitElement {
   private startWhenReady = false;
 
   @query('video') private preview!: HTMLVideoElement | null;
+
+  /** The language of the element's text: its closest `lang`, else the page's, else English. */
+  private readonly i18n = new LocaleController(this);
 
   private readonly media = new MediaStreamController(this, {
     kind: () => this.kind,
@@ -155,13 +167,13 @@ export class OnewayRecorder extends LitElement {
     this.startWhenReady = false;
     this.error = undefined;
     this.takes.start(stream, this.recordingMimeType);
-    this.announcement = formatMessage('recordingStarted');
+    this.announcement = this.i18n.t('recordingStarted');
   }
 
   /** Stops recording (the same as pressing "Stop recording"); the upload finishes by itself. */
   async stop(): Promise<void> {
     await this.takes.stop();
-    this.announcement = formatMessage('recordingStopped');
+    this.announcement = this.i18n.t('recordingStopped');
   }
 
   /** Sends the last take again after its upload failed (e.g. once the host can issue a fresh token). */
@@ -228,15 +240,25 @@ export class OnewayRecorder extends LitElement {
     this.dispatchEvent(new OnewayErrorEvent({ code: error.code, message: error.message, recoverable: error.recoverable }));
   }
 
+  /** Waits for the element's language to load before rendering, so the page never flashes English. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = this.i18n.pending;
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   protected override render() {
+    return html`<div part="root" lang=${this.i18n.lang} dir=${this.i18n.dir}>${this.renderContent()}</div>`;
+  }
+
+  private renderContent() {
     if (this.error && !this.recording) return this.renderError(this.error);
     const ready = Boolean(this.media.stream && this.recordingMimeType && this.lock.status === 'held');
     return html`
       <div part="stage">
         ${this.kind === 'video'
-          ? html`<video part="preview" aria-label=${formatMessage('cameraPreview')} autoplay muted playsinline></video>`
-          : html`<meter part="level" min="0" max="1" .value=${this.level.level} aria-label=${formatMessage('microphoneLevel')}></meter>`}
-        ${this.recording ? html`<span part="indicator">${formatMessage('recording')}</span>` : nothing}
+          ? html`<video part="preview" aria-label=${this.i18n.t('cameraPreview')} autoplay muted playsinline></video>`
+          : html`<meter part="level" min="0" max="1" .value=${this.level.level} aria-label=${this.i18n.t('microphoneLevel')}></meter>`}
+        ${this.recording ? html`<span part="indicator">${this.i18n.t('recording')}</span>` : nothing}
       </div>
       <div part="controls">
         <button
@@ -245,46 +267,46 @@ export class OnewayRecorder extends LitElement {
           ?disabled=${!ready || this.takes.status === 'stopping'}
           @click=${() => (this.recording ? void this.stop() : this.start())}
         >
-          ${formatMessage(this.recording ? 'stopRecording' : 'startRecording')}
+          ${this.i18n.t(this.recording ? 'stopRecording' : 'startRecording')}
         </button>
         <span part="elapsed" role="timer" aria-live="off">${this.renderElapsed()}</span>
       </div>
       <p part="status">${this.statusText(ready)}</p>
-      ${this.notice ? html`<p part="notice" role="alert">${formatMessage(`error.${this.notice.code}` as MessageKey)}</p>` : nothing}
+      ${this.notice ? html`<p part="notice" role="alert">${this.i18n.t(`error.${this.notice.code}` as MessageKey)}</p>` : nothing}
       <div role="status" class="visually-hidden">${this.announcement}</div>
     `;
   }
 
   private renderElapsed() {
-    const elapsed = formatClock(this.takes.elapsedMs / 1000);
+    const elapsed = this.i18n.clock(this.takes.elapsedMs / 1000);
     return this.maxSeconds
-      ? formatMessage('elapsed', { elapsed, max: formatClock(this.maxSeconds) })
-      : formatMessage('elapsedNoLimit', { elapsed });
+      ? this.i18n.t('elapsed', { elapsed, max: this.i18n.clock(this.maxSeconds) })
+      : this.i18n.t('elapsedNoLimit', { elapsed });
   }
 
   private statusText(ready: boolean): string {
-    if (this.lock.status === 'busy') return formatMessage('openInAnotherTab');
+    if (this.lock.status === 'busy') return this.i18n.t('openInAnotherTab');
     const progress = this.takes.progress;
-    if (this.takes.status === 'uploaded') return formatMessage(this.takes.answer?.interrupted ? 'recoveredDone' : 'uploadDone');
-    if (this.takes.recovered && progress && this.takes.status === 'uploading') return formatMessage('recovering');
-    if (!ready) return formatMessage(this.media.status === 'requesting' ? 'askingForCamera' : 'preparing');
+    if (this.takes.status === 'uploaded') return this.i18n.t(this.takes.answer?.interrupted ? 'recoveredDone' : 'uploadDone');
+    if (this.takes.recovered && progress && this.takes.status === 'uploading') return this.i18n.t('recovering');
+    if (!ready) return this.i18n.t(this.media.status === 'requesting' ? 'askingForCamera' : 'preparing');
     if (!progress) return '';
-    if (progress.state === 'waiting-for-connection') return formatMessage('waitingForConnection');
-    if (progress.state === 'retrying') return formatMessage('retrying');
-    return formatMessage('uploading', {
-      sent: formatBytes(progress.bytesUploaded),
-      total: formatBytes(progress.bytesRecorded),
+    if (progress.state === 'waiting-for-connection') return this.i18n.t('waitingForConnection');
+    if (progress.state === 'retrying') return this.i18n.t('retrying');
+    return this.i18n.t('uploading', {
+      sent: this.i18n.bytes(progress.bytesUploaded),
+      total: this.i18n.bytes(progress.bytesRecorded),
     });
   }
 
   private renderError(error: OnewayError) {
     return html`
       <div part="error" role="alert">
-        <p>${formatMessage(`error.${error.code}` as MessageKey)}</p>
+        <p part="error-message">${this.i18n.t(`error.${error.code}` as MessageKey)}</p>
         ${this.takes.uploadFailed
-          ? html`<button part="retry-button" type="button" @click=${() => this.retryUpload()}>${formatMessage('tryAgain')}</button>`
+          ? html`<button part="retry-button" type="button" @click=${() => this.retryUpload()}>${this.i18n.t('tryAgain')}</button>`
           : error.recoverable
-            ? html`<button part="retry-button" type="button" @click=${() => void this.prepare()}>${formatMessage('tryAgain')}</button>`
+            ? html`<button part="retry-button" type="button" @click=${() => void this.prepare()}>${this.i18n.t('tryAgain')}</button>`
             : nothing}
       </div>
     `;
