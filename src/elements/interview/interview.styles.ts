@@ -1,47 +1,38 @@
 import { css } from 'lit';
+import { base } from '../../styles/shared.js';
+import { tokens } from '../../styles/tokens.js';
 
-export const interviewStyles = css`
+const own = css`
   :host {
     display: block;
-    font-family: var(--oneway-font-family, inherit);
-    color: var(--oneway-color-text, CanvasText);
-    --_accent: var(--oneway-color-accent, #1d4ed8);
-    --_radius: var(--oneway-radius, 0.5rem);
-    --_gap: var(--oneway-spacing, 1rem);
   }
-  :host([hidden]) {
-    display: none;
+  [part~='root'] {
+    display: grid;
+    gap: var(--_space);
   }
   [part~='step'] {
     display: grid;
-    gap: var(--_gap);
+    gap: var(--_space);
+    min-inline-size: 0;
   }
   h2 {
     margin: 0;
   }
   [part~='button'] {
     justify-self: start;
-    font: inherit;
-    padding: 0.5rem 1rem;
-    border-radius: var(--_radius);
-    border: 2px solid var(--_accent);
-    background: var(--_accent);
-    color: #fff;
-    cursor: pointer;
   }
-  [part~='button'][data-secondary] {
-    background: transparent;
-    color: var(--_accent);
+  [part='facts'] {
+    margin: 0;
+    padding-inline-start: 1.25rem;
   }
-  [part~='button']:disabled {
-    opacity: 0.6;
-    cursor: default;
+  [part='consent'] {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
   }
-  [part~='button']:focus-visible,
-  textarea:focus-visible,
-  input:focus-visible {
-    outline: var(--oneway-focus-ring, 3px solid #f59e0b);
-    outline-offset: 2px;
+  [part='consent'] input {
+    margin-block-start: 0.125rem;
+    flex: none;
   }
   .actions {
     display: flex;
@@ -49,30 +40,31 @@ export const interviewStyles = css`
     gap: 0.75rem;
     align-items: center;
   }
+  .review {
+    display: grid;
+    gap: 0.75rem;
+  }
+  .review h3 {
+    margin: 0;
+  }
   .timers {
     display: flex;
-    gap: var(--_gap);
+    flex-wrap: wrap;
+    gap: var(--_space);
     align-items: center;
   }
+  .timers .hint {
+    flex: 1 1 12rem;
+  }
   [part='review'] {
-    width: 100%;
+    inline-size: 100%;
     border-radius: var(--_radius);
     background: #000;
   }
   textarea {
-    width: 100%;
+    inline-size: 100%;
     box-sizing: border-box;
-    min-height: 10rem;
-    font: inherit;
-    padding: 0.5rem;
-    border-radius: var(--_radius);
-  }
-  [part='problems'] {
-    border: 2px solid #b91c1c;
-    border-radius: var(--_radius);
-    padding: 0.75rem;
-    background: #fef2f2;
-    color: #7f1d1d;
+    min-block-size: 10rem;
   }
   [part='problems'] code {
     white-space: pre-wrap;
@@ -81,12 +73,6 @@ export const interviewStyles = css`
     margin: 0;
     font-size: 0.875rem;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;
+
+export const interviewStyles = [tokens, base, own];

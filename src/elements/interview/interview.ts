@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { InterviewController } from '../../controllers/interview-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
 import { ScopeLockController } from '../../controllers/scope-lock-controller.js';
 import { OnewayError } from '../../core/errors.js';
 import type { InterviewFlow, InterviewStep } from '../../core/interview-flow.js';
@@ -16,7 +17,8 @@ import { ReadyEvent } from '../../events/ready.js';
 import { RecordingStartEvent } from '../../events/recording-start.js';
 import { RecordingStopEvent } from '../../events/recording-stop.js';
 import { UploadProgressEvent } from '../../events/upload-progress.js';
-import { formatClock, formatMessage } from '../../i18n/format.js';
+import type { Messages } from '../../i18n/en.js';
+import { registerMessages } from '../../i18n/runtime.js';
 import type { OnewayQuestion } from '../question/question.js';
 import type { OnewayRecorder } from '../recorder/recorder.js';
 import { interviewStyles } from './interview.styles.js';
@@ -41,24 +43,70 @@ import { interviewStyles } from './interview.styles.js';
  * @slot complete - Replaces the completion message.
  * @slot help - Help shown under every question (e.g. a contact link).
  *
+ * @csspart root - Everything the element shows; carries the language (`lang`) and direction (`dir`) of its text.
  * @csspart step - Every step's container (also `step intro`, `step question`, …).
- * @csspart button - Every button.
- * @csspart title - The interview title.
+ * @csspart button - Every button (also `button start-button`, `button next-button`, `button retake-button`, `button submit-button`).
+ * @csspart title - The heading of a step: the interview title on the intro, "Finishing upload" at the end.
  * @csspart instructions - The instructions on the intro.
+ * @csspart facts - The list of facts on the intro: questions, times, retakes, deadline.
  * @csspart consent - The consent checkbox and its text.
+ * @csspart hint - Every hint under a control (e.g. what the button does, retakes left, characters typed).
+ * @csspart notice - A message between questions (e.g. "That was the practice").
+ * @csspart counter - "Question 2 of 5" before the question is shown.
+ * @csspart timers - The row of the think or answer countdown and its hint.
+ * @csspart review-panel - The review of a take: heading, playback and buttons.
+ * @csspart review-title - "Watch your answer".
  * @csspart review - The playback of a take before it is submitted.
+ * @csspart actions - The row of buttons under a review.
+ * @csspart text-answer-label - The label of the text area.
  * @csspart text-answer - The text area of a text answer.
+ * @csspart complete-message - The default completion message (replace it with the `complete` slot).
  * @csspart problems - The list of config problems shown to the host developer.
+ * @csspart question-counter - The inner `<oneway-question>`'s `counter` part.
+ * @csspart question-text - The inner `<oneway-question>`'s `text` part.
+ * @csspart question-prompt - The inner `<oneway-question>`'s `prompt` part.
+ * @csspart countdown-timer - The inner `<oneway-countdown>`'s `timer` part.
+ * @csspart countdown-ring-progress - The inner `<oneway-countdown>`'s `ring-progress` part.
+ * @csspart countdown-time - The inner `<oneway-countdown>`'s `time` part.
+ * @csspart recorder-stage - The inner `<oneway-recorder>`'s `stage` part.
+ * @csspart recorder-preview - The inner `<oneway-recorder>`'s `preview` part.
+ * @csspart recorder-record-button - The inner `<oneway-recorder>`'s `record-button` part.
+ * @csspart recorder-elapsed - The inner `<oneway-recorder>`'s `elapsed` part.
+ * @csspart recorder-status - The inner `<oneway-recorder>`'s `status` part.
+ * @csspart recorder-error - The inner `<oneway-recorder>`'s `error` part.
+ * @csspart recorder-retry-button - The inner `<oneway-recorder>`'s `retry-button` part.
+ * @csspart device-check-stage - The inner `<oneway-device-check>`'s `stage` part.
+ * @csspart device-check-continue-button - The inner `<oneway-device-check>`'s `continue-button` part.
+ * @csspart device-check-error - The inner `<oneway-device-check>`'s `error` part.
+ * @csspart upload-bar - The inner `<oneway-upload-progress>`'s `bar` part.
+ * @csspart upload-fill - The inner `<oneway-upload-progress>`'s `fill` part.
+ * @csspart upload-details - The inner `<oneway-upload-progress>`'s `details` part.
+ * @csspart upload-retry-button - The inner `<oneway-upload-progress>`'s `retry-button` part.
  *
- * @cssprop --oneway-color-accent - Button and highlight colour.
- * @cssprop --oneway-color-text - Text colour.
- * @cssprop --oneway-radius - Corner radius.
- * @cssprop --oneway-spacing - Space between parts of a step.
+ * @cssprop --oneway-color-accent - Button and highlight colour (default #1d4ed8; #93c5fd in dark mode).
+ * @cssprop --oneway-color-accent-contrast - Text on the accent colour, e.g. button labels (default #ffffff; #111827 in dark mode).
+ * @cssprop --oneway-color-surface - Background (default #ffffff; #111827 in dark mode).
+ * @cssprop --oneway-color-text - Text colour (default #1f2937; #f3f4f6 in dark mode).
+ * @cssprop --oneway-color-error - Errors and failed uploads (default #b91c1c; #fca5a5 in dark mode).
+ * @cssprop --oneway-color-warning - Advice that needs attention in the device check (default #92400e; #fcd34d in dark mode).
+ * @cssprop --oneway-color-scheme - `color-scheme` of native controls (default light; dark in dark mode).
+ * @cssprop --oneway-radius - Corner radius (default 0.5rem).
+ * @cssprop --oneway-spacing - Space between parts of a step (default 1rem).
  * @cssprop --oneway-font-family - Font; inherits the page's font by default.
- * @cssprop --oneway-focus-ring - Outline of focused controls.
+ * @cssprop --oneway-focus-ring - Outline of focused controls (default 3px solid in the accent colour).
+ * @cssprop --oneway-stage-aspect-ratio - Aspect ratio of the camera stage (default 16 / 9; 3 / 4 on narrow portrait screens).
  */
 export class OnewayInterview extends LitElement {
   static override styles = interviewStyles;
+
+  /**
+   * Overrides messages, or adds a language, for every element on the page: the same as the
+   * package's `registerMessages` export, reachable from the CDN bundle as
+   * `customElements.get('oneway-interview').registerMessages('fr', { 'interview.start': 'C’est parti' })`.
+   */
+  static registerMessages(lang: string, messages: Partial<Messages>): void {
+    registerMessages(lang, messages);
+  }
 
   /** The tus endpoint that receives every answer. */
   @property() endpoint = '';
@@ -96,6 +144,9 @@ export class OnewayInterview extends LitElement {
   @query('oneway-recorder') private recorder!: OnewayRecorder | null;
   @query('oneway-question') private question!: OnewayQuestion | null;
 
+  /** The language of the element's text: its closest `lang`, else the page's, else English. */
+  private readonly i18n = new LocaleController(this);
+
   private readonly lock = new ScopeLockController(this, () => (this.loader?.flow ? `interview:${this.loader.flow.config.id}` : ''));
 
   private readonly loader: InterviewController = new InterviewController(this, {
@@ -116,6 +167,12 @@ export class OnewayInterview extends LitElement {
 
   private get flow(): InterviewFlow | undefined {
     return this.loader.flow;
+  }
+
+  /** Waits for the element's language to load before rendering, so the page never flashes English. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = this.i18n.pending;
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -300,16 +357,20 @@ export class OnewayInterview extends LitElement {
   }
 
   protected override render() {
+    return html`<div part="root" lang=${this.i18n.lang} dir=${this.i18n.dir}>${this.renderContent()}</div>`;
+  }
+
+  private renderContent() {
     if (this.loader.status === 'invalid') return this.renderProblems();
     const flow = this.flow;
-    if (!flow) return html`<p part="step loading" role="status">${formatMessage('interview.loading')}</p>`;
-    if (this.lock.status === 'busy') return html`<p part="step" role="alert">${formatMessage('interview.otherTab')}</p>`;
+    if (!flow) return html`<p part="step loading" role="status">${this.i18n.t('interview.loading')}</p>`;
+    if (this.lock.status === 'busy') return html`<p part="step" role="alert">${this.i18n.t('interview.otherTab')}</p>`;
     const step = flow.step;
     return html`
       ${this.renderStep(flow, step)}
       ${this.renderRecorder(flow, step)}
       ${step.step === 'question' || step.step === 'finishing'
-        ? html`<oneway-upload-progress answer-count=${flow.questions.length}></oneway-upload-progress>`
+        ? html`<oneway-upload-progress answer-count=${flow.questions.length} exportparts=${UPLOAD_PARTS}></oneway-upload-progress>`
         : nothing}
     `;
   }
@@ -317,7 +378,7 @@ export class OnewayInterview extends LitElement {
   private renderProblems() {
     return html`
       <div part="problems" role="alert">
-        <p>${formatMessage('interview.configProblem')}</p>
+        <p>${this.i18n.t('interview.configProblem')}</p>
         <ul>
           ${this.loader.problems.map((problem) => html`<li><code>${problem.path}</code>: ${problem.message}</li>`)}
         </ul>
@@ -333,6 +394,7 @@ export class OnewayInterview extends LitElement {
       case 'device-check':
         return html`<div part="step device-check">
           <oneway-device-check
+            exportparts=${DEVICE_CHECK_PARTS}
             endpoint=${this.endpoint}
             .authorize=${this.authorize}
             max-answer-seconds=${Math.max(...flow.questions.map((question) => question.answerSeconds))}
@@ -344,12 +406,12 @@ export class OnewayInterview extends LitElement {
         return this.renderQuestion(flow, step);
       case 'finishing':
         return html`<div part="step finishing">
-          <h2 tabindex="-1" data-autofocus>${formatMessage('interview.finishing')}</h2>
-          <p>${formatMessage('interview.finishingHint')}</p>
+          <h2 part="title" tabindex="-1" data-autofocus>${this.i18n.t('interview.finishing')}</h2>
+          <p>${this.i18n.t('interview.finishingHint')}</p>
         </div>`;
       case 'complete':
         return html`<div part="step complete" role="status">
-          <slot name="complete"><p>${formatMessage('interview.complete')}</p></slot>
+          <slot name="complete"><p part="complete-message">${this.i18n.t('interview.complete')}</p></slot>
         </div>`;
     }
   }
@@ -357,43 +419,46 @@ export class OnewayInterview extends LitElement {
   private renderIntro(flow: InterviewFlow, closed: boolean) {
     const { config, questions } = flow;
     const first = questions[0];
-    const deadline = config.deadline
-      ? new Intl.DateTimeFormat(this.lang || undefined, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(config.deadline))
-      : '';
+    const deadline = config.deadline ? this.i18n.date(new Date(config.deadline), { dateStyle: 'full', timeStyle: 'short' }) : '';
+    // The config's texts are in the page's language, even where the element's own words fall back to English.
+    const contentLang = this.i18n.requested;
     const retakes = Math.max(...questions.map((question) => question.retakes));
     const resuming = flow.progress.started;
     const canStart = !closed && (!config.consent || this.consentGiven || resuming);
     return html`<div part="step intro">
       <slot name="intro"></slot>
-      <h2 part="title">${config.title}</h2>
-      ${config.instructions ? html`<p part="instructions">${config.instructions}</p>` : nothing}
-      <ul>
-        <li>${formatMessage('interview.questionCount', { count: questions.length })}</li>
+      <h2 part="title" lang=${contentLang} dir="auto">${config.title}</h2>
+      ${config.instructions ? html`<p part="instructions" lang=${contentLang} dir="auto">${config.instructions}</p>` : nothing}
+      <ul part="facts">
+        <li>${this.i18n.t('interview.questionCount', { count: questions.length })}</li>
         <li>
           ${flow.timed
-            ? formatMessage('interview.timePerQuestion', { think: formatClock(first.thinkSeconds), answer: formatClock(first.answerSeconds) })
-            : formatMessage('interview.untimed')}
+            ? this.i18n.t('interview.timePerQuestion', {
+                think: this.i18n.duration(first.thinkSeconds, 'long'),
+                answer: this.i18n.duration(first.answerSeconds, 'long'),
+              })
+            : this.i18n.t('interview.untimed')}
         </li>
         ${this.timeMultiplier !== 1 && flow.timed
-          ? html`<li>${formatMessage('interview.accommodation', { percent: Math.round(this.timeMultiplier * 100) })}</li>`
+          ? html`<li>${this.i18n.t('interview.accommodation', { percent: this.i18n.percent(this.timeMultiplier) })}</li>`
           : nothing}
-        <li>${retakes > 0 ? formatMessage('interview.retakes', { count: retakes }) : formatMessage('interview.noRetakes')}</li>
-        ${deadline && !closed ? html`<li>${formatMessage('interview.deadline', { date: deadline })}</li>` : nothing}
+        <li>${retakes > 0 ? this.i18n.t('interview.retakes', { count: retakes }) : this.i18n.t('interview.noRetakes')}</li>
+        ${deadline && !closed ? html`<li>${this.i18n.t('interview.deadline', { date: deadline })}</li>` : nothing}
       </ul>
       ${closed
-        ? html`<p role="alert">${formatMessage('interview.closed', { date: deadline })}</p>`
+        ? html`<p role="alert">${this.i18n.t('interview.closed', { date: deadline })}</p>`
         : html`
             ${config.consent && !resuming
               ? html`<label part="consent">
                   <input type="checkbox" .checked=${this.consentGiven} @change=${(event: Event) => (this.consentGiven = (event.target as HTMLInputElement).checked)} />
-                  ${config.consent}
+                  <span lang=${contentLang} dir="auto">${config.consent}</span>
                 </label>`
               : nothing}
             ${resuming
-              ? html`<p class="hint" id="resume-hint">
-                  ${formatMessage('interview.resumeHint', { answered: Object.keys(flow.progress.submitted).length, total: questions.length })}
+              ? html`<p part="hint" class="hint" id="resume-hint">
+                  ${this.i18n.t('interview.resumeHint', { answered: Object.keys(flow.progress.submitted).length, total: questions.length })}
                 </p>`
-              : html`<p class="hint" id="start-hint">${formatMessage('interview.firstHint')}</p>`}
+              : html`<p part="hint" class="hint" id="start-hint">${this.i18n.t('interview.firstHint')}</p>`}
             <button
               part="button start-button"
               type="button"
@@ -402,7 +467,7 @@ export class OnewayInterview extends LitElement {
               ?disabled=${!canStart}
               @click=${this.start}
             >
-              ${formatMessage(resuming ? 'interview.resume' : 'interview.start')}
+              ${this.i18n.t(resuming ? 'interview.resume' : 'interview.start')}
             </button>
           `}
     </div>`;
@@ -412,17 +477,19 @@ export class OnewayInterview extends LitElement {
     const question = flow.current;
     if (step.phase === 'pending') {
       return html`<div part="step question">
-        ${!step.practice && flow.progress.practiceDone && step.index === 0 ? html`<p>${formatMessage('interview.practiceDone')}</p>` : nothing}
-        <p>${formatMessage('question.counter', { n: step.index + 1, total: flow.questions.length })}</p>
-        <p class="hint" id="next-hint">${formatMessage('interview.nextHint')}</p>
+        ${!step.practice && flow.progress.practiceDone && step.index === 0 ? html`<p part="notice">${this.i18n.t('interview.practiceDone')}</p>` : nothing}
+        <p part="counter">${this.i18n.t('question.counter', { n: step.index + 1, total: flow.questions.length })}</p>
+        <p part="hint" class="hint" id="next-hint">${this.i18n.t('interview.nextHint')}</p>
         <button part="button next-button" type="button" data-autofocus aria-describedby="next-hint" @click=${this.reveal}>
-          ${formatMessage('interview.next')}
+          ${this.i18n.t('interview.next')}
         </button>
       </div>`;
     }
-    const text = step.practice ? formatMessage('interview.practiceIntro') : question.text;
+    const text = step.practice ? this.i18n.t('interview.practiceIntro') : question.text;
     return html`<div part="step question">
       <oneway-question
+        exportparts=${QUESTION_PARTS}
+        lang=${this.i18n.requested}
         .index=${step.index}
         .total=${flow.questions.length}
         .text=${text}
@@ -441,19 +508,21 @@ export class OnewayInterview extends LitElement {
     if (!flow.timed || step.phase === 'review') return nothing;
     const question = flow.current;
     const isText = question.answer === 'text' && !step.practice;
-    return html`<div class="timers">
+    return html`<div part="timers" class="timers">
       ${step.phase === 'think'
         ? html`<oneway-countdown
+              exportparts=${COUNTDOWN_PARTS}
               .seconds=${question.thinkSeconds}
               running
-              label=${formatMessage('interview.thinkTime')}
+              label=${this.i18n.t('interview.thinkTime')}
               @oneway-countdown-end=${() => (isText ? this.startTyping() : this.recorder?.start())}
             ></oneway-countdown>
-            <p class="hint">${isText ? nothing : formatMessage('interview.thinkHint')}</p>`
+            <p part="hint" class="hint">${isText ? nothing : this.i18n.t('interview.thinkHint')}</p>`
         : html`<oneway-countdown
+            exportparts=${COUNTDOWN_PARTS}
             .seconds=${question.answerSeconds}
             running
-            label=${formatMessage('interview.answerTime')}
+            label=${this.i18n.t('interview.answerTime')}
             @oneway-countdown-end=${() => (isText ? void this.submitText() : undefined)}
           ></oneway-countdown>`}
     </div>`;
@@ -462,10 +531,10 @@ export class OnewayInterview extends LitElement {
   private renderTextAnswer(flow: InterviewFlow, step: Extract<InterviewStep, { step: 'question' }>) {
     const max = flow.current.maxChars ?? 100000;
     if (step.phase === 'think') {
-      return html`<button part="button" type="button" @click=${this.startTyping}>${formatMessage('interview.textAnswer')}</button>`;
+      return html`<button part="button" type="button" @click=${this.startTyping}>${this.i18n.t('interview.textAnswer')}</button>`;
     }
     return html`
-      <label for="text-answer">${formatMessage('interview.textAnswer')}</label>
+      <label for="text-answer" part="text-answer-label">${this.i18n.t('interview.textAnswer')}</label>
       <textarea
         id="text-answer"
         part="text-answer"
@@ -474,30 +543,30 @@ export class OnewayInterview extends LitElement {
         .value=${this.textDraft}
         @input=${(event: Event) => (this.textDraft = (event.target as HTMLTextAreaElement).value)}
       ></textarea>
-      <p class="hint" id="char-count">${formatMessage('interview.charCount', { count: this.textDraft.length, max })}</p>
-      <button part="button submit-button" type="button" @click=${this.submitText}>${formatMessage('interview.submit')}</button>
+      <p part="hint" class="hint" id="char-count">${this.i18n.t('interview.charCount', { count: this.textDraft.length, max })}</p>
+      <button part="button submit-button" type="button" @click=${this.submitText}>${this.i18n.t('interview.submit')}</button>
     `;
   }
 
   private renderReview(flow: InterviewFlow, practice: boolean) {
     const left = flow.retakesLeft;
-    return html`<div class="review">
-      <h3>${formatMessage('interview.review')}</h3>
+    return html`<div part="review-panel" class="review">
+      <h3 part="review-title">${this.i18n.t('interview.review')}</h3>
       ${this.reviewUrl
         ? flow.current.answer === 'audio'
           ? html`<audio part="review" controls src=${this.reviewUrl}></audio>`
           : html`<video part="review" controls playsinline src=${this.reviewUrl}></video>`
         : nothing}
-      <div class="actions">
+      <div part="actions" class="actions">
         ${left > 0
           ? html`<button part="button retake-button" type="button" data-secondary aria-describedby="retakes-left" @click=${this.retake}>
-                ${formatMessage('interview.retake')}
+                ${this.i18n.t('interview.retake')}
               </button>
-              <span class="hint" id="retakes-left">
-                ${practice ? nothing : left === 1 ? formatMessage('interview.lastRetake') : formatMessage('interview.retakesLeft', { count: left })}
+              <span part="hint" class="hint" id="retakes-left">
+                ${practice ? nothing : this.i18n.t('interview.retakesLeft', { count: left })}
               </span>`
           : nothing}
-        <button part="button submit-button" type="button" data-autofocus @click=${this.submitTake}>${formatMessage('interview.submit')}</button>
+        <button part="button submit-button" type="button" data-autofocus @click=${this.submitTake}>${this.i18n.t('interview.submit')}</button>
       </div>
     </div>`;
   }
@@ -515,6 +584,7 @@ export class OnewayInterview extends LitElement {
     const visible =
       step.step === 'question' && (step.phase === 'think' || step.phase === 'answer') && (practice || question.answer !== 'text');
     return html`<oneway-recorder
+      exportparts=${RECORDER_PARTS}
       ?hidden=${!visible}
       endpoint=${this.endpoint}
       kind=${kind}
@@ -533,3 +603,12 @@ export class OnewayInterview extends LitElement {
     ></oneway-recorder>`;
   }
 }
+
+// The inner elements' main parts, exported with a prefix so a host can style them from outside:
+// `oneway-interview::part(recorder-record-button)`.
+const prefixed = (prefix: string, parts: string[]) => parts.map((part) => `${part}: ${prefix}-${part}`).join(', ');
+const QUESTION_PARTS = prefixed('question', ['counter', 'text', 'prompt']);
+const COUNTDOWN_PARTS = prefixed('countdown', ['timer', 'ring-progress', 'time']);
+const RECORDER_PARTS = prefixed('recorder', ['stage', 'preview', 'record-button', 'elapsed', 'status', 'error', 'retry-button']);
+const DEVICE_CHECK_PARTS = prefixed('device-check', ['stage', 'continue-button', 'error']);
+const UPLOAD_PARTS = prefixed('upload', ['bar', 'fill', 'details', 'retry-button']);

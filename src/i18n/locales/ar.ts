@@ -129,7 +129,6 @@ const ar: Messages = {
   'interview.retake': 'إعادة التسجيل',
   'interview.retakesLeft':
     '{count, plural, zero {لم تتبقَّ أي إعادة.} one {تبقّت إعادة واحدة.} two {تبقّت إعادتان.} few {تبقّت # إعادات.} many {تبقّت # إعادة.} other {تبقّت # إعادة.}} تحلّ الإعادة محل هذه الإجابة.',
-  'interview.lastRetake': 'تبقّت إعادة واحدة. تحلّ الإعادة محل هذه الإجابة.',
   'interview.submit': 'إرسال الإجابة',
   'interview.textAnswer': 'إجابتك',
   'interview.charCount': '{count} من {max, plural, zero {# حرف} one {حرف واحد} two {حرفين} few {# أحرف} many {# حرفًا} other {# حرف}}',

@@ -122,7 +122,6 @@ const de: Messages = {
   'interview.review': 'Antwort ansehen',
   'interview.retake': 'Neu aufnehmen',
   'interview.retakesLeft': '{count, plural, one {Noch # Wiederholung möglich.} other {Noch # Wiederholungen möglich.}} Eine Wiederholung ersetzt diese Antwort.',
-  'interview.lastRetake': 'Noch 1 Wiederholung möglich. Eine Wiederholung ersetzt diese Antwort.',
   'interview.submit': 'Antwort abschicken',
   'interview.textAnswer': 'Ihre Antwort',
   'interview.charCount': '{count} von {max, plural, one {# Zeichen} other {# Zeichen}}',

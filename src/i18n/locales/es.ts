@@ -122,7 +122,6 @@ const es: Messages = {
   'interview.review': 'Ver su respuesta',
   'interview.retake': 'Repetir',
   'interview.retakesLeft': '{count, plural, one {Le queda # repetición.} other {Le quedan # repeticiones.}} Una repetición sustituye esta respuesta.',
-  'interview.lastRetake': 'Le queda 1 repetición. Una repetición sustituye esta respuesta.',
   'interview.submit': 'Enviar respuesta',
   'interview.textAnswer': 'Su respuesta',
   'interview.charCount': '{count} de {max, plural, one {# carácter} other {# caracteres}}',

@@ -122,7 +122,6 @@ const fr: Messages = {
   'interview.review': 'Revoir votre réponse',
   'interview.retake': 'Recommencer',
   'interview.retakesLeft': '{count, plural, one {Encore # nouvel essai possible.} other {Encore # nouveaux essais possibles.}} Un nouvel essai remplace cette réponse.',
-  'interview.lastRetake': 'Encore 1 nouvel essai possible. Un nouvel essai remplace cette réponse.',
   'interview.submit': 'Envoyer la réponse',
   'interview.textAnswer': 'Votre réponse',
   'interview.charCount': '{count} sur {max, plural, one {# caractère} other {# caractères}}',

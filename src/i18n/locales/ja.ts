@@ -122,7 +122,6 @@ const ja: Messages = {
   'interview.review': '回答を確認',
   'interview.retake': '録り直す',
   'interview.retakesLeft': '{count, plural, other {あと#回録り直せます。}}録り直すと、この回答は置き換えられます。',
-  'interview.lastRetake': 'あと1回録り直せます。録り直すと、この回答は置き換えられます。',
   'interview.submit': '回答を送信',
   'interview.textAnswer': '回答を入力',
   'interview.charCount': '{count} / {max, plural, other {#文字}}',

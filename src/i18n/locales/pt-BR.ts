@@ -122,7 +122,6 @@ const ptBR: Messages = {
   'interview.review': 'Assistir à sua resposta',
   'interview.retake': 'Regravar',
   'interview.retakesLeft': '{count, plural, one {Resta # regravação.} other {Restam # regravações.}} Uma regravação substitui esta resposta.',
-  'interview.lastRetake': 'Resta 1 regravação. Uma regravação substitui esta resposta.',
   'interview.submit': 'Enviar resposta',
   'interview.textAnswer': 'Sua resposta',
   'interview.charCount': '{count} de {max, plural, one {# caractere} other {# caracteres}}',
