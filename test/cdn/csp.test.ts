@@ -3,7 +3,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 type ProbedWindow = Window & { cspViolations: string[]; pageErrors: string[] };
 
 describe('CDN bundle', () => {
-  it('registers its elements on a page with a strict CSP (no inline, no eval), even loaded twice', async () => {
+  it('registers its elements and loads a language chunk on a page with a strict CSP (no inline, no eval), even loaded twice', async () => {
     const response = await fetch('/test/fixtures/csp.html');
     expect(response.headers.get('Content-Security-Policy')).to.contain("script-src 'self'");
 
@@ -17,6 +17,11 @@ describe('CDN bundle', () => {
       const page = iframe.contentWindow as ProbedWindow;
       const recorder = page.document.querySelector('oneway-recorder')!;
       await waitUntil(() => recorder.shadowRoot?.querySelector('[part="record-button"]'), 'the recorder did not render');
+      const countdown = page.document.querySelector('oneway-countdown')!;
+      await waitUntil(
+        () => countdown.shadowRoot?.querySelector('[part="timer"]')?.getAttribute('aria-label') === 'Verbleibende Zeit',
+        'the German messages did not load next to the bundle',
+      );
       expect(page.cspViolations).to.deep.equal([]);
       expect(page.pageErrors).to.deep.equal([]);
     } finally {
