@@ -1,6 +1,6 @@
 // Writes docs/api.md from custom-elements.json, so the API reference cannot drift from the code:
 // `node scripts/api-docs.mjs` writes it, `--check` fails when the committed file is stale.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -61,6 +61,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       process.exit(1);
     }
   } else {
+    mkdirSync(`${root}/docs`, { recursive: true });
     writeFileSync(target, docs);
   }
 }
