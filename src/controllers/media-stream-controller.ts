@@ -50,7 +50,9 @@ export class MediaStreamController implements ReactiveController {
       // The camera and microphone chosen in the device check, unless they have gone since.
       const preferred = applyDevicePreferences(constraints, loadDevicePreferences());
       const stream = await mediaDevices!.getUserMedia(preferred).catch((error: unknown) => {
-        const gone = error instanceof DOMException && (error.name === 'OverconstrainedError' || error.name === 'NotFoundError');
+        // By name: Firefox's OverconstrainedError is not a DOMException.
+        const name = (error as { name?: unknown } | null)?.name;
+        const gone = name === 'OverconstrainedError' || name === 'NotFoundError';
         if (preferred === constraints || !gone) throw error;
         return mediaDevices!.getUserMedia(constraints);
       });

@@ -98,7 +98,9 @@ export class Journal {
    */
   async unfinished(scope: string, prefix = false): Promise<JournalEntry[]> {
     const entryKeys = (await this.store.keys()).filter((key) => key.startsWith('take:'));
-    await Promise.all(entryKeys.map((key) => pendingWrites.get(key.slice('take:'.length))));
+    // Until settled: a write that ends may have queued another (a take's last slice, see `until`).
+    const pending = () => entryKeys.map((key) => pendingWrites.get(key.slice('take:'.length))).filter(Boolean);
+    for (let round = 0; round < 10 && pending().length > 0; round++) await Promise.all(pending());
     const entries = await this.store.getMany<JournalEntry>(entryKeys);
     return entries
       .filter((entry): entry is JournalEntry => !!entry && (prefix ? entry.scope.startsWith(scope) : entry.scope === scope))
@@ -156,6 +158,16 @@ export class TakeJournal {
     // A copy: the caller's view may be into a larger buffer, and IndexedDB stores what it is given.
     const buffer = bytes.slice().buffer;
     return this.write(() => [[], [[sliceKey(this.entry.takeId, seq), buffer]]]);
+  }
+
+  /**
+   * Makes readers of the journal (recovery) wait for `work` as for a write: a take stopped as its
+   * element goes away still gets its last slice, which some browsers (Firefox) hand over late.
+   */
+  until(work: Promise<unknown>, timeoutMs = 3000): Promise<void> {
+    const bounded = Promise.race([work, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+    this.queue = this.queue.then(() => bounded.then(() => undefined, () => undefined));
+    return this.track();
   }
 
   setUploadUrl(url: string): Promise<void> {

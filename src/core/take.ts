@@ -202,7 +202,8 @@ export class Take {
    * keeps the take, so the next page finishes its upload.
    */
   abort(): void {
-    if (this.recorder?.state === 'recording') void this.recorder.stop();
+    // The last slice comes after stop(): recovery waits for it to be journaled.
+    if (this.recorder?.state === 'recording') void this.journal?.until(this.recorder.stop());
     this.upload?.abort();
   }
 

@@ -43,7 +43,8 @@ describe('<oneway-interview> with the keyboard alone', () => {
     const complete = nextEvent(el, 'oneway-complete', 60_000);
 
     await tabTo('I agree that my answers are recorded.');
-    await sendKeys({ press: 'Space' });
+    // ' ' rather than 'Space': the one name for the space bar that every engine's driver knows.
+    await sendKeys({ press: ' ' });
     await tabTo('Start interview');
     await sendKeys({ press: 'Enter' });
 

@@ -1,0 +1,42 @@
+// The ONE list of what cannot run in an engine, with the reason. Used by
+// web-test-runner.browsers.config.mjs: an entry with `file` alone excludes the whole file for that
+// engine; one with `test` (the full title: describe titles and the it title, space-separated) marks
+// that test as skipped there. Everything not listed runs in Chromium, Firefox and WebKitGTK.
+// Keep it short: where an engine lacks a feature, the widget degrades quietly and that is tested.
+
+const REDUCED_MOTION = {
+  file: 'test/elements/countdown/countdown.test.ts',
+  test: '<oneway-countdown> moves the ring smoothly, and without transition for reduced motion',
+};
+
+/** @type {Record<'chromium' | 'firefox' | 'webkit', { file: string, test?: string, reason: string }[]>} */
+export const skips = {
+  chromium: [],
+  firefox: [
+    {
+      ...REDUCED_MOTION,
+      reason: 'emulateMedia (prefers-reduced-motion) needs DevTools; puppeteer drives Firefox over WebDriver BiDi, which cannot emulate it',
+    },
+    {
+      file: 'test/elements/device-check/device-check.test.ts',
+      test: '<oneway-device-check> remembers the chosen microphone and camera across re-creation',
+      reason: 'Firefox has one fake microphone (media.navigator.streams.fake), the test needs two to choose between',
+    },
+    {
+      file: 'test/elements/device-check/device-check.test.ts',
+      test: '<oneway-device-check> guidance for each failure device lost (a track ends): device-lost, then Try again recovers',
+      reason: "Firefox does not deliver a synthetic 'ended' event to MediaStreamTrack listeners, and a fake camera cannot be unplugged",
+    },
+  ],
+  webkit: [
+    {
+      ...REDUCED_MOTION,
+      reason: 'emulateMedia (prefers-reduced-motion) is not available through WebDriver in @web/test-runner-webdriver',
+    },
+    {
+      file: 'test/elements/device-check/device-check.test.ts',
+      reason:
+        "WebKitGTK 2.50 on Debian 12's GStreamer 1.22 deadlocks its web process (main thread in a futex wait) part-way through this file, when the device check lets the mock camera and microphone go; each test passes alone (GREP=…), the file never finishes",
+    },
+  ],
+};

@@ -1,0 +1,90 @@
+// WebKitGTK for the cross-engine run: starts Debian's WebKitWebDriver on a free port and gives
+// @web/test-runner-webdriver the MiniBrowser capabilities (mock camera and microphone, media
+// streams on). Needs an X display: `npm run test:browsers` runs under xvfb-run.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+
+const DRIVER = '/usr/bin/WebKitWebDriver';
+const MINIBROWSER_DIRS = ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1', '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1', '/usr/libexec/webkit2gtk-4.1'];
+
+/** The MiniBrowser executable of Debian's libwebkit2gtk-4.1, or undefined. */
+export function findMiniBrowser() {
+  return MINIBROWSER_DIRS.map((dir) => `${dir}/MiniBrowser`).find((path) => existsSync(path));
+}
+
+/** The GStreamer shim that gives WebKitGTK's MediaRecorder its `autovideoflip` (see README.md here). */
+const GST_SHIM = fileURLToPath(new URL('./gstreamer', import.meta.url));
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+const listening = (port, timeoutMs) =>
+  new Promise((resolve, reject) => {
+    const deadline = Date.now() + timeoutMs;
+    const attempt = () => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => socket.end(resolve));
+      socket.once('error', () => (Date.now() > deadline ? reject(new Error(`WebKitWebDriver did not listen on ${port}`)) : setTimeout(attempt, 100)));
+    };
+    attempt();
+  });
+
+/**
+ * Starts WebKitWebDriver (stopped when this process exits) and returns a launcher for MiniBrowser.
+ * Fails with one clear line when the driver, MiniBrowser or a display is missing.
+ */
+export async function webkitLauncher() {
+  const miniBrowser = findMiniBrowser();
+  if (!existsSync(DRIVER) || !miniBrowser) {
+    throw new Error('WebKitGTK not found: `apt-get install webkit2gtk-driver` (WebKitWebDriver and MiniBrowser).');
+  }
+  if (!process.env.DISPLAY) {
+    throw new Error('WebKitGTK needs an X display: run under `xvfb-run -a` (Debian: `apt-get install xvfb`).');
+  }
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    GST_PLUGIN_PATH: [GST_SHIM, process.env.GST_PLUGIN_PATH].filter(Boolean).join(':'),
+    // No sound card here: GStreamer's autoaudiosink would take openalsink, which cannot open a
+    // device and leaves Web Audio and media elements hanging (the web process deadlocks when an
+    // AudioContext closes). fakeaudiosink plays to nowhere, in real time.
+    GST_PLUGIN_FEATURE_RANK: ['fakeaudiosink:primary', 'openalsink:none', process.env.GST_PLUGIN_FEATURE_RANK].filter(Boolean).join(','),
+    // No GPU here: software rendering.
+    LIBGL_ALWAYS_SOFTWARE: '1',
+    WEBKIT_DISABLE_COMPOSITING_MODE: '1',
+  };
+  const driver = spawn(DRIVER, [`--port=${port}`, '--host=127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The driver ends its browsers when it goes; it goes with the test runner, however that ends.
+  process.on('exit', () => driver.kill());
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(signal, () => {
+      driver.kill();
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    });
+  }
+  await listening(port, 10_000);
+  return webdriverLauncher({
+    hostname: '127.0.0.1',
+    port,
+    path: '/',
+    logLevel: 'error',
+    capabilities: {
+      browserName: 'MiniBrowser',
+      'wdio:enforceWebDriverClassic': true,
+      'webkitgtk:browserOptions': {
+        binary: miniBrowser,
+        args: ['--automation', '--enable-media-stream=true', '--enable-mock-capture-devices=true'],
+      },
+    },
+  });
+}
