@@ -2,13 +2,21 @@
 // <script type="module" src=".../oneway-interview.js"> on any page. Each other language is a small
 // chunk next to it (oneway-interview-de-<hash>.js …), loaded with import() relative to the bundle
 // only by pages that need it.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+
+const shim = (name: string) => fileURLToPath(new URL(`./src/cdn-shims/${name}.ts`, import.meta.url));
 
 export default defineConfig({
   resolve: {
     // tus-js-client's "module" build is transpiled for old browsers (regenerator and helpers);
     // its modern ES build is a third of the size and runs everywhere MediaRecorder does.
-    alias: { 'tus-js-client': 'tus-js-client/lib/browser/index.js' },
+    // url-parse and js-base64 are each used for one call there, which the browser can do itself.
+    alias: {
+      'tus-js-client': 'tus-js-client/lib/browser/index.js',
+      'url-parse': shim('url-parse'),
+      'js-base64': shim('js-base64'),
+    },
   },
   build: {
     outDir: 'dist/cdn',
