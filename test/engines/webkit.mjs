@@ -55,10 +55,6 @@ export async function webkitLauncher() {
   const env = {
     ...process.env,
     GST_PLUGIN_PATH: [GST_SHIM, process.env.GST_PLUGIN_PATH].filter(Boolean).join(':'),
-    // No sound card here: GStreamer's autoaudiosink would take openalsink, which cannot open a
-    // device and leaves Web Audio and media elements hanging (the web process deadlocks when an
-    // AudioContext closes). fakeaudiosink plays to nowhere, in real time.
-    GST_PLUGIN_FEATURE_RANK: ['fakeaudiosink:primary', 'openalsink:none', process.env.GST_PLUGIN_FEATURE_RANK].filter(Boolean).join(','),
     // No GPU here: software rendering.
     LIBGL_ALWAYS_SOFTWARE: '1',
     WEBKIT_DISABLE_COMPOSITING_MODE: '1',
