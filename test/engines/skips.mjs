@@ -9,10 +9,16 @@ const REDUCED_MOTION = {
   test: '<oneway-countdown> moves the ring smoothly, and without transition for reduced motion',
 };
 
+const THEME = {
+  file: 'test/styles/theme.test.ts',
+  reason: 'the contrast checks switch prefers-color-scheme with emulateMedia, which needs DevTools (CDP); this engine is driven without it',
+};
+
 /** @type {Record<'chromium' | 'firefox' | 'webkit', { file: string, test?: string, reason: string }[]>} */
 export const skips = {
   chromium: [],
   firefox: [
+    THEME,
     {
       ...REDUCED_MOTION,
       reason: 'emulateMedia (prefers-reduced-motion) needs DevTools; puppeteer drives Firefox over WebDriver BiDi, which cannot emulate it',
@@ -29,6 +35,7 @@ export const skips = {
     },
   ],
   webkit: [
+    THEME,
     {
       ...REDUCED_MOTION,
       reason: 'emulateMedia (prefers-reduced-motion) is not available through WebDriver in @web/test-runner-webdriver',
