@@ -1,0 +1,419 @@
+// Turns the bench's raw results into Markdown: a summary table, one section per figure, failures
+// and the conditions of the run.
+import { NETWORKS } from './runs.mjs';
+import { formatByteSpread, formatBytes, formatMs, formatNumber, formatRatio, formatSeconds, spread } from './stats.mjs';
+
+const NAMES = { ours: 'ours (`<oneway-recorder>`)', uppy: 'Uppy (Dashboard + Webcam + Tus)' };
+const TARGET_MS = 1500;
+const SLOW_LINK_TEXT = '4e6/8 bytes/s, download 20e6/8 bytes/s, latency 40 ms';
+
+/** The whole RESULTS.md. */
+export function renderReport(results, { command }) {
+  const { config, environment: env } = results;
+  const sections = [
+    '# Bench results',
+    '',
+    `Measured ${env.date.slice(0, 16).replace('T', ' ')} UTC with **${env.chromium}** (${env.executable}), Node ${env.node}, ` +
+      `${env.cpu}, ${env.memory} RAM; widget at commit \`${env.commit}\`${env.sourceChanged ? ' (with uncommitted changes in src/)' : ''}, ` +
+      `Uppy core ${env.uppy.core} / dashboard ${env.uppy.dashboard} / webcam ${env.uppy.webcam} / tus ${env.uppy.tus}.`,
+    '',
+    `Other processes on the machine used ${Number.isFinite(env.othersCpuPercent) ? env.othersCpuPercent.toFixed(0) : '?'} % of its CPU capacity during the run` +
+      ` (load average ${env.loadBefore.join(' / ')} before, ${env.loadAfter?.join(' / ') ?? '?'} after)` +
+      (env.othersCpuPercent > 10 ? ': **timings are noisier than on an idle machine**.' : '.'),
+    '',
+    `Command: \`${command}\`${config.quick ? ' (quick run: fewer lengths, shorter long recording)' : ''}; it took ${Math.round(results.durationSeconds / 60)} min.`,
+    '',
+    'Times are the median of the runs with min–max in brackets; "Uppy/ours" ratios come from pairs of runs interleaved in the same',
+    'invocation. A run counts only when the file on the server has the size and SHA-256 of what MediaRecorder produced;',
+    'a run that lost data is listed as a failure. How each figure is taken: [bench/README.md](README.md).',
+    '',
+  ];
+  sections.push(...summary(results), '');
+  if (config.figures.includes('answers')) sections.push(...stopToSafe(results), '');
+  if (config.figures.includes('memory')) sections.push(...memory(results), '');
+  if (config.figures.includes('answers')) sections.push(...mainThread(results), '');
+  sections.push(...sizes(results), '');
+  if (config.figures.includes('startup')) sections.push(...startup(results), '');
+  if (config.figures.includes('answers')) sections.push(...wire(results), '');
+  sections.push(...failures(results), '');
+  sections.push(...conditions(results));
+  return `${sections.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+const table = (header, rows) => [
+  `| ${header.join(' | ')} |`,
+  `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+  ...rows.map((row) => `| ${row.join(' | ')} |`),
+];
+
+const answersOf = (results, filter) => results.answers.filter((run) => Object.entries(filter).every(([key, value]) => run[key] === value));
+const okCount = (runs) => `${runs.filter((r) => r.ok).length}/${runs.length}`;
+
+/** Uppy/ours ratios of `value` over the rounds where both runs are good. */
+function pairedRatios(results, filter, value) {
+  const ratios = [];
+  for (let round = 0; round < results.config.runs; round++) {
+    const [ours] = answersOf(results, { ...filter, setup: 'ours', round });
+    const [uppy] = answersOf(results, { ...filter, setup: 'uppy', round });
+    if (ours?.ok && uppy?.ok) ratios.push(value(uppy) / value(ours));
+  }
+  return spread(ratios);
+}
+
+function summary(results) {
+  const { config } = results;
+  const rows = [];
+  if (config.figures.includes('answers')) {
+    for (const seconds of config.lengths) {
+      for (const network of config.networks) {
+        const ours = spread(answersOf(results, { seconds, network, setup: 'ours', ok: true }).map((r) => r.stopToSafeMs));
+        const uppy = spread(answersOf(results, { seconds, network, setup: 'uppy', ok: true }).map((r) => r.stopToSafeMs));
+        rows.push([
+          `Stop → safe on server, ${seconds} s answer, ${NETWORKS[network].label}`,
+          formatSeconds(ours),
+          formatSeconds(uppy),
+          formatRatio(pairedRatios(results, { seconds, network }, (r) => r.stopToSafeMs)),
+        ]);
+      }
+    }
+    const filter = { seconds: config.mainThreadSeconds, network: 'loopback' };
+    const busy = (setup) => spread(answersOf(results, { ...filter, setup, ok: true }).map((r) => r.mainThread.taskMs));
+    rows.push([
+      `Main-thread busy time, ${config.mainThreadSeconds} s answer from start to safe`,
+      formatMs(busy('ours')),
+      formatMs(busy('uppy')),
+      formatRatio(pairedRatios(results, filter, (r) => r.mainThread.taskMs)),
+    ]);
+    const longTasks = (setup) => spread(answersOf(results, { ...filter, setup, ok: true }).map((r) => r.mainThread.longTasks.length));
+    rows.push([`Long tasks (≥ 50 ms) in that answer`, formatNumber(longTasks('ours')), formatNumber(longTasks('uppy')), '']);
+    const perMinute = (setup) =>
+      spread(answersOf(results, { ...filter, setup, ok: true }).map((r) => r.wire.count / (r.recordedMs / 60_000)));
+    rows.push([`tus requests per minute of recording (loopback)`, formatNumber(perMinute('ours'), '', 1), formatNumber(perMinute('uppy'), '', 1), '']);
+  }
+  if (config.figures.includes('memory')) {
+    for (const [label, key] of [
+      ['renderer', 'rendererPss'],
+      ['all Chromium processes', 'totalPss'],
+    ]) {
+      const end = (setup) => results.memory.find((r) => r.setup === setup && r.ok)?.samples.at(-1)?.[key];
+      const max = (setup) => Math.max(...(results.memory.find((r) => r.setup === setup && r.ok)?.samples.map((s) => s[key]) ?? [NaN]));
+      rows.push([
+        `Peak memory (PSS, ${label}), ${config.memorySeconds / 60} min answer at 5 Mbit/s`,
+        formatBytes(max('ours')),
+        formatBytes(max('uppy')),
+        Number.isFinite(end('ours')) && Number.isFinite(end('uppy')) ? formatRatio(spread([max('uppy') / max('ours')])) : '',
+      ]);
+    }
+  }
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  rows.push([
+    'JavaScript, gzip / brotli (Uppy CSS not included)',
+    `${kb(results.sizes.ours.gzip)} / ${kb(results.sizes.ours.brotli)}`,
+    `${kb(results.sizes.uppy.gzip)} / ${kb(results.sizes.uppy.brotli)}`,
+    formatRatio(spread([results.sizes.uppy.gzip / results.sizes.ours.gzip])),
+  ]);
+  if (config.figures.includes('startup')) {
+    const interview = results.startup.interview ?? [];
+    rows.push([
+      'Start-up: script → `<oneway-interview>` `oneway-ready` (10 questions)',
+      interview[0]?.missing ? 'n/a (element not built yet)' : formatMs(spread(interview.map((r) => r.readyMs))),
+      '',
+      '',
+    ]);
+    rows.push([
+      'Start-up: script → `<oneway-recorder>` ready (automatic type choice)',
+      formatMs(spread((results.startup.recorderAuto ?? []).map((r) => r.readyMs))),
+      '',
+      '',
+    ]);
+  }
+  return ['## Summary', '', ...table(['Figure', NAMES.ours, NAMES.uppy, 'Uppy/ours'], rows)];
+}
+
+function stopToSafe(results) {
+  const { config } = results;
+  const rows = [];
+  const verdicts = [];
+  for (const seconds of config.lengths) {
+    for (const network of config.networks) {
+      const runs = { ours: answersOf(results, { seconds, network, setup: 'ours' }), uppy: answersOf(results, { seconds, network, setup: 'uppy' }) };
+      const good = (setup) => runs[setup].filter((r) => r.ok);
+      const time = (setup, key) => spread(good(setup).map((r) => r[key]));
+      const size = (setup) => formatByteSpread(spread(good(setup).map((r) => r.fileBytes)));
+      const rate = (setup) => formatNumber(spread(good(setup).map((r) => (r.fileBytes * 8) / r.recordedMs / 1000)), 'Mbit/s', 2);
+      rows.push([
+        `${seconds} s`,
+        NETWORKS[network].label,
+        formatSeconds(time('ours', 'stopToSafeMs')),
+        formatSeconds(time('uppy', 'stopToSafeMs')),
+        formatRatio(pairedRatios(results, { seconds, network }, (r) => r.stopToSafeMs)),
+        `${formatSeconds(time('ours', 'stopToFinalizedMs'))} / ${formatSeconds(time('uppy', 'stopToFinalizedMs'))}`,
+        `${size('ours')} / ${size('uppy')}`,
+        `${rate('ours')} / ${rate('uppy')}`,
+        formatByteSpread(spread(good('ours').map((r) => r.unconfirmedAtStop))),
+        `${okCount(runs.ours)} / ${okCount(runs.uppy)}`,
+      ]);
+      const worst = Math.max(...good('ours').map((r) => r.stopToSafeMs));
+      if (good('ours').length) verdicts.push({ seconds, network, worst, ok: worst < TARGET_MS && good('ours').length === runs.ours.length });
+    }
+  }
+  const missed = verdicts.filter((v) => !v.ok);
+  return [
+    '## 1. Stop → safe on the server',
+    '',
+    'From pressing "Stop recording" (ours: the recorder\'s button; Uppy: the Webcam plugin\'s stop button) to the moment the',
+    'tus server has confirmed the whole answer (ours: `oneway-answer-uploaded`; Uppy: `upload-success`, after its "Submit',
+    'recorded file" button, clicked by the bench the moment it appears, and autoProceed). "Finalized" is when the',
+    'recording itself was complete (ours: `oneway-recording-stop`; Uppy: the submit button appeared). Video bitrate',
+    `requested: ${config.answerBitsPerSecond / 1e6} Mbit/s for both (see Conditions); the measured rate includes audio and container.`,
+    '"Unconfirmed at Stop" is what ours had recorded but the server had not yet confirmed when Stop was pressed (the last',
+    "slice, still inside MediaRecorder, comes on top); Uppy's whole file is unsent at that moment.",
+    '',
+    ...table(
+      ['Answer', 'Link', 'ours', 'Uppy', 'Uppy/ours', 'finalized (ours / Uppy)', 'file (ours / Uppy)', 'rate (ours / Uppy)', 'ours: unconfirmed at Stop', 'verified (ours / Uppy)'],
+      rows,
+    ),
+    '',
+    verdicts.length === 0
+      ? `Target for ours (under ${TARGET_MS / 1000} s at every length): not measured.`
+      : missed.length === 0
+        ? `Target for ours (under ${TARGET_MS / 1000} s at every length, every run): **met** (worst run ${(Math.max(...verdicts.map((v) => v.worst)) / 1000).toFixed(2)} s).`
+        : `Target for ours (under ${TARGET_MS / 1000} s at every length, every run): **missed** at ${missed
+            .map((v) => `${v.seconds} s / ${NETWORKS[v.network].label} (worst ${(v.worst / 1000).toFixed(2)} s)`)
+            .join(', ')}.`,
+  ];
+}
+
+function memory(results) {
+  const { config } = results;
+  const runs = { ours: results.memory.find((r) => r.setup === 'ours'), uppy: results.memory.find((r) => r.setup === 'uppy') };
+  const labels = [...new Set([...(runs.ours?.samples ?? []), ...(runs.uppy?.samples ?? [])].map((s) => s.label))];
+  const cell = (setup, label, key) => formatBytes(runs[setup]?.samples.find((s) => s.label === label)?.[key]);
+  const heapRows = labels.map((label) => [
+    label,
+    cell('ours', label, 'heapUsed'),
+    cell('uppy', label, 'heapUsed'),
+    cell('ours', label, 'heapBacking'),
+    cell('uppy', label, 'heapBacking'),
+    `${cell('ours', label, 'bytesRecorded')} / ${cell('uppy', label, 'bytesRecorded')}`,
+    `${cell('ours', label, 'bytesUploaded')} / ${cell('uppy', label, 'bytesUploaded')}`,
+  ]);
+  const processRows = labels.map((label) => [
+    label,
+    cell('ours', label, 'rendererPss'),
+    cell('uppy', label, 'rendererPss'),
+    cell('ours', label, 'browserPss'),
+    cell('uppy', label, 'browserPss'),
+    cell('ours', label, 'totalPss'),
+    cell('uppy', label, 'totalPss'),
+  ]);
+  const status = (setup) => (runs[setup] ? (runs[setup].ok ? 'verified' : `FAILED: ${runs[setup].failure}`) : 'not run');
+  return [
+    `## 2. Memory on a long answer (${config.memorySeconds / 60} min at ${config.memoryBitsPerSecond / 1e6} Mbit/s)`,
+    '',
+    `One recording per setup, ours and Uppy at the same time, each in a browser of its own whose synthetic camera gives ~${config.memoryBitsPerSecond / 1e6} Mbit/s`,
+    `(ours: ${status('ours')}; Uppy: ${status('uppy')}). Sampled at the start, every ${config.memoryEverySeconds} s and once the answer`,
+    'is safe on the server, each time after a forced garbage collection (CDP `HeapProfiler.collectGarbage`).',
+    '',
+    'Page JavaScript (CDP `Runtime.getHeapUsage`: `usedSize`, and `backingStorageSize` = ArrayBuffer contents outside the heap):',
+    '',
+    ...table(['At', 'JS heap ours', 'JS heap Uppy', 'ArrayBuffers ours', 'ArrayBuffers Uppy', 'recorded (ours / Uppy)', 'uploaded (ours / Uppy)'], heapRows),
+    '',
+    'Process memory (PSS from /proc/<pid>/smaps_rollup). "Renderer" is the page\'s renderer process; "browser" is the browser',
+    "process, which holds Blob contents (Uppy's recorded chunks live there, not in the page); \"all\" adds the GPU, network,",
+    'storage and audio processes:',
+    '',
+    ...table(['At', 'renderer ours', 'renderer Uppy', 'browser ours', 'browser Uppy', 'all ours', 'all Uppy'], processRows),
+  ];
+}
+
+function mainThread(results) {
+  const { config } = results;
+  const filter = { seconds: config.mainThreadSeconds, network: 'loopback' };
+  const rows = [];
+  const attributions = [];
+  for (const setup of ['ours', 'uppy']) {
+    const runs = answersOf(results, { ...filter, setup, ok: true });
+    const m = (fn) => spread(runs.map((r) => fn(r.mainThread, r)));
+    rows.push([
+      NAMES[setup],
+      formatSeconds(m((t) => t.windowMs), 1),
+      formatMs(m((t) => t.taskMs)),
+      formatNumber(m((t) => (100 * t.taskMs) / t.windowMs), '%', 1),
+      formatMs(m((t) => t.scriptMs)),
+      formatMs(m((t) => t.layoutMs + t.styleMs)),
+      formatNumber(m((t) => t.longTasks.length)),
+      formatMs(m((t) => t.longTasks.reduce((sum, task) => sum + task.duration, 0))),
+      formatMs(m((t) => Math.max(0, ...t.longTasks.map((task) => task.duration)))),
+      `${runs.length}`,
+    ]);
+    const bySource = new Map();
+    for (const run of runs) {
+      for (const frame of run.mainThread.longFrames) {
+        for (const script of frame.scripts) {
+          const key = `${script.invoker} → ${script.where || '(no source)'}`;
+          bySource.set(key, (bySource.get(key) ?? 0) + script.duration);
+        }
+      }
+    }
+    const top = [...bySource].sort((a, b) => b[1] - a[1]).slice(0, 4);
+    attributions.push(
+      `- ${NAMES[setup]}: ${
+        top.length ? top.map(([key, ms]) => `\`${key}\` ${(ms / Math.max(1, runs.length)).toFixed(0)} ms/run`).join('; ') : 'no long animation frames with scripts'
+      }`,
+    );
+  }
+  const longTaskAttribution = new Set();
+  for (const run of answersOf(results, { ...filter, ok: true })) {
+    for (const task of run.mainThread.longTasks) for (const a of task.attribution) longTaskAttribution.add(`${run.setup}: ${a}`);
+  }
+  return [
+    `## 3. Main-thread cost (${config.mainThreadSeconds} s answer with upload, loopback)`,
+    '',
+    'From pressing Start to the answer being safe on the server (Uppy\'s upload happens after Stop, so its window is longer).',
+    'Busy time is the CDP `Performance.getMetrics` `TaskDuration` delta (all main-thread tasks), script/layout from',
+    '`ScriptDuration` and `LayoutDuration` + `RecalcStyleDuration`; long tasks from `PerformanceObserver` `longtask`.',
+    '',
+    ...table(['Setup', 'window', 'busy', 'busy / window', 'script', 'layout + style', 'long tasks', 'long-task time', 'longest', 'runs'], rows),
+    '',
+    'Where long animation frames spent script time (`long-animation-frame` script attribution, summed per run):',
+    '',
+    ...attributions,
+    '',
+    `\`longtask\` attribution seen: ${longTaskAttribution.size ? [...longTaskAttribution].map((a) => `\`${a}\``).join(', ') : 'none'} (Chromium only names the frame, not the script).`,
+  ];
+}
+
+function sizes(results) {
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  const row = (name, s) => [name, kb(s.raw), kb(s.gzip), kb(s.brotli)];
+  return [
+    '## 4. Size',
+    '',
+    'KB = 1024 bytes; gzip level 9, brotli quality 11. Ours: `dist/cdn/oneway-interview.js` (`npm run build:cdn`, Vite, minified ES module,',
+    'styles inside). Uppy: `bench/pages/uppy-setup.js` (core + Dashboard + Webcam + Tus) bundled with esbuild (bundle, minify, ESM,',
+    'browser platform, es2022, `NODE_ENV=production`); its CSS (core + Dashboard + Webcam stylesheets) is counted separately and not in the JS row.',
+    '',
+    ...table(
+      ['Bundle', 'raw', 'gzip', 'brotli'],
+      [
+        row('ours: dist/cdn/oneway-interview.js', results.sizes.ours),
+        ...(results.sizes.oursChunks?.length
+          ? [
+              row(
+                `ours: largest of ${results.sizes.oursChunks.length} on-demand chunks (${largest(results.sizes.oursChunks).name.replace(/^oneway-interview-|-[\w-]{8}\.js$/g, '')}; not loaded by an English page)`,
+                largest(results.sizes.oursChunks),
+              ),
+            ]
+          : []),
+        row('Uppy setup JS (esbuild)', results.sizes.uppy),
+        row('Uppy CSS (separate)', results.sizes.uppyCss),
+      ],
+    ),
+  ];
+}
+
+const largest = (chunks) => chunks.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+
+function startup(results) {
+  const line = (runs) => {
+    if (!runs?.length) return ['n/a', 'n/a', '0/0'];
+    if (runs[0].missing) return ['n/a (element not built yet)', '', ''];
+    const good = runs.filter((r) => Number.isFinite(r.readyMs));
+    const failed = runs.filter((r) => r.failure);
+    return [
+      good.length ? formatMs(spread(good.map((r) => r.readyMs))) : `n/a (${failed[0]?.failure ?? 'no result'})`,
+      good.length ? formatMs(spread(good.map((r) => r.evaluateMs)), 1) : '',
+      `${good.length}/${runs.length}`,
+    ];
+  };
+  return [
+    '## 5. Start-up',
+    '',
+    'From the moment script execution reaches the bundle (after a probe module script placed just before it, and not before',
+    'the bundle has arrived) to ready, each in a fresh browser context. "Bundle evaluation" is the time until the module',
+    'script after the bundle runs.',
+    '',
+    ...table(
+      ['What', 'script → ready', 'bundle evaluation', 'runs'],
+      [
+        ['`<oneway-interview>`, 10 questions inline → `oneway-ready`', ...line(results.startup.interview)],
+        ['**separate row:** `<oneway-recorder>` → ready (`recordingMimeType` set), automatic type choice', ...line(results.startup.recorderAuto)],
+        [`\`<oneway-recorder mime-type="${results.config.mimeType}">\` → ready (no streaming probe)`, ...line(results.startup.recorderMime)],
+      ],
+    ),
+    '',
+    '"Ready" for the recorder includes camera and microphone start (fake devices), the Web Lock for its slot and, with the',
+    "automatic choice, the short probe recording that checks the type delivers data while recording.",
+  ];
+}
+
+function wire(results) {
+  const { config } = results;
+  const rows = [];
+  for (const network of config.networks) {
+    for (const setup of ['ours', 'uppy']) {
+      const runs = answersOf(results, { seconds: config.mainThreadSeconds, network, setup, ok: true });
+      const s = (fn) => spread(runs.map(fn));
+      const minutes = (r) => r.recordedMs / 60_000;
+      const methods = ['POST', 'PATCH', 'HEAD']
+        .map((method) => `${method} ${formatNumber(s((r) => r.wire.byMethod[method] ?? 0))}`)
+        .join(', ');
+      rows.push([
+        NAMES[setup],
+        NETWORKS[network].label,
+        methods,
+        formatNumber(s((r) => r.wire.count / minutes(r)), '', 1),
+        formatByteSpread(s((r) => r.wire.bytesToServer / minutes(r))),
+        formatByteSpread(s((r) => r.fileBytes / minutes(r))),
+        formatNumber(s((r) => (100 * (r.wire.bytesToServer - r.fileBytes)) / r.fileBytes), '%', 2),
+        formatByteSpread(s((r) => r.wire.bytesFromServer / minutes(r))),
+      ]);
+    }
+  }
+  return [
+    `## 6. Wire efficiency (${config.mainThreadSeconds} s answers)`,
+    '',
+    'Requests to `/files` counted by the server; bytes are what the socket really carried for them (request line, headers',
+    'and body up; status line and headers down), per minute of recording, against the size of the file per minute.',
+    '',
+    ...table(['Setup', 'Link', 'requests per answer', 'requests / min', 'bytes up / min', 'file / min', 'overhead up', 'bytes down / min'], rows),
+  ];
+}
+
+function failures(results) {
+  const failed = [...results.answers, ...results.memory].filter((r) => !r.ok);
+  const startupFailed = Object.entries(results.startup).flatMap(([key, runs]) => runs.filter((r) => r.failure).map((r) => `start-up ${key}: ${r.failure}`));
+  if (failed.length === 0 && startupFailed.length === 0) return ['## Failures', '', 'None: every run\'s upload was verified.'];
+  return [
+    '## Failures',
+    '',
+    ...failed.map((r) => `- ${r.setup}, ${r.seconds} s${r.network ? `, ${NETWORKS[r.network].label}` : ' (memory)'}${r.round !== undefined ? `, run ${r.round + 1}` : ''}: ${r.failure}${r.problems?.length ? ` (page: ${r.problems.slice(0, 3).join(' | ')})` : ''}`),
+    ...startupFailed.map((line) => `- ${line}`),
+  ];
+}
+
+function conditions(results) {
+  const { config, environment: env } = results;
+  return [
+    '## Conditions',
+    '',
+    `- Chromium flags: \`${env.args.join(' ')}\`.`,
+    '- The camera is a synthetic Y4M clip (moving pattern + noise, 640×480, 30 fps, `bench/lib/camera.mjs`): Chromium\'s built-in fake camera',
+    '  is so plain that H.264 makes ~0.5 Mbit/s whatever is asked. The microphone is Chromium\'s fake one (a beep).',
+    `- Both setups record \`${config.mimeType}\` (the type the widget picks by itself in Chromium; Uppy gets it as \`preferredVideoMimeType\`).`,
+    `- Bitrate: the recorder element has no bitrate property yet (\`TakeController\` accepts \`videoBitsPerSecond\`, the element does not pass`,
+    `  one), so the bench pages wrap \`window.MediaRecorder\` and force \`videoBitsPerSecond: ${config.answerBitsPerSecond}\``,
+    `  (${config.memoryBitsPerSecond} for the memory figure) for **both** setups. The wrapper also counts every slice and hashes it in a worker.`,
+    `- 4 Mbit/s link: CDP \`Network.emulateNetworkConditions\` on the page (upload ${SLOW_LINK_TEXT}), set after the page has loaded.`,
+    '- Uppy: `new Uppy({ autoProceed: true })`, `Dashboard` inline, `Webcam` (`modes: [\'video-audio\']`, target Dashboard), `Tus` (`endpoint: \'/files\'`,',
+    '  `chunkSize: 1 MiB` like ours); driven through its UI: Camera tab, record, stop, "Submit recorded file" (clicked as soon as it appears).',
+    '- Ours: `<oneway-recorder endpoint="/files" mime-type="…">`, driven by clicking its Start/Stop recording button.',
+    `- Runs per length, link and setup: ${Object.entries(config.runsPerLength)
+      .map(([seconds, runs]) => `${seconds} s × ${runs}`)
+      .join(', ')}; interleaved (ours and Uppy take turns, the one going first alternates); each run in a fresh browser context.`,
+    config.figures.includes('memory')
+      ? `- Memory: one ${config.memorySeconds} s recording per setup, ours and Uppy at the same time in two browsers (not a median: several long recordings do not fit the time budget).`
+      : '',
+  ].filter(Boolean);
+}
