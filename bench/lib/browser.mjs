@@ -38,6 +38,10 @@ export async function launchChromium({ profilesDir, fakeVideo }) {
     args: [...args, '--remote-debugging-port=0', 'about:blank'],
     defaultViewport: { width: 1000, height: 800 },
     protocolTimeout: 20 * 60_000,
+    // Puppeteer otherwise turns on the DevTools Network domain in every page, which keeps request
+    // bodies (every uploaded byte, as Blobs in the browser process) for the inspector. The bench
+    // turns it on only where it throttles, and memory is measured without it.
+    networkEnabled: false,
   });
   return { browser, executablePath, args };
 }

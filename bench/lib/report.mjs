@@ -213,7 +213,8 @@ function memory(results) {
     '',
     `One recording per setup, ours and Uppy at the same time, each in a browser of its own whose synthetic camera gives ~${config.memoryBitsPerSecond / 1e6} Mbit/s`,
     `(ours: ${status('ours')}; Uppy: ${status('uppy')}). Sampled at the start, every ${config.memoryEverySeconds} s and once the answer`,
-    'is safe on the server, each time after a forced garbage collection (CDP `HeapProfiler.collectGarbage`).',
+    'is safe on the server, each time after a forced garbage collection (CDP `HeapProfiler.collectGarbage`, page and its workers).',
+    "The DevTools Network domain is off in these pages (puppeteer's default would keep every uploaded byte for the inspector).",
     '',
     'Page JavaScript (CDP `Runtime.getHeapUsage`: `usedSize`, and `backingStorageSize` = ArrayBuffer contents outside the heap):',
     '',
@@ -393,6 +394,14 @@ function failures(results) {
   ];
 }
 
+/** Says how each setup's bitrate was set, from what the MediaRecorder wrapper saw. */
+function bitrateNote(results) {
+  const how = (setup) => new Set([...results.answers, ...results.memory].filter((r) => r.setup === setup).map((r) => r.verification?.bitrateSetBy).filter(Boolean));
+  const describe = { page: 'its own setting', wrapper: 'the bench wrapper', nobody: 'nobody (browser default)' };
+  const line = (setup, name) => `${name}: ${[...how(setup)].map((h) => describe[h] ?? h).join(' / ') || 'n/a'}`;
+  return `Set by ${line('ours', 'ours')} (the \`video-bits-per-second\` attribute); ${line('uppy', 'Uppy')} (its Webcam has no bitrate option).`;
+}
+
 function conditions(results) {
   const { config, environment: env } = results;
   return [
@@ -402,13 +411,13 @@ function conditions(results) {
     '- The camera is a synthetic Y4M clip (moving pattern + noise, 640×480, 30 fps, `bench/lib/camera.mjs`): Chromium\'s built-in fake camera',
     '  is so plain that H.264 makes ~0.5 Mbit/s whatever is asked. The microphone is Chromium\'s fake one (a beep).',
     `- Both setups record \`${config.mimeType}\` (the type the widget picks by itself in Chromium; Uppy gets it as \`preferredVideoMimeType\`).`,
-    `- Bitrate: the recorder element has no bitrate property yet (\`TakeController\` accepts \`videoBitsPerSecond\`, the element does not pass`,
-    `  one), so the bench pages wrap \`window.MediaRecorder\` and force \`videoBitsPerSecond: ${config.answerBitsPerSecond}\``,
-    `  (${config.memoryBitsPerSecond} for the memory figure) for **both** setups. The wrapper also counts every slice and hashes it in a worker.`,
+    `- Bitrate: \`videoBitsPerSecond: ${config.answerBitsPerSecond}\` (${config.memoryBitsPerSecond} for the memory figure) for both. ${bitrateNote(results)}`,
+    '  The bench pages wrap `window.MediaRecorder`: the wrapper adds the bitrate to a recorder created without one, and counts',
+    '  every slice and hashes it in a worker.',
     `- 4 Mbit/s link: CDP \`Network.emulateNetworkConditions\` on the page (upload ${SLOW_LINK_TEXT}), set after the page has loaded.`,
     '- Uppy: `new Uppy({ autoProceed: true })`, `Dashboard` inline, `Webcam` (`modes: [\'video-audio\']`, target Dashboard), `Tus` (`endpoint: \'/files\'`,',
     '  `chunkSize: 1 MiB` like ours); driven through its UI: Camera tab, record, stop, "Submit recorded file" (clicked as soon as it appears).',
-    '- Ours: `<oneway-recorder endpoint="/files" mime-type="…">`, driven by clicking its Start/Stop recording button.',
+    '- Ours: `<oneway-recorder endpoint="/files" mime-type="…" video-bits-per-second="…">`, driven by clicking its Start/Stop recording button.',
     `- Runs per length, link and setup: ${Object.entries(config.runsPerLength)
       .map(([seconds, runs]) => `${seconds} s × ${runs}`)
       .join(', ')}; interleaved (ours and Uppy take turns, the one going first alternates); each run in a fresh browser context.`,

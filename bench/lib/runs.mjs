@@ -60,7 +60,8 @@ export async function recordAnswer({ browser, server, setup, seconds, network, b
     opened = await openSetup({ browser, server, setup, bitsPerSecond, mimeType });
     const { page, cdp } = opened;
     if (NETWORKS[network].conditions) {
-      await cdp.send('Network.enable');
+      // Throttling needs the Network domain; with no buffers, so DevTools keeps no request bodies.
+      await cdp.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0, maxPostDataSize: 0 });
       await cdp.send('Network.emulateNetworkConditions', NETWORKS[network].conditions);
     }
     await cdp.send('Performance.enable');
@@ -104,8 +105,8 @@ export async function recordAnswer({ browser, server, setup, seconds, network, b
 
 /**
  * Records one long answer and samples memory at the start, every `everySeconds` and at the end
- * (once the answer is safe). A garbage collection is forced before each sample, so the figures
- * are what the page keeps, not what it has not yet collected.
+ * (once the answer is safe). A garbage collection is forced before each sample (page and its
+ * workers), so the figures are what the page keeps, not what it has not yet collected.
  */
 export async function recordLongAnswer({ browser, server, setup, seconds, everySeconds, bitsPerSecond, mimeType }) {
   const run = { setup, seconds, ok: false, samples: [], problems: [] };
@@ -114,6 +115,9 @@ export async function recordLongAnswer({ browser, server, setup, seconds, everyS
   const sample = async (label) => {
     const { page, cdp } = opened;
     await cdp.send('HeapProfiler.collectGarbage');
+    // The bench's hash worker too: it drops each slice's Blob after reading it, but a worker with a
+    // small heap rarely collects, and an uncollected Blob keeps its bytes in the browser process.
+    for (const worker of page.workers()) await worker.client.send('HeapProfiler.collectGarbage').catch(() => {});
     const heap = await cdp.send('Runtime.getHeapUsage');
     const page_ = await page.evaluate(() => ({
       recorded: window.bench.answerRecorder()?.bytes ?? 0,
@@ -194,12 +198,25 @@ async function verify({ page, server, uploadUrl, reportedSha256 }) {
   const reference = await page.evaluate(async () => {
     const recorder = window.bench.answerRecorder();
     if (!recorder) return undefined;
-    return { counted: recorder.bytes, slices: recorder.slices, mimeType: recorder.mimeType, ...(await window.bench.digest(recorder.id)) };
+    return {
+      counted: recorder.bytes,
+      slices: recorder.slices,
+      mimeType: recorder.mimeType,
+      bitrateSetBy: recorder.bitrateSetBy,
+      videoBitsPerSecond: recorder.requested.videoBitsPerSecond,
+      ...(await window.bench.digest(recorder.id)),
+    };
   });
   if (!reference) return { ok: false, problem: 'no MediaRecorder was started' };
   const id = uploadUrl ? decodeURIComponent(new URL(uploadUrl, server.url).pathname.split('/').pop()) : '';
   const file = join(server.tus.directory, id);
-  const result = { ok: false, referenceBytes: reference.bytes, slices: reference.slices, recordedMimeType: reference.mimeType };
+  const result = {
+    ok: false,
+    referenceBytes: reference.bytes,
+    slices: reference.slices,
+    recordedMimeType: reference.mimeType,
+    bitrateSetBy: reference.bitrateSetBy,
+  };
   if (!id || !existsSync(file)) return { ...result, problem: `no file on the server for ${uploadUrl}` };
   result.fileBytes = statSync(file).size;
   result.fileSha256 = await sha256File(file);

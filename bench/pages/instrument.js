@@ -1,7 +1,8 @@
 // Bench instrumentation, the first script of every bench page (before the widget or Uppy loads):
-// - wraps window.MediaRecorder so every recorder gets the bench's `videoBitsPerSecond` (?bps=…;
-//   the recorder element has no bitrate property yet, and Uppy's Webcam none either), and so
-//   every slice it hands out is counted and hashed in a worker, the reference for the upload check;
+// - wraps window.MediaRecorder so every recorder records at the bench's `videoBitsPerSecond`
+//   (?bps=…): a recorder created without a bitrate (Uppy's Webcam has no option for it) gets it
+//   added; one created with a bitrate (ours, from its video-bits-per-second attribute) keeps its
+//   own. Every slice it hands out is counted and hashed in a worker, the reference for the upload check;
 // - observes long tasks and long animation frames (with script attribution) for the main-thread figure.
 
 const params = new URLSearchParams(location.search);
@@ -20,10 +21,13 @@ const NativeMediaRecorder = window.MediaRecorder;
 
 class BenchMediaRecorder extends NativeMediaRecorder {
   constructor(stream, options = {}) {
-    super(stream, videoBitsPerSecond ? { ...options, videoBitsPerSecond } : options);
+    const forced = Boolean(videoBitsPerSecond) && options.videoBitsPerSecond === undefined;
+    super(stream, forced ? { ...options, videoBitsPerSecond } : options);
     const record = {
       id: recorders.length,
       requested: { ...options },
+      // Who chose the bitrate: the page's own code, or this wrapper.
+      bitrateSetBy: forced ? 'wrapper' : options.videoBitsPerSecond !== undefined ? 'page' : 'nobody',
       mimeType: '',
       started: false,
       startedAt: NaN,
