@@ -11,11 +11,14 @@ export interface MediaStreamControllerOptions {
   onError: (error: OnewayError) => void;
   /** Injected for tests; defaults to `navigator.mediaDevices`. */
   mediaDevices?: () => Pick<MediaDevices, 'getUserMedia'> | undefined;
+  /** The element that shows the stream, kept in step with it after each host update. */
+  preview?: () => HTMLMediaElement | null | undefined;
 }
 
 /**
  * Holds the camera/microphone stream of an element: asks for it, reports why it failed, notices
- * a device that goes away, and stops every track when the element leaves the page.
+ * a device that goes away, shows it in the element's preview, and stops every track when the
+ * element leaves the page.
  */
 export class MediaStreamController implements ReactiveController {
   stream: MediaStream | undefined;
@@ -75,11 +78,17 @@ export class MediaStreamController implements ReactiveController {
     }
   }
 
-  /** Stops every track. */
+  /** Takes the stream out of the preview, then stops every track. */
   release(): void {
+    // WebKitGTK's web process can deadlock when the tracks a <video> is playing stop under it.
+    this.showInPreview(undefined);
     if (this.stream) stopTracks(this.stream);
     this.stream = undefined;
     if (this.status === 'ready') this.status = 'idle';
+  }
+
+  hostUpdated(): void {
+    this.showInPreview(this.stream);
   }
 
   hostDisconnected(): void {
@@ -93,6 +102,11 @@ export class MediaStreamController implements ReactiveController {
     this.release();
     this.fail(new OnewayError('device-lost', `The ${track.kind} device stopped (${track.label || 'unnamed'}).`, true));
     this.host.requestUpdate();
+  }
+
+  private showInPreview(stream: MediaStream | undefined): void {
+    const preview = this.options.preview?.();
+    if (preview && preview.srcObject !== (stream ?? null)) preview.srcObject = stream ?? null;
   }
 
   private fail(error: OnewayError): void {

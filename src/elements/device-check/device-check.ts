@@ -138,6 +138,7 @@ export class OnewayDeviceCheck extends LitElement {
     kind: () => 'video',
     onError: (error) => this.report(error),
     mediaDevices: () => this.preferredMediaDevices(),
+    preview: () => this.preview,
   });
 
   private readonly levels = new AudioLevelController(this);
@@ -241,12 +242,6 @@ export class OnewayDeviceCheck extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint') && changed.get('endpoint') !== undefined && this.isConnected) {
       if (this.endpoint && !this.blockedError()) void this.connection.run();
-    }
-  }
-
-  protected override updated(): void {
-    if (this.preview && this.preview.srcObject !== (this.media.stream ?? null)) {
-      this.preview.srcObject = this.media.stream ?? null;
     }
   }
 

@@ -105,6 +105,7 @@ export class OnewayRecorder extends LitElement {
   private readonly media = new MediaStreamController(this, {
     kind: () => this.kind,
     onError: (error) => this.report(error),
+    preview: () => this.preview,
   });
 
   private readonly lock = new ScopeLockController(this, () => this.scope);
@@ -210,9 +211,6 @@ export class OnewayRecorder extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('kind') && changed.get('kind') !== undefined) void this.prepare();
-    if (this.preview && this.preview.srcObject !== (this.media.stream ?? null)) {
-      this.preview.srcObject = this.media.stream ?? null;
-    }
     if (this.kind === 'audio' && this.media.stream) this.level.attach(this.media.stream);
     else this.level.detach();
   }
