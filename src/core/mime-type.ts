@@ -26,6 +26,18 @@ export function supportedMimeTypes(kind: MediaKind, isTypeSupported: (type: stri
   return CANDIDATES[kind].filter((type) => isTypeSupported(type));
 }
 
+/**
+ * One spelling of a MIME type whichever browser reports it: no blanks around the parameters
+ * (WebKit writes `video/mp4; codecs=avc1`, Chromium and Firefox `video/mp4;codecs=avc1`).
+ */
+export function canonicalMimeType(mimeType: string): string {
+  return mimeType
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(';');
+}
+
 /** The bare type of a MIME type with parameters: `video/mp4;codecs=avc1` → `video/mp4`. */
 export function bareType(mimeType: string): string {
   return mimeType.split(';')[0].trim().toLowerCase();

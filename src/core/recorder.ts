@@ -1,5 +1,5 @@
 import { OnewayError } from './errors.js';
-import { supportedMimeTypes, type MediaKind } from './mime-type.js';
+import { canonicalMimeType, supportedMimeTypes, type MediaKind } from './mime-type.js';
 
 /** The MediaRecorder constructor, injected so tests can stand in for it. */
 export type MediaRecorderFactory = (stream: MediaStream, options: MediaRecorderOptions) => MediaRecorder;
@@ -60,7 +60,7 @@ export class AnswerRecorder {
 
   /** The MIME type MediaRecorder actually records. */
   get mimeType(): string {
-    return this.recorder.mimeType || this.options.mimeType;
+    return canonicalMimeType(this.recorder.mimeType || this.options.mimeType);
   }
 
   get state(): RecordingState {

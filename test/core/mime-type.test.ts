@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { bareType, fileExtension, supportedMimeTypes } from '../../src/core/mime-type.js';
+import { bareType, canonicalMimeType, fileExtension, supportedMimeTypes } from '../../src/core/mime-type.js';
 
 const supports = (...types: string[]) => (type: string) => types.includes(type);
 
@@ -30,5 +30,12 @@ describe('MIME type choice', () => {
     expect(bareType('video/mp4;codecs=avc1,opus')).to.equal('video/mp4');
     expect(fileExtension('video/webm;codecs=vp8')).to.equal('webm');
     expect(fileExtension('audio/mp4;codecs=opus')).to.equal('m4a');
+  });
+
+  it('spells a recorded type the same in every engine', () => {
+    expect(canonicalMimeType('video/mp4; codecs=avc1,opus')).to.equal('video/mp4;codecs=avc1,opus');
+    expect(canonicalMimeType('video/webm;codecs=vp8,opus')).to.equal('video/webm;codecs=vp8,opus');
+    expect(canonicalMimeType(' audio/mp4 ;  codecs=mp4a.40.2; ')).to.equal('audio/mp4;codecs=mp4a.40.2');
+    expect(canonicalMimeType('video/mp4')).to.equal('video/mp4');
   });
 });
