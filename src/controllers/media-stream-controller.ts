@@ -25,6 +25,8 @@ export class MediaStreamController implements ReactiveController {
   status: MediaStreamStatus = 'idle';
   error: OnewayError | undefined;
   private request = 0;
+  /** The element the stream was last shown in, which may since have left the host's shadow root. */
+  private shownIn: HTMLMediaElement | undefined;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly options: MediaStreamControllerOptions) {
     host.addController(this);
@@ -104,9 +106,12 @@ export class MediaStreamController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Shows `stream` in the current preview, and takes it out of a preview the host no longer renders. */
   private showInPreview(stream: MediaStream | undefined): void {
-    const preview = this.options.preview?.();
+    const preview = this.options.preview?.() ?? undefined;
+    if (this.shownIn && this.shownIn !== preview) this.shownIn.srcObject = null;
     if (preview && preview.srcObject !== (stream ?? null)) preview.srcObject = stream ?? null;
+    this.shownIn = stream ? preview : undefined;
   }
 
   private fail(error: OnewayError): void {

@@ -1,9 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { LitElement } from 'lit';
+import { LitElement, nothing } from 'lit';
 import { MediaStreamController } from '../../src/controllers/media-stream-controller.js';
 
-/** A host with a preview, as the recorder and the device check have. */
+/** A host with a preview, as the recorder and the device check have; the recorder drops it for audio answers. */
 class PreviewHost extends LitElement {
+  static override properties = { withPreview: { type: Boolean } };
+  withPreview = true;
   readonly media = new MediaStreamController(this, {
     kind: () => 'video',
     onError: () => {},
@@ -11,7 +13,7 @@ class PreviewHost extends LitElement {
   });
 
   override render() {
-    return html`<video muted autoplay playsinline></video>`;
+    return this.withPreview ? html`<video muted autoplay playsinline></video>` : nothing;
   }
 }
 customElements.define('test-preview-host', PreviewHost);
@@ -61,6 +63,17 @@ describe('MediaStreamController', () => {
     const { host, stream, preview } = await hostWithStream();
     const shownAtStop = watchStops(stream, preview);
     host.remove();
+    expect(shownAtStop).to.deep.equal([false, false]);
+  });
+
+  it('takes the stream out of a preview the host stops rendering, before the tracks stop', async () => {
+    const { host, stream, preview } = await hostWithStream();
+    host.withPreview = false;
+    await host.updateComplete;
+    expect(preview.isConnected).to.equal(false);
+    expect(preview.srcObject).to.equal(null);
+    const shownAtStop = watchStops(stream, preview);
+    host.media.release();
     expect(shownAtStop).to.deep.equal([false, false]);
   });
 });
