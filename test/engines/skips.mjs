@@ -40,10 +40,5 @@ export const skips = {
       ...REDUCED_MOTION,
       reason: 'emulateMedia (prefers-reduced-motion) is not available through WebDriver in @web/test-runner-webdriver',
     },
-    {
-      file: 'test/elements/device-check/device-check.test.ts',
-      reason:
-        "WebKitGTK 2.50 on Debian 12's GStreamer 1.22 deadlocks its web process (main thread in a futex wait) part-way through this file, when the device check lets the mock camera and microphone go; each test passes alone (GREP=…), the file never finishes",
-    },
   ],
 };
