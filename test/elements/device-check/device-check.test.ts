@@ -249,16 +249,23 @@ describe('<oneway-device-check>', () => {
   });
 
   it('in the dark and with a silent microphone: "too dark" and "We can\'t hear you", as advice that does not block Continue', async () => {
-    // A black picture (a canvas) and a microphone that hears nothing (a silent Web Audio stream).
+    // A black picture (a canvas) and a microphone that hears nothing (a Web Audio stream of an
+    // oscillator at zero gain: WebKitGTK never plays a stream whose audio node nothing feeds).
     const canvas = Object.assign(document.createElement('canvas'), { width: 320, height: 240 });
     const paint = setInterval(() => {
       const context = canvas.getContext('2d')!;
       context.fillStyle = '#050505';
       context.fillRect(0, 0, canvas.width, canvas.height);
     }, 50);
+    // WebKit lets Web Audio run without a click only in a page that captures: the real microphone stays open meanwhile.
+    const capturing = await navigator.mediaDevices.getUserMedia({ audio: true });
     const audio = new AudioContext();
+    const silence = audio.createMediaStreamDestination();
+    const oscillator = audio.createOscillator();
+    oscillator.connect(new GainNode(audio, { gain: 0 })).connect(silence);
+    oscillator.start();
     const restore = stubGetUserMedia(async () =>
-      new MediaStream([...canvas.captureStream(20).getVideoTracks(), ...audio.createMediaStreamDestination().stream.getAudioTracks()]),
+      new MediaStream([...canvas.captureStream(20).getVideoTracks(), ...silence.stream.getAudioTracks()]),
     );
     try {
       const el = await readyCheck();
@@ -274,6 +281,7 @@ describe('<oneway-device-check>', () => {
       restore();
       clearInterval(paint);
       await audio.close();
+      for (const track of capturing.getTracks()) track.stop();
     }
   });
 
