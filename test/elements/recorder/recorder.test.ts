@@ -19,7 +19,8 @@ function recordButton(el: OnewayRecorder): HTMLButtonElement {
 
 /**
  * How long the file at `url` plays. Streamed recordings (fragmented MP4, WebM) carry no duration
- * in their header, so the file is played to its end, fast.
+ * in their header, so the file is played to its end, at normal speed: played fast, WebKitGTK
+ * fails to decode MP4 fragments ("Failed to send data for decoding") or ends early.
  */
 async function mediaDuration(url: string): Promise<number> {
   const video = document.createElement('video');
@@ -30,7 +31,6 @@ async function mediaDuration(url: string): Promise<number> {
     video.addEventListener('error', () => reject(new Error(`cannot decode ${url}: ${video.error?.message}`)), { once: true }),
   );
   await Promise.race([new Promise((resolve) => video.addEventListener('loadedmetadata', resolve, { once: true })), failed]);
-  video.playbackRate = 8;
   await Promise.race([video.play(), failed]);
   await Promise.race([new Promise((resolve) => video.addEventListener('ended', resolve, { once: true })), failed]);
   return video.currentTime;
