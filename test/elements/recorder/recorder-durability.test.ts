@@ -211,7 +211,11 @@ describe('<oneway-recorder> across a real page reload', () => {
       await waitUntil(() => recorder()?.recordingMimeType, 'the recorder in the frame never became ready', { timeout: 20_000 });
       const spy = spyOnMediaRecorder(frame());
       recorder().start();
-      await sleep(3000);
+      // At least two slices read before the reload, however busy the machine: their order is checked below.
+      await waitUntil(() => (spy.recordings[0]?.filter(Boolean).length ?? 0) >= 2, 'fewer than two slices before the reload', {
+        timeout: 15_000,
+      });
+      await sleep(500);
       const reloaded = loaded();
       frame().location.reload();
       await reloaded;

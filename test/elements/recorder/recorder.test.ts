@@ -125,7 +125,7 @@ describe('<oneway-recorder>', () => {
   it('shows a mirrored live preview of the camera', async () => {
     const el = await readyRecorder();
     const video = el.shadowRoot!.querySelector('video')!;
-    await waitUntil(() => video.videoWidth > 0, 'the preview never played');
+    await waitUntil(() => video.videoWidth > 0, 'the preview never played', { timeout: 5000 });
     expect(getComputedStyle(video).transform).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
   });
 
@@ -144,6 +144,7 @@ describe('<oneway-recorder>', () => {
     expect(el.shadowRoot!.querySelector('video')).to.equal(null);
     // The fake microphone plays a tone: the level meter shows it.
     const meter = el.shadowRoot!.querySelector<HTMLMeterElement>('[part="level"]')!;
+    expect(meter, `no level meter; the recorder shows: ${el.shadowRoot!.textContent!.trim()}`).to.not.equal(null);
     await waitUntil(() => meter.value > 0, 'the level meter never moved', { timeout: 5000 });
     const uploaded = nextEvent(el, 'oneway-answer-uploaded');
     el.start();
