@@ -60,6 +60,8 @@ function addGroup(name, engine, files, makeBrowsers) {
   const include = only ? only.filter((pattern) => pattern.includes('.denied.') === denied) : files.filter((file) => !file.startsWith('!'));
   if (include.length === 0) return;
   const exclude = [...files.filter((file) => file.startsWith('!')), ...skips[engine].filter(({ test }) => !test).map(({ file }) => `!${file}`)];
+  // A group whose own patterns the engine skips whole (WebKit's permission-denied group).
+  if (files.filter((file) => !file.startsWith('!')).every((pattern) => exclude.includes(`!${pattern}`))) return;
   groups.push({ name, files: [...include, ...exclude], browsers: makeBrowsers(), testRunnerHtml: runnerHtmlFor(engine, skips) });
 }
 
@@ -77,6 +79,7 @@ if (engines.includes('firefox')) {
 if (engines.includes('webkit')) {
   const webkit = await webkitLauncher();
   addGroup('webkit', 'webkit', base.files, () => [webkit]);
+  addGroup('webkit-permission-denied', 'webkit', deniedGroup.files, () => [webkit]);
 }
 
 const offline = serverSideOffline({ isUploadRequest: (url) => url === '/files' || url.startsWith('/files/') || url.startsWith('/files?') });

@@ -37,6 +37,11 @@ export const skips = {
   webkit: [
     THEME,
     {
+      file: 'test/**/*.denied.test.ts',
+      reason:
+        'MiniBrowser grants its mock camera and microphone to every page and has no setting or WebDriver command to deny them; Chromium and Firefox run the permission-denied group',
+    },
+    {
       ...REDUCED_MOTION,
       reason: 'emulateMedia (prefers-reduced-motion) is not available through WebDriver in @web/test-runner-webdriver',
     },
