@@ -296,6 +296,15 @@ describe('<oneway-device-check>', () => {
     expect(el.brightness).to.equal(undefined);
   });
 
+  it('is ready without storage advice in a browser without navigator.storage', async () => {
+    const restore = shadow(navigator, 'storage', undefined);
+    try {
+      await expectNoStorageApiDegradesQuietly();
+    } finally {
+      restore();
+    }
+  });
+
   it('warns when the device cannot hold the longest answer', async () => {
     if (!navigator.storage) return expectNoStorageApiDegradesQuietly();
     const restore = shadow(navigator.storage, 'estimate', async () => ({ quota: 30_000_000, usage: 25_000_000 }));

@@ -247,6 +247,27 @@ describe('<oneway-recorder> across a real page reload', () => {
 });
 
 describe('<oneway-recorder> keeping the page and the device alive', () => {
+  it('records and delivers all the same in a browser without Wake Lock and Web Locks', async () => {
+    // Own properties shadow the prototype's getters, as in a browser that has neither.
+    Object.defineProperty(navigator, 'wakeLock', { configurable: true, value: undefined });
+    Object.defineProperty(navigator, 'locks', { configurable: true, value: undefined });
+    const spy = spyOnMediaRecorder();
+    try {
+      const el = await readyRecorder();
+      const uploaded = nextEvent(el, 'oneway-answer-uploaded');
+      el.start();
+      await sleep(1500);
+      await el.stop();
+      const answer = (await uploaded).detail;
+      expect(answer.interrupted).to.equal(false);
+      await expectDelivered(spy, answer);
+    } finally {
+      spy.restore();
+      delete (navigator as { wakeLock?: unknown }).wakeLock;
+      delete (navigator as { locks?: unknown }).locks;
+    }
+  });
+
   it('asks before the page is left while bytes are not on the server, and not after', async () => {
     const el = await readyRecorder();
     const leave = () => {
