@@ -16,7 +16,7 @@ describe('CDN bundle', () => {
       });
       const page = iframe.contentWindow as ProbedWindow;
       const recorder = page.document.querySelector('oneway-recorder')!;
-      await waitUntil(() => recorder.shadowRoot?.querySelector('[part="record-button"]'), 'the recorder did not render');
+      await waitUntil(() => recorder.shadowRoot?.querySelector('[part="record-button"]'), 'the recorder did not render', { timeout: 5000 });
       const countdown = page.document.querySelector('oneway-countdown')!;
       await waitUntil(
         () => countdown.shadowRoot?.querySelector('[part="timer"]')?.getAttribute('aria-label') === 'Verbleibende Zeit',

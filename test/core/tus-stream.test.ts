@@ -24,7 +24,7 @@ describe('StreamingUpload against the tus server', () => {
       upload.start();
     });
     source.append(new Uint8Array(1000).fill(1));
-    await waitUntil(() => confirmed.includes(1000), 'the first bytes were not sent before the end');
+    await waitUntil(() => confirmed.includes(1000), 'the first bytes were not sent before the end', { timeout: 5000 });
     expect(source.bytesHeld, 'confirmed bytes are released').to.equal(0);
     source.append(new Uint8Array(500).fill(2));
     source.end();

@@ -102,7 +102,7 @@ describe('theme', () => {
     expect(getComputedStyle(button).borderTopLeftRadius).to.equal('0px');
     expect(getComputedStyle(button).fontFamily).to.equal('Georgia, serif');
     await emulateMedia({ colorScheme: 'dark' });
-    await waitUntil(() => getComputedStyle(el).backgroundColor === 'rgb(17, 24, 39)', 'dark mode did not apply');
+    await waitUntil(() => getComputedStyle(el).backgroundColor === 'rgb(17, 24, 39)', 'dark mode did not apply', { timeout: 5000 });
     expect(getComputedStyle(button).backgroundColor, 'the host token wins over the dark default').to.equal('rgb(190, 18, 60)');
   });
 

@@ -118,12 +118,12 @@ describe('<oneway-device-check>', () => {
     await waitUntil(() => el.status === 'ready', 'never ready', { timeout: 20_000 });
     await el.updateComplete;
     const video = part<HTMLVideoElement>(el, 'preview')!;
-    await waitUntil(() => video.videoWidth > 0, 'the preview never played');
+    await waitUntil(() => video.videoWidth > 0, 'the preview never played', { timeout: 5000 });
     expect(getComputedStyle(video).transform).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
 
     const camera = part<HTMLSelectElement>(el, 'camera-select')!;
     const microphone = part<HTMLSelectElement>(el, 'microphone-select')!;
-    await waitUntil(() => camera.options.length > 0 && microphone.options.length > 0, 'the pickers stayed empty');
+    await waitUntil(() => camera.options.length > 0 && microphone.options.length > 0, 'the pickers stayed empty', { timeout: 5000 });
     expect(camera.labels[0].textContent!.trim()).to.equal('Camera');
     expect(microphone.labels[0].textContent!.trim()).to.equal('Microphone');
     expect(camera.value).to.equal(el.videoDeviceId);
@@ -219,7 +219,7 @@ describe('<oneway-device-check>', () => {
   it('remembers the chosen microphone and camera across re-creation', async () => {
     const el = await readyCheck();
     const microphone = part<HTMLSelectElement>(el, 'microphone-select')!;
-    await waitUntil(() => microphone.options.length > 0);
+    await waitUntil(() => microphone.options.length > 0, 'the pickers stayed empty', { timeout: 5000 });
     const ids = [...microphone.options].map((option) => option.value);
     expect(ids.length, 'the fake microphone list').to.be.greaterThan(1);
     const chosen = ids.find((id) => id !== el.audioDeviceId)!;
@@ -238,7 +238,7 @@ describe('<oneway-device-check>', () => {
     expect(previewStream(again).getAudioTracks()[0].getSettings().deviceId).to.equal(chosen);
     expect(again.audioDeviceId).to.equal(chosen);
     expect(again.videoDeviceId).to.equal(camera);
-    await waitUntil(() => part<HTMLSelectElement>(again, 'microphone-select')!.value === chosen, 'the picker does not show the choice');
+    await waitUntil(() => part<HTMLSelectElement>(again, 'microphone-select')!.value === chosen, 'the picker does not show the choice', { timeout: 5000 });
   });
 
   it('falls back to an available device when a remembered one is gone', async () => {
@@ -304,7 +304,7 @@ describe('<oneway-device-check>', () => {
     const restore = shadow(navigator.storage, 'estimate', async () => ({ quota: 30_000_000, usage: 25_000_000 }));
     try {
       const el = await readyCheck(html`<oneway-device-check max-answer-seconds="120"></oneway-device-check>`);
-      await waitUntil(() => part(el, 'storage-warning'), 'no storage warning');
+      await waitUntil(() => part(el, 'storage-warning'), 'no storage warning', { timeout: 5000 });
       expect(part(el, 'storage-warning')!.textContent).to.contain('low on storage');
       expect(part(el, 'storage-warning')!.textContent).to.contain('5 MB free');
       expect(continueButton(el).disabled, 'storage is advice, not a gate').to.equal(false);
@@ -322,7 +322,7 @@ describe('<oneway-device-check>', () => {
     });
     try {
       const el = await readyCheck(html`<oneway-device-check max-answer-seconds="120"></oneway-device-check>`);
-      await waitUntil(() => estimated, 'storage was not estimated');
+      await waitUntil(() => estimated, 'storage was not estimated', { timeout: 5000 });
       await sleep(100);
       await el.updateComplete;
       expect(part(el, 'storage-warning')).to.equal(null);
@@ -412,7 +412,7 @@ describe('<oneway-device-check> guidance for each failure', () => {
     const collected = collectErrors();
     try {
       previewStream(el).getVideoTracks()[0].dispatchEvent(new Event('ended'));
-      await waitUntil(() => collected.errors.length > 0, 'no oneway-error');
+      await waitUntil(() => collected.errors.length > 0, 'no oneway-error', { timeout: 5000 });
       await el.updateComplete;
       expect(collected.errors[0].detail.code).to.equal('device-lost');
       expect(el.status).to.equal('error');
@@ -487,7 +487,7 @@ describe('<oneway-device-check> guidance for each failure', () => {
       const copy = part<HTMLButtonElement>(el, 'copy-link-button')!;
       expect(copy.textContent!.trim()).to.equal('Copy link');
       copy.click();
-      await waitUntil(() => part(el, 'error')!.textContent!.includes('Link copied.'), 'no "Link copied."');
+      await waitUntil(() => part(el, 'error')!.textContent!.includes('Link copied.'), 'no "Link copied."', { timeout: 5000 });
       expect(copied).to.equal(location.href);
     } finally {
       restoreClipboard();

@@ -127,7 +127,7 @@ describe('<oneway-interview>', () => {
     await sleep(800);
     await press(first, 'Stop recording');
     await press(first, 'Submit answer');
-    await waitUntil(() => findButton(first, 'Next question'));
+    await waitUntil(() => findButton(first, 'Next question'), 'no "Next question" button', { timeout: 5000 });
     first.remove();
     await sleep(300);
 
@@ -170,7 +170,7 @@ describe('<oneway-interview>', () => {
       endpoint="/files"
       .config=${{ id: '', title: 'x', questions: [{ id: 'a', text: 'A', answer: 'vidoe' }, { id: 'a', text: 'B', answerSeconds: -5 }] }}
     ></oneway-interview>`);
-    await waitUntil(() => errors.length > 0, 'no oneway-error');
+    await waitUntil(() => errors.length > 0, 'no oneway-error', { timeout: 5000 });
     expect(errors[0].detail.code).to.equal('config-invalid');
     expect(errors[0].detail.recoverable).to.equal(false);
     const shown = el.shadowRoot!.querySelector('[part="problems"]')!.textContent!;
@@ -186,12 +186,12 @@ describe('<oneway-interview>', () => {
     const inline = await fixture<OnewayInterview>(html`<oneway-interview endpoint="/files">
       <script type="application/json">${JSON.stringify(cfg)}</script>
     </oneway-interview>`);
-    await waitUntil(() => deepText(inline).includes('Account Executive'), 'inline config not read');
+    await waitUntil(() => deepText(inline).includes('Account Executive'), 'inline config not read', { timeout: 5000 });
 
     const errors: OnewayErrorEvent[] = [];
     document.addEventListener('oneway-error', (event) => errors.push(event), { once: true });
     await fixture(html`<oneway-interview endpoint="/files" config-src="/no/such/config.json"></oneway-interview>`);
-    await waitUntil(() => errors.length > 0, 'no error for a missing config-src');
+    await waitUntil(() => errors.length > 0, 'no error for a missing config-src', { timeout: 5000 });
     expect(errors[0].detail.message).to.contain('/no/such/config.json').and.contain('404');
   });
 
@@ -207,7 +207,7 @@ describe('<oneway-interview>', () => {
     const el = await interview(config({ deadline: '2020-01-01T00:00:00Z' })).catch(() => undefined);
     expect(el).to.equal(undefined);
     const closed = await fixture<OnewayInterview>(html`<oneway-interview endpoint="/files" .config=${config({ deadline: '2020-01-01T00:00:00Z' })}></oneway-interview>`);
-    await waitUntil(() => deepText(closed).includes('closed'), 'no closed message');
+    await waitUntil(() => deepText(closed).includes('closed'), 'no closed message', { timeout: 5000 });
     expect(findButton(closed, 'Start interview')).to.equal(undefined);
   });
 
@@ -228,7 +228,7 @@ describe('<oneway-interview>', () => {
     await press(el, 'Start recording');
     await sleep(800);
     await press(el, 'Stop recording');
-    await waitUntil(() => findButton(el, 'Retake'));
+    await waitUntil(() => findButton(el, 'Retake'), 'no "Retake" button', { timeout: 5000 });
     await expect(el).to.be.accessible({ ignoredRules: ['color-contrast'] });
     const complete = nextEvent(el, 'oneway-complete');
     await press(el, 'Submit answer');

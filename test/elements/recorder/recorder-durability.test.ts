@@ -89,7 +89,7 @@ describe('<oneway-recorder> durability', () => {
     await sleep(1500);
     await setOffline(true);
     await sleep(4000);
-    await waitUntil(() => states.includes('waiting-for-connection'), 'never said it was waiting for the connection');
+    await waitUntil(() => states.includes('waiting-for-connection'), 'never said it was waiting for the connection', { timeout: 5000 });
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).to.contain('Waiting for the connection');
     await setOffline(false);
@@ -189,7 +189,7 @@ describe('<oneway-recorder> durability', () => {
     const id = `two-tabs-${Date.now()}`;
     const first = await readyRecorder(id);
     const second = await fixture<OnewayRecorder>(html`<oneway-recorder endpoint="/files" recording-id=${id}></oneway-recorder>`);
-    await waitUntil(() => second.shadowRoot!.textContent!.includes('open in another tab'), 'the second recorder did not say so');
+    await waitUntil(() => second.shadowRoot!.textContent!.includes('open in another tab'), 'the second recorder did not say so', { timeout: 5000 });
     expect(second.shadowRoot!.querySelector<HTMLButtonElement>('[part="record-button"]')!.disabled).to.equal(true);
     first.remove();
     await waitUntil(() => second.recordingMimeType, 'the second recorder did not take over', { timeout: 20_000 });
@@ -304,7 +304,7 @@ describe('<oneway-recorder> keeping the page and the device alive', () => {
       await sleep(300);
       expect(requests).to.deep.equal(['screen']);
       await el.stop();
-      await waitUntil(() => released === 1, 'the wake lock was not released');
+      await waitUntil(() => released === 1, 'the wake lock was not released', { timeout: 5000 });
     } finally {
       delete (navigator as { wakeLock?: unknown }).wakeLock;
       if (original) Object.defineProperty(Navigator.prototype, 'wakeLock', original);

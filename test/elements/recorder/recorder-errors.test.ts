@@ -16,7 +16,7 @@ async function errorOf(name: string) {
     const errors: OnewayErrorEvent[] = [];
     document.addEventListener('oneway-error', (event) => errors.push(event), { once: true });
     const el = await fixture<OnewayRecorder>(html`<oneway-recorder endpoint="/files"></oneway-recorder>`);
-    await waitUntil(() => errors.length > 0, 'no oneway-error');
+    await waitUntil(() => errors.length > 0, 'no oneway-error', { timeout: 5000 });
     await el.updateComplete;
     return { el, error: errors[0].detail, text: el.shadowRoot!.querySelector('[part="error"]')!.textContent! };
   } finally {
@@ -54,7 +54,7 @@ describe('<oneway-recorder> device errors', () => {
       const errors: OnewayErrorEvent[] = [];
       document.addEventListener('oneway-error', (event) => errors.push(event), { once: true });
       const el = await fixture<OnewayRecorder>(html`<oneway-recorder endpoint="/files"></oneway-recorder>`);
-      await waitUntil(() => errors.length > 0);
+      await waitUntil(() => errors.length > 0, 'no oneway-error', { timeout: 5000 });
       await el.updateComplete;
       expect(errors[0].detail.code).to.equal('no-media-recorder');
       expect(errors[0].detail.recoverable).to.equal(false);
