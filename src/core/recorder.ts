@@ -161,7 +161,7 @@ export async function chooseRecordingType(
     if (!isTypeSupported(override)) {
       throw new OnewayError('unsupported-mime-type', `This browser cannot record "${override}" (the mime-type attribute).`, false);
     }
-    return override;
+    return canonicalMimeType(override);
   }
   const chosen = await chooseStreamingMimeType(stream, supportedMimeTypes(kind, isTypeSupported), createRecorder);
   if (!chosen) {
