@@ -29,6 +29,16 @@ function eventTypesPlugin() {
   };
 }
 
+/** Modules in path order: the analyzer lists them in file-system order, which differs between checkouts. */
+function sortedModulesPlugin() {
+  return {
+    name: 'oneway-sorted-modules',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.styles.ts'],
@@ -38,6 +48,7 @@ export default {
   packagejson: false,
   plugins: [
     eventTypesPlugin(),
+    sortedModulesPlugin(),
     customElementVsCodePlugin({
       outdir: 'dist',
       htmlFileName: 'vscode.html-custom-data.json',
