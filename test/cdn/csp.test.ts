@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { waitFor } from '../support/wait.js';
 
 type ProbedWindow = Window & { cspViolations: string[]; pageErrors: string[] };
 
@@ -16,7 +17,7 @@ describe('CDN bundle', () => {
       });
       const page = iframe.contentWindow as ProbedWindow;
       const recorder = page.document.querySelector('oneway-recorder')!;
-      await waitUntil(() => recorder.shadowRoot?.querySelector('[part="record-button"]'), 'the recorder did not render', { timeout: 5000 });
+      await waitFor(() => recorder.shadowRoot?.querySelector('[part="record-button"]'), 'the recorder did not render');
       const countdown = page.document.querySelector('oneway-countdown')!;
       await waitUntil(
         () => countdown.shadowRoot?.querySelector('[part="timer"]')?.getAttribute('aria-label') === 'Verbleibende Zeit',

@@ -1,8 +1,9 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { RecordingSource } from '../../src/core/recording-source.js';
 import { StreamingUpload, type UploadState } from '../../src/core/tus-stream.js';
 import { hangPatches } from '../support/commands.js';
 import { serverBytes } from '../support/tus.js';
+import { waitFor } from '../support/wait.js';
 
 describe('StreamingUpload against the tus server', () => {
   afterEach(() => hangPatches(0));
@@ -24,7 +25,7 @@ describe('StreamingUpload against the tus server', () => {
       upload.start();
     });
     source.append(new Uint8Array(1000).fill(1));
-    await waitUntil(() => confirmed.includes(1000), 'the first bytes were not sent before the end', { timeout: 5000 });
+    await waitFor(() => confirmed.includes(1000), 'the first bytes were not sent before the end');
     expect(source.bytesHeld, 'confirmed bytes are released').to.equal(0);
     source.append(new Uint8Array(500).fill(2));
     source.end();

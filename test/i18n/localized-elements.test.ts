@@ -9,6 +9,7 @@ import type { OnewayRecorder } from '../../src/elements/recorder/recorder.js';
 import type { OnewayUploadProgress } from '../../src/elements/upload-progress/upload-progress.js';
 import { registerMessages } from '../../src/index.js';
 import { deepText, findButton } from '../support/dom.js';
+import { waitFor } from '../support/wait.js';
 
 const root = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('[part~="root"]')!;
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
@@ -33,9 +34,7 @@ function config(overrides: Partial<InterviewConfig> = {}): InterviewConfig {
 
 /** Waits until `el` shows `expected` in part `name` (a language loads, then the element renders). */
 const shows = (el: Element, name: string, expected: string) =>
-  waitUntil(() => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() === expected, `"${name}" never showed "${expected}"`, {
-    timeout: 5000,
-  });
+  waitFor(() => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() === expected, `"${name}" never showed "${expected}"`);
 
 describe('localized elements', () => {
   it('speak English when no lang is set anywhere', async () => {

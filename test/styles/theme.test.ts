@@ -6,6 +6,7 @@ import type { OnewayInterview } from '../../src/elements/interview/interview.js'
 import type { OnewayRecorder } from '../../src/elements/recorder/recorder.js';
 import type { OnewayUploadProgress } from '../../src/elements/upload-progress/upload-progress.js';
 import { findButton } from '../support/dom.js';
+import { waitFor } from '../support/wait.js';
 
 type Rgb = [number, number, number];
 
@@ -102,7 +103,7 @@ describe('theme', () => {
     expect(getComputedStyle(button).borderTopLeftRadius).to.equal('0px');
     expect(getComputedStyle(button).fontFamily).to.equal('Georgia, serif');
     await emulateMedia({ colorScheme: 'dark' });
-    await waitUntil(() => getComputedStyle(el).backgroundColor === 'rgb(17, 24, 39)', 'dark mode did not apply', { timeout: 5000 });
+    await waitFor(() => getComputedStyle(el).backgroundColor === 'rgb(17, 24, 39)', 'dark mode did not apply');
     expect(getComputedStyle(button).backgroundColor, 'the host token wins over the dark default').to.equal('rgb(190, 18, 60)');
   });
 

@@ -4,7 +4,7 @@ import { DEVICE_PREFERENCES_KEY, loadDevicePreferences } from '../../../src/core
 import type { OnewayDeviceCheck } from '../../../src/elements/device-check/device-check.js';
 import type { OnewayErrorEvent } from '../../../src/events/error.js';
 import { en } from '../../../src/i18n/en.js';
-import { nextEvent, sleep } from '../../support/wait.js';
+import { nextEvent, sleep, waitFor } from '../../support/wait.js';
 
 const template = html`<oneway-device-check endpoint="/files"></oneway-device-check>`;
 
@@ -111,12 +111,12 @@ describe('<oneway-device-check>', () => {
     await waitUntil(() => el.status === 'ready', 'never ready', { timeout: 20_000 });
     await el.updateComplete;
     const video = part<HTMLVideoElement>(el, 'preview')!;
-    await waitUntil(() => video.videoWidth > 0, 'the preview never played', { timeout: 5000 });
+    await waitFor(() => video.videoWidth > 0, 'the preview never played');
     expect(getComputedStyle(video).transform).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
 
     const camera = part<HTMLSelectElement>(el, 'camera-select')!;
     const microphone = part<HTMLSelectElement>(el, 'microphone-select')!;
-    await waitUntil(() => camera.options.length > 0 && microphone.options.length > 0, 'the pickers stayed empty', { timeout: 5000 });
+    await waitFor(() => camera.options.length > 0 && microphone.options.length > 0, 'the pickers stayed empty');
     expect(camera.labels[0].textContent!.trim()).to.equal('Camera');
     expect(microphone.labels[0].textContent!.trim()).to.equal('Microphone');
     expect(camera.value).to.equal(el.videoDeviceId);
@@ -149,7 +149,7 @@ describe('<oneway-device-check>', () => {
 
   it('measures the brightness of the fake camera picture a few times a second', async () => {
     const el = await readyCheck();
-    await waitUntil(() => el.brightness !== undefined, 'no brightness measured', { timeout: 5000 });
+    await waitFor(() => el.brightness !== undefined, 'no brightness measured');
     expect(el.brightness).to.be.within(5, 250);
     await el.updateComplete;
     expect(part(el, 'lighting-advice')!.textContent!.trim()).to.be.oneOf([
@@ -212,7 +212,7 @@ describe('<oneway-device-check>', () => {
   it('remembers the chosen microphone and camera across re-creation', async () => {
     const el = await readyCheck();
     const microphone = part<HTMLSelectElement>(el, 'microphone-select')!;
-    await waitUntil(() => microphone.options.length > 0, 'the pickers stayed empty', { timeout: 5000 });
+    await waitFor(() => microphone.options.length > 0, 'the pickers stayed empty');
     const ids = [...microphone.options].map((option) => option.value);
     expect(ids.length, 'the fake microphone list').to.be.greaterThan(1);
     const chosen = ids.find((id) => id !== el.audioDeviceId)!;
@@ -231,7 +231,7 @@ describe('<oneway-device-check>', () => {
     expect(previewStream(again).getAudioTracks()[0].getSettings().deviceId).to.equal(chosen);
     expect(again.audioDeviceId).to.equal(chosen);
     expect(again.videoDeviceId).to.equal(camera);
-    await waitUntil(() => part<HTMLSelectElement>(again, 'microphone-select')!.value === chosen, 'the picker does not show the choice', { timeout: 5000 });
+    await waitFor(() => part<HTMLSelectElement>(again, 'microphone-select')!.value === chosen, 'the picker does not show the choice');
   });
 
   it('falls back to an available device when a remembered one is gone', async () => {
@@ -257,7 +257,7 @@ describe('<oneway-device-check>', () => {
     const restore = stubGetUserMedia(async () => new MediaStream([...canvas.captureStream(20).getVideoTracks(), silent]));
     try {
       const el = await readyCheck();
-      await waitUntil(() => part(el, 'lighting-advice')!.textContent!.includes('too dark'), 'no "too dark"', { timeout: 5000 });
+      await waitFor(() => part(el, 'lighting-advice')!.textContent!.includes('too dark'), 'no "too dark"');
       expect(el.brightness).to.be.below(20);
       await waitUntil(() => part(el, 'microphone-advice')!.textContent!.includes("We can't hear you"), 'no "We can\'t hear you"', {
         timeout: 8000,
@@ -288,7 +288,7 @@ describe('<oneway-device-check>', () => {
     try {
       const el = await readyCheck(html`<oneway-device-check max-answer-seconds="120"></oneway-device-check>`);
       // The pickers are filled in the same step as the storage estimate: once they are, any storage advice would show.
-      await waitUntil(() => part<HTMLSelectElement>(el, 'camera-select')!.options.length > 0, 'the pickers stayed empty', { timeout: 5000 });
+      await waitFor(() => part<HTMLSelectElement>(el, 'camera-select')!.options.length > 0, 'the pickers stayed empty');
       await el.updateComplete;
       expect(part(el, 'storage-warning')).to.equal(null);
       expect(continueButton(el).disabled).to.equal(false);
@@ -301,7 +301,7 @@ describe('<oneway-device-check>', () => {
     const restore = shadow(navigator.storage, 'estimate', async () => ({ quota: 30_000_000, usage: 25_000_000 }));
     try {
       const el = await readyCheck(html`<oneway-device-check max-answer-seconds="120"></oneway-device-check>`);
-      await waitUntil(() => part(el, 'storage-warning'), 'no storage warning', { timeout: 5000 });
+      await waitFor(() => part(el, 'storage-warning'), 'no storage warning');
       expect(part(el, 'storage-warning')!.textContent).to.contain('low on storage');
       expect(part(el, 'storage-warning')!.textContent).to.contain('5 MB free');
       expect(continueButton(el).disabled, 'storage is advice, not a gate').to.equal(false);
@@ -318,7 +318,7 @@ describe('<oneway-device-check>', () => {
     });
     try {
       const el = await readyCheck(html`<oneway-device-check max-answer-seconds="120"></oneway-device-check>`);
-      await waitUntil(() => estimated, 'storage was not estimated', { timeout: 5000 });
+      await waitFor(() => estimated, 'storage was not estimated');
       await sleep(100);
       await el.updateComplete;
       expect(part(el, 'storage-warning')).to.equal(null);
@@ -408,7 +408,7 @@ describe('<oneway-device-check> guidance for each failure', () => {
     const collected = collectErrors();
     try {
       previewStream(el).getVideoTracks()[0].dispatchEvent(new Event('ended'));
-      await waitUntil(() => collected.errors.length > 0, 'no oneway-error', { timeout: 5000 });
+      await waitFor(() => collected.errors.length > 0, 'no oneway-error');
       await el.updateComplete;
       expect(collected.errors[0].detail.code).to.equal('device-lost');
       expect(el.status).to.equal('error');
@@ -483,7 +483,7 @@ describe('<oneway-device-check> guidance for each failure', () => {
       const copy = part<HTMLButtonElement>(el, 'copy-link-button')!;
       expect(copy.textContent!.trim()).to.equal('Copy link');
       copy.click();
-      await waitUntil(() => part(el, 'error')!.textContent!.includes('Link copied.'), 'no "Link copied."', { timeout: 5000 });
+      await waitFor(() => part(el, 'error')!.textContent!.includes('Link copied.'), 'no "Link copied."');
       expect(copied).to.equal(location.href);
     } finally {
       restoreClipboard();

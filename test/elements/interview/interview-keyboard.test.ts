@@ -4,7 +4,7 @@ import '../../../src/define.js';
 import type { InterviewConfig } from '../../../src/core/interview-config.js';
 import type { OnewayInterview } from '../../../src/elements/interview/interview.js';
 import { deepActiveElement, findButton } from '../../support/dom.js';
-import { nextEvent, sleep } from '../../support/wait.js';
+import { nextEvent, sleep, waitFor } from '../../support/wait.js';
 
 /** The accessible name of the focused control (its text, or its label for form fields). */
 function focusedName(): string {
@@ -49,7 +49,7 @@ describe('<oneway-interview> with the keyboard alone', () => {
     await sendKeys({ press: 'Enter' });
 
     // Focus moves to the new question, so a screen reader reads it first.
-    await waitUntil(() => (deepActiveElement()?.textContent ?? '').includes('Introduce yourself.'), 'focus did not move to the question', { timeout: 5000 });
+    await waitFor(() => (deepActiveElement()?.textContent ?? '').includes('Introduce yourself.'), 'focus did not move to the question');
     await waitUntil(() => findButton(el, 'Start recording') && !findButton(el, 'Start recording')!.disabled, 'recorder not ready', {
       timeout: 20_000,
     });
@@ -59,17 +59,17 @@ describe('<oneway-interview> with the keyboard alone', () => {
     // The same button now stops the recording, and keeps the focus.
     expect(focusedName()).to.equal('Stop recording');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => findButton(el, 'Submit answer'), 'no review', { timeout: 5000 });
+    await waitFor(() => findButton(el, 'Submit answer'), 'no review');
     await tabTo('Submit answer');
     await sendKeys({ press: 'Enter' });
 
-    await waitUntil(() => findButton(el, 'Next question'), 'no next question', { timeout: 5000 });
+    await waitFor(() => findButton(el, 'Next question'), 'no next question');
     await tabTo('Next question');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => (deepActiveElement()?.textContent ?? '').includes('Why this role?'), 'focus did not move to question 2', { timeout: 5000 });
+    await waitFor(() => (deepActiveElement()?.textContent ?? '').includes('Why this role?'), 'focus did not move to question 2');
     await tabTo('Your answer');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => deepActiveElement() instanceof HTMLTextAreaElement, 'focus did not move to the text area', { timeout: 5000 });
+    await waitFor(() => deepActiveElement() instanceof HTMLTextAreaElement, 'focus did not move to the text area');
     await sendKeys({ type: 'Because I like it.' });
     await tabTo('Submit answer');
     await sendKeys({ press: 'Enter' });

@@ -6,7 +6,7 @@ import type { AnswerUploadedEvent } from '../../../src/events/answer-uploaded.js
 import type { OnewayErrorEvent } from '../../../src/events/error.js';
 import { deepText, findButton } from '../../support/dom.js';
 import { decodeMetadata, serverBytes, serverUpload, sha256Hex } from '../../support/tus.js';
-import { nextEvent, sleep } from '../../support/wait.js';
+import { nextEvent, sleep, waitFor } from '../../support/wait.js';
 
 let run = 0;
 /** A config with short times and an id of its own, so saved progress of other tests does not apply. */
@@ -76,7 +76,7 @@ describe('<oneway-interview>', () => {
     await press(el, 'Stop recording');
     // No retakes for q2: submitted at once, the next question waits to be revealed.
     await press(el, 'Next question');
-    await waitUntil(() => el.shadowRoot!.querySelector('textarea'), 'no text area after the think time', { timeout: 5000 });
+    await waitFor(() => el.shadowRoot!.querySelector('textarea'), 'no text area after the think time');
     const textarea = el.shadowRoot!.querySelector('textarea')!;
     textarea.value = 'I would do it again.';
     textarea.dispatchEvent(new Event('input'));
@@ -127,7 +127,7 @@ describe('<oneway-interview>', () => {
     await sleep(800);
     await press(first, 'Stop recording');
     await press(first, 'Submit answer');
-    await waitUntil(() => findButton(first, 'Next question'), 'no "Next question" button', { timeout: 5000 });
+    await waitFor(() => findButton(first, 'Next question'), 'no "Next question" button');
     first.remove();
     await sleep(300);
 
@@ -170,7 +170,7 @@ describe('<oneway-interview>', () => {
       endpoint="/files"
       .config=${{ id: '', title: 'x', questions: [{ id: 'a', text: 'A', answer: 'vidoe' }, { id: 'a', text: 'B', answerSeconds: -5 }] }}
     ></oneway-interview>`);
-    await waitUntil(() => errors.length > 0, 'no oneway-error', { timeout: 5000 });
+    await waitFor(() => errors.length > 0, 'no oneway-error');
     expect(errors[0].detail.code).to.equal('config-invalid');
     expect(errors[0].detail.recoverable).to.equal(false);
     const shown = el.shadowRoot!.querySelector('[part="problems"]')!.textContent!;
@@ -186,12 +186,12 @@ describe('<oneway-interview>', () => {
     const inline = await fixture<OnewayInterview>(html`<oneway-interview endpoint="/files">
       <script type="application/json">${JSON.stringify(cfg)}</script>
     </oneway-interview>`);
-    await waitUntil(() => deepText(inline).includes('Account Executive'), 'inline config not read', { timeout: 5000 });
+    await waitFor(() => deepText(inline).includes('Account Executive'), 'inline config not read');
 
     const errors: OnewayErrorEvent[] = [];
     document.addEventListener('oneway-error', (event) => errors.push(event), { once: true });
     await fixture(html`<oneway-interview endpoint="/files" config-src="/no/such/config.json"></oneway-interview>`);
-    await waitUntil(() => errors.length > 0, 'no error for a missing config-src', { timeout: 5000 });
+    await waitFor(() => errors.length > 0, 'no error for a missing config-src');
     expect(errors[0].detail.message).to.contain('/no/such/config.json').and.contain('404');
   });
 
@@ -207,7 +207,7 @@ describe('<oneway-interview>', () => {
     const el = await interview(config({ deadline: '2020-01-01T00:00:00Z' })).catch(() => undefined);
     expect(el).to.equal(undefined);
     const closed = await fixture<OnewayInterview>(html`<oneway-interview endpoint="/files" .config=${config({ deadline: '2020-01-01T00:00:00Z' })}></oneway-interview>`);
-    await waitUntil(() => deepText(closed).includes('closed'), 'no closed message', { timeout: 5000 });
+    await waitFor(() => deepText(closed).includes('closed'), 'no closed message');
     expect(findButton(closed, 'Start interview')).to.equal(undefined);
   });
 
@@ -228,7 +228,7 @@ describe('<oneway-interview>', () => {
     await press(el, 'Start recording');
     await sleep(800);
     await press(el, 'Stop recording');
-    await waitUntil(() => findButton(el, 'Retake'), 'no "Retake" button', { timeout: 5000 });
+    await waitFor(() => findButton(el, 'Retake'), 'no "Retake" button');
     await expect(el).to.be.accessible({ ignoredRules: ['color-contrast'] });
     const complete = nextEvent(el, 'oneway-complete');
     await press(el, 'Submit answer');

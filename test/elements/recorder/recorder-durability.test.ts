@@ -6,7 +6,7 @@ import type { AuthorizeRequest } from '../../../src/core/tus-stream.js';
 import { restartTus, setOffline, setTusDown } from '../../support/commands.js';
 import { spyOnMediaRecorder, type RecorderSpy } from '../../support/media-recorder-spy.js';
 import { serverBytes, sha256Hex } from '../../support/tus.js';
-import { nextEvent, sleep } from '../../support/wait.js';
+import { nextEvent, sleep, waitFor } from '../../support/wait.js';
 
 let slot = 0;
 /** A recorder in a slot of its own, ready to record. */
@@ -89,7 +89,7 @@ describe('<oneway-recorder> durability', () => {
     await sleep(1500);
     await setOffline(true);
     await sleep(4000);
-    await waitUntil(() => states.includes('waiting-for-connection'), 'never said it was waiting for the connection', { timeout: 5000 });
+    await waitFor(() => states.includes('waiting-for-connection'), 'never said it was waiting for the connection');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).to.contain('Waiting for the connection');
     await setOffline(false);
@@ -178,7 +178,7 @@ describe('<oneway-recorder> durability', () => {
     let uploadUrl = '';
     el.addEventListener('oneway-upload-progress', (event) => (uploadUrl ||= event.detail.uploadUrl ?? ''));
     el.start();
-    await waitUntil(() => uploadUrl, 'the upload was never created', { timeout: 5000 });
+    await waitFor(() => uploadUrl, 'the upload was never created');
     await el.stop();
     await el.discard();
     const head = await fetch(uploadUrl, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
@@ -189,7 +189,7 @@ describe('<oneway-recorder> durability', () => {
     const id = `two-tabs-${Date.now()}`;
     const first = await readyRecorder(id);
     const second = await fixture<OnewayRecorder>(html`<oneway-recorder endpoint="/files" recording-id=${id}></oneway-recorder>`);
-    await waitUntil(() => second.shadowRoot!.textContent!.includes('open in another tab'), 'the second recorder did not say so', { timeout: 5000 });
+    await waitFor(() => second.shadowRoot!.textContent!.includes('open in another tab'), 'the second recorder did not say so');
     expect(second.shadowRoot!.querySelector<HTMLButtonElement>('[part="record-button"]')!.disabled).to.equal(true);
     first.remove();
     await waitUntil(() => second.recordingMimeType, 'the second recorder did not take over', { timeout: 20_000 });
@@ -304,7 +304,7 @@ describe('<oneway-recorder> keeping the page and the device alive', () => {
       await sleep(300);
       expect(requests).to.deep.equal(['screen']);
       await el.stop();
-      await waitUntil(() => released === 1, 'the wake lock was not released', { timeout: 5000 });
+      await waitFor(() => released === 1, 'the wake lock was not released');
     } finally {
       delete (navigator as { wakeLock?: unknown }).wakeLock;
       if (original) Object.defineProperty(Navigator.prototype, 'wakeLock', original);

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { OnewayRecorder } from '../../../src/elements/recorder/recorder.js';
 import type { OnewayErrorEvent } from '../../../src/events/error.js';
+import { waitFor } from '../../support/wait.js';
 
 /** Makes getUserMedia reject with a DOMException of `name` for the duration of a test. */
 function failGetUserMedia(name: string): () => void {
@@ -16,7 +17,7 @@ async function errorOf(name: string) {
     const errors: OnewayErrorEvent[] = [];
     document.addEventListener('oneway-error', (event) => errors.push(event), { once: true });
     const el = await fixture<OnewayRecorder>(html`<oneway-recorder endpoint="/files"></oneway-recorder>`);
-    await waitUntil(() => errors.length > 0, 'no oneway-error', { timeout: 5000 });
+    await waitFor(() => errors.length > 0, 'no oneway-error');
     await el.updateComplete;
     return { el, error: errors[0].detail, text: el.shadowRoot!.querySelector('[part="error"]')!.textContent! };
   } finally {
@@ -54,7 +55,7 @@ describe('<oneway-recorder> device errors', () => {
       const errors: OnewayErrorEvent[] = [];
       document.addEventListener('oneway-error', (event) => errors.push(event), { once: true });
       const el = await fixture<OnewayRecorder>(html`<oneway-recorder endpoint="/files"></oneway-recorder>`);
-      await waitUntil(() => errors.length > 0, 'no oneway-error', { timeout: 5000 });
+      await waitFor(() => errors.length > 0, 'no oneway-error');
       await el.updateComplete;
       expect(errors[0].detail.code).to.equal('no-media-recorder');
       expect(errors[0].detail.recoverable).to.equal(false);

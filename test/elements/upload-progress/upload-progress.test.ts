@@ -5,7 +5,7 @@ import type { OnewayRecorder } from '../../../src/elements/recorder/recorder.js'
 import type { OnewayUploadProgress } from '../../../src/elements/upload-progress/upload-progress.js';
 import { AnswerUploadedEvent, OnewayErrorEvent, UploadProgressEvent, type AnswerUploadedDetail } from '../../../src/events/index.js';
 import { en } from '../../../src/i18n/en.js';
-import { nextEvent, sleep } from '../../support/wait.js';
+import { nextEvent, sleep, waitFor } from '../../support/wait.js';
 
 let slot = 0;
 const recordingId = () => `upload-progress-${Date.now()}-${slot++}`;
@@ -75,7 +75,7 @@ describe('<oneway-upload-progress>', () => {
     const uploaded = nextEvent(rec, 'oneway-answer-uploaded');
     rec.start();
 
-    await waitUntil(() => (el.progress?.bytesRecorded ?? 0) > 0, 'no bytes shown while recording', { timeout: 5000 });
+    await waitFor(() => (el.progress?.bytesRecorded ?? 0) > 0, 'no bytes shown while recording');
     await el.updateComplete;
     expect(text(el, 'label')).to.equal('Your answer');
     expect(text(el, 'amount')).to.match(/^[\d.]+ (byte|kB|MB) sent of [\d.]+ (byte|kB|MB) recorded$/);
@@ -86,7 +86,7 @@ describe('<oneway-upload-progress>', () => {
     expect(bar(el).getAttribute('aria-valuetext')).to.equal(text(el, 'amount'));
     expect(bar(el).getAttribute('aria-labelledby')).to.equal('label');
     expect(liveRegion(el).textContent!.trim()).to.equal('Sending your answer.');
-    await waitUntil(() => part(el, 'speed'), 'no speed shown while recording', { timeout: 5000 });
+    await waitFor(() => part(el, 'speed'), 'no speed shown while recording');
     expect(text(el, 'speed')).to.match(/^[\d.]+ (byte|kB|MB)\/s$/);
     await expect(el).to.be.accessible();
 
@@ -118,7 +118,7 @@ describe('<oneway-upload-progress>', () => {
 
     const uploaded = nextEvent(rec, 'oneway-answer-uploaded');
     rec.start();
-    await waitUntil(() => el.answers.length === 2, 'the second answer was not seen as a new one', { timeout: 5000 });
+    await waitFor(() => el.answers.length === 2, 'the second answer was not seen as a new one');
     await el.updateComplete;
     expect(text(el, 'label')).to.equal('Answer 2 of 2');
     expect(text(el, 'overall')).to.match(/^All answers: .+ sent of .+ recorded$/);
