@@ -35,13 +35,17 @@ export class ScopeLockController implements ReactiveController {
     const abort = (this.abort = new AbortController());
     this.status = 'waiting';
     this.acquired = new Promise<void>((acquired) => {
+      // A lock granted after the host left or moved to another slot is given back at once:
+      // held, it would keep that slot busy until the page closes.
       const hold = () =>
-        new Promise<void>((release) => {
-          this.release = release;
-          this.status = 'held';
-          acquired();
-          this.host.requestUpdate();
-        });
+        abort.signal.aborted
+          ? undefined
+          : new Promise<void>((release) => {
+              this.release = release;
+              this.status = 'held';
+              acquired();
+              this.host.requestUpdate();
+            });
       void locks
         .request(name, { ifAvailable: true }, (lock) => {
           if (lock) return hold();
