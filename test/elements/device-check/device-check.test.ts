@@ -4,6 +4,7 @@ import { DEVICE_PREFERENCES_KEY, loadDevicePreferences } from '../../../src/core
 import type { OnewayDeviceCheck } from '../../../src/elements/device-check/device-check.js';
 import type { OnewayErrorEvent } from '../../../src/events/error.js';
 import { en } from '../../../src/i18n/en.js';
+import { stubGetUserMedia } from '../../support/media-devices.js';
 import { nextEvent, sleep, waitFor } from '../../support/wait.js';
 
 const template = html`<oneway-device-check endpoint="/files"></oneway-device-check>`;
@@ -33,13 +34,6 @@ function collectErrors() {
   const listener = (event: OnewayErrorEvent) => errors.push(event);
   document.addEventListener('oneway-error', listener);
   return { errors, stop: () => document.removeEventListener('oneway-error', listener) };
-}
-
-/** Replaces `navigator.mediaDevices.getUserMedia` for the duration of a test. */
-function stubGetUserMedia(replacement: MediaDevices['getUserMedia']): () => void {
-  const original = navigator.mediaDevices.getUserMedia;
-  navigator.mediaDevices.getUserMedia = replacement;
-  return () => (navigator.mediaDevices.getUserMedia = original);
 }
 
 /** Shadows a read-only property of `target` (navigator.userAgent, window.isSecureContext …) for the duration of a test. */

@@ -2,14 +2,11 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { OnewayRecorder } from '../../../src/elements/recorder/recorder.js';
 import type { OnewayErrorEvent } from '../../../src/events/error.js';
+import { stubGetUserMedia } from '../../support/media-devices.js';
 import { waitFor } from '../../support/wait.js';
 
 /** Makes getUserMedia reject with a DOMException of `name` for the duration of a test. */
-function failGetUserMedia(name: string): () => void {
-  const original = navigator.mediaDevices.getUserMedia;
-  navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException(`stubbed ${name}`, name));
-  return () => (navigator.mediaDevices.getUserMedia = original);
-}
+const failGetUserMedia = (name: string) => stubGetUserMedia(() => Promise.reject(new DOMException(`stubbed ${name}`, name)));
 
 async function errorOf(name: string) {
   const restore = failGetUserMedia(name);
