@@ -82,7 +82,8 @@ export class MediaStreamController implements ReactiveController {
 
   /** Takes the stream out of the preview, then stops every track. */
   release(): void {
-    // WebKitGTK's web process can deadlock when the tracks a <video> is playing stop under it.
+    // Without accelerated compositing, WebKitGTK's web process can deadlock when the tracks a
+    // <video> is playing stop under it.
     this.showInPreview(undefined);
     if (this.stream) stopTracks(this.stream);
     this.stream = undefined;

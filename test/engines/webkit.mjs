@@ -55,9 +55,13 @@ export async function webkitLauncher() {
   const env = {
     ...process.env,
     GST_PLUGIN_PATH: [GST_SHIM, process.env.GST_PLUGIN_PATH].filter(Boolean).join(':'),
-    // No GPU here: software rendering.
+    // No GPU here: Mesa's software renderer.
     LIBGL_ALWAYS_SOFTWARE: '1',
-    WEBKIT_DISABLE_COMPOSITING_MODE: '1',
+    // Accelerated compositing stays on, even if the caller's environment turns it off: without it
+    // WebKitGTK's video sink makes GStreamer's streaming thread wait for the main thread to paint
+    // each frame, and the web process deadlocks when the main thread meanwhile deactivates that
+    // pipeline (README.md here). spawn() leaves undefined variables out.
+    WEBKIT_DISABLE_COMPOSITING_MODE: undefined,
   };
   const driver = spawn(DRIVER, [`--port=${port}`, '--host=127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   // The driver ends its browsers when it goes; it goes with the test runner, however that ends.
