@@ -8,7 +8,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { createTusServer } from './demo/tus-server.js';
 import { findChrome } from './scripts/find-chrome.js';
-import { testAuthMiddleware, testCommandsPlugin } from './test/support/server-commands.js';
+import { testFaultsMiddleware, testCommandsPlugin } from './test/support/server-commands.js';
 
 // One folder per run, so runs side by side do not delete each other's uploads.
 const uploads = fileURLToPath(new URL(`./.test-uploads/${process.pid}`, import.meta.url));
@@ -65,7 +65,7 @@ export default {
         ctx.set('Content-Security-Policy', "script-src 'self'; object-src 'none'; base-uri 'none'");
       }
     },
-    testAuthMiddleware,
+    testFaultsMiddleware,
     async (ctx, next) => {
       if (!tus.handles(ctx.url)) return next();
       ctx.respond = false;

@@ -1,10 +1,72 @@
 // Test-runner commands that let browser tests act on the network and the tus server: take the
-// browser offline, take the server down, restart it.
+// browser offline, take the server down, restart it, and make it misbehave the ways real hosts'
+// servers and proxies do (the faults below), while every tus request is logged.
 
 const cdpSessions = new WeakMap();
 
-/** Faults the tests inject into the tus endpoint. */
-const faults = { hangPatches: 0 };
+/**
+ * Faults the tests inject into the tus endpoint, each for the next `count` matching requests
+ * (or, with `untilMs`, until then). Kinds:
+ * - `status`: answer `status` without passing the request on (a load balancer's 503, a proxy's 409, a 404);
+ * - `hold`: read the request and never answer, until the client gives up;
+ * - `reset`: close the connection without an answer;
+ * - `cut`: pass the request on, but close the connection after `bytes` bytes of its body;
+ * - `offset`: add `add` to the `Upload-Offset` of a 2xx answer;
+ * - `location`: move the `Location` of a 2xx answer to `origin`;
+ * - `delay`: answer `ms` late.
+ * A fault applies to requests of `method` (any when unset).
+ */
+let faults = [];
+
+/** Every tus request as it arrived: method, path, host, and when (ms since the epoch). */
+let requests = [];
+
+/** A small seeded generator (mulberry32), so a chaos run's faults repeat for the same seed. */
+function seeded(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Chaos mode: each tus request draws a fault (or none) from the seeded generator. */
+let chaos;
+
+/** The fault kinds chaos draws from, with their weights, for a request of `method`. */
+function chaosFault(method, random) {
+  const draw = random();
+  if (draw >= chaos.rate) return undefined;
+  const options = [
+    { kind: 'reset' },
+    { kind: 'status', status: [500, 502, 503, 504][Math.floor(random() * 4)] },
+    { kind: 'delay', ms: 100 + Math.floor(random() * 900) },
+    { kind: 'hold' },
+    ...(method === 'PATCH' ? [{ kind: 'status', status: 409 }, { kind: 'cut', bytes: Math.floor(random() * 4096) }, { kind: 'offset', add: 1 + Math.floor(random() * 5000) }] : []),
+    ...(method === 'HEAD' ? [{ kind: 'status', status: 423 }] : []),
+  ];
+  return options[Math.floor(random() * options.length)];
+}
+
+/** The fault for this request, counted down, or undefined. */
+function takeFault(method) {
+  const now = Date.now();
+  faults = faults.filter((fault) => (fault.untilMs ? fault.untilMs > now : fault.count > 0));
+  const fault = faults.find((candidate) => !candidate.method || candidate.method === method);
+  if (fault) {
+    if (!fault.untilMs) fault.count--;
+    return fault;
+  }
+  if (chaos) {
+    const drawn = chaosFault(method, chaos.random);
+    if (drawn) chaos.injected.push({ method, ...drawn });
+    return drawn;
+  }
+  return undefined;
+}
 
 /** @param {{ tus: ReturnType<typeof import('../../demo/tus-server.js').createTusServer> }} options */
 export function testCommandsPlugin({ tus }) {
@@ -15,9 +77,32 @@ export function testCommandsPlugin({ tus }) {
         tus.setDown(Boolean(payload?.down));
         return true;
       }
-      if (command === 'tus-hang-patches') {
-        faults.hangPatches = Number(payload?.count ?? 0);
+      if (command === 'tus-fault') {
+        faults.push({ count: 1, ...payload, ...(payload?.forMs ? { untilMs: Date.now() + payload.forMs } : {}) });
         return true;
+      }
+      if (command === 'tus-clear-faults') {
+        // What was injected for a number of requests and never met one: a test that did not test.
+        const unused = faults.filter((fault) => !fault.untilMs && fault.count > 0);
+        faults = [];
+        chaos = undefined;
+        return unused;
+      }
+      if (command === 'tus-requests') {
+        const since = Number(payload?.since ?? 0);
+        return requests.filter((request) => request.at >= since);
+      }
+      if (command === 'tus-chaos') {
+        // The seed is the environment's (to re-run a failing one) or a fresh one, printed either way.
+        const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
+        chaos = { seed, rate: Number(payload?.rate ?? 0.2), random: seeded(seed), injected: [] };
+        console.log(`chaos test: CHAOS_SEED=${seed}`);
+        return seed;
+      }
+      if (command === 'tus-chaos-report') {
+        const report = chaos ? { seed: chaos.seed, injected: chaos.injected } : undefined;
+        chaos = undefined;
+        return report;
       }
       if (command === 'tus-restart') {
         tus.restart();
@@ -37,25 +122,83 @@ export function testCommandsPlugin({ tus }) {
   };
 }
 
+/** Rewrites the headers node's `res.writeHead` is given (an object, or a flat array of names and values). */
+function rewriteHeaders(headers, name, rewrite) {
+  if (Array.isArray(headers)) {
+    const flat = headers.flat();
+    for (let index = 0; index < flat.length; index += 2) {
+      if (String(flat[index]).toLowerCase() === name) flat[index + 1] = rewrite(String(flat[index + 1]));
+    }
+    return flat;
+  }
+  const out = { ...headers };
+  for (const key of Object.keys(out)) if (key.toLowerCase() === name) out[key] = rewrite(String(out[key]));
+  return out;
+}
+
+/** Applies a fault that changes the answer's headers, once the tus server writes them. */
+function rewriteAnswer(res, fault) {
+  const writeHead = res.writeHead.bind(res);
+  res.writeHead = (status, ...rest) => {
+    const ok = status >= 200 && status < 300;
+    // writeHead(status, [statusText], headers): the status text may be there, empty or undefined.
+    const index = rest.findIndex((arg) => arg !== null && typeof arg === 'object');
+    if (ok && index >= 0) {
+      if (fault.kind === 'offset') rest[index] = rewriteHeaders(rest[index], 'upload-offset', (value) => String(Number(value) + fault.add));
+      if (fault.kind === 'location') {
+        rest[index] = rewriteHeaders(rest[index], 'location', (value) => {
+          const url = new URL(value, `http://${res.req.headers.host}`);
+          return new URL(url.pathname + url.search, fault.origin).href;
+        });
+      }
+    }
+    return writeHead(status, ...rest);
+  };
+}
+
+/** Closes the connection once `bytes` bytes of the request body have arrived. */
+function cutBody(req, bytes) {
+  let received = 0;
+  req.on('data', (chunk) => {
+    received += chunk.length;
+    if (received > bytes) req.socket.destroy();
+  });
+}
+
 /**
- * Stands in for a host's token check on the tus endpoint (`Bearer expired` gets 401 and
- * `Bearer forbidden` 403), and injects the faults the tests ask for (PATCH requests that hang).
+ * In front of the tus endpoint: logs each request, stands in for a host's token check
+ * (`Bearer expired` gets 401 and `Bearer forbidden` 403), and injects the faults the tests ask for.
  */
-export async function testAuthMiddleware(ctx, next) {
-  if (ctx.path.startsWith('/files') && ctx.method === 'PATCH' && faults.hangPatches > 0) {
-    // A stalled request: the body is read, no answer ever comes.
-    faults.hangPatches--;
+export async function testFaultsMiddleware(ctx, next) {
+  if (!ctx.path.startsWith('/files')) return next();
+  requests.push({ method: ctx.method, path: ctx.path, host: ctx.get('Host'), at: Date.now() });
+  const fault = ctx.method === 'OPTIONS' ? undefined : takeFault(ctx.method);
+  if (fault?.kind === 'hold') {
     ctx.req.resume();
     await new Promise((resolve) => ctx.req.socket.once('close', resolve));
     return;
   }
+  if (fault?.kind === 'reset') {
+    ctx.req.socket.destroy();
+    return;
+  }
+  if (fault?.kind === 'status') {
+    ctx.req.resume();
+    ctx.status = fault.status;
+    ctx.set('Tus-Resumable', '1.0.0');
+    ctx.body = `fault injected: ${fault.status}`;
+    return;
+  }
+  if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+  if (fault?.kind === 'cut') cutBody(ctx.req, fault.bytes);
+  if (fault?.kind === 'offset' || fault?.kind === 'location') rewriteAnswer(ctx.res, fault);
   const authorization = ctx.get('Authorization');
-  if (ctx.path.startsWith('/files') && authorization === 'Bearer expired') {
+  if (authorization === 'Bearer expired') {
     ctx.status = 401;
     ctx.body = 'token expired';
     return;
   }
-  if (ctx.path.startsWith('/files') && authorization === 'Bearer forbidden') {
+  if (authorization === 'Bearer forbidden') {
     ctx.status = 403;
     ctx.body = 'forbidden';
     return;
