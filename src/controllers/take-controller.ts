@@ -13,7 +13,7 @@ type Host = ReactiveControllerHost & HTMLElement;
 
 export interface TakeControllerOptions {
   /** Upload options for the next take, read when it starts or is recovered. */
-  takeOptions: () => Pick<TakeOptions, 'endpoint' | 'metadata' | 'authorize'> &
+  takeOptions: () => Pick<TakeOptions, 'endpoint' | 'metadata' | 'authorize' | 'uploadOrigins'> &
     Pick<RecordOptions, 'videoBitsPerSecond' | 'reviewable' | 'localOnly'>;
   /** The recording slot, for finding interrupted takes after a reload. */
   scope: () => string;
@@ -101,10 +101,9 @@ export class TakeController implements ReactiveController {
     for (const entry of entries) {
       if (liveTakes.has(entry.takeId)) continue;
       liveTakes.add(entry.takeId);
-      const slices = await this.journal.slices(entry);
       if (!this.host.isConnected) return;
       const ref: TakeRef = {};
-      const take = (ref.take = Take.resume(entry, slices, this.journal, {
+      const take = (ref.take = Take.resume(entry, this.journal, {
         ...this.options.takeOptions(),
         ...this.callbacks(ref),
       }));

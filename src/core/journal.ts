@@ -108,15 +108,6 @@ export class Journal {
       .sort((a, b) => a.startedAt - b.startedAt);
   }
 
-  /** The bytes of a take's unconfirmed slices, in order. */
-  async slices(entry: JournalEntry): Promise<Uint8Array[]> {
-    const buffers = await this.store.getMany<ArrayBuffer>(entry.slices.map((slice) => sliceKey(entry.takeId, slice.seq)));
-    return buffers.map((buffer, index) => {
-      if (!buffer) throw new Error(`journal: slice ${entry.slices[index].seq} of take ${entry.takeId} is missing`);
-      return new Uint8Array(buffer);
-    });
-  }
-
   /** Deletes a take and its slices. */
   async remove(entry: JournalEntry): Promise<void> {
     await this.store.write([], [entryKey(entry.takeId), ...entry.slices.map((slice) => sliceKey(entry.takeId, slice.seq))]);
@@ -138,26 +129,46 @@ export class TakeJournal {
     if (writeEntry) void this.write(() => [[], []]);
   }
 
-  /** A copy of the entry as it will be once queued writes are done. */
-  get current(): JournalEntry {
-    return this.snapshot();
-  }
-
   /** Resolves when every queued write has settled. */
   settled(): Promise<void> {
     return this.queue;
   }
 
-  /** Stores a slice and the hash state after it, together. */
-  append(bytes: Uint8Array, hash: Sha256State): Promise<void> {
+  /**
+   * Stores a slice and the hash state after it, together; resolves with whether they were stored.
+   * The entry lists the slice only from the transaction that stores its bytes on, so no write
+   * ever commits an entry that names bytes not yet stored.
+   */
+  append(bytes: Uint8Array, hash: Sha256State): Promise<boolean> {
     const seq = this.entry.nextSeq++;
-    this.entry.slices.push({ seq, start: this.entry.bytesRecorded, length: bytes.length });
-    this.entry.bytesRecorded += bytes.length;
-    this.entry.hash = hash;
-    this.entry.lastSliceAt = this.clock();
     // A copy: the caller's view may be into a larger buffer, and IndexedDB stores what it is given.
     const buffer = bytes.slice().buffer;
-    return this.write(() => [[], [[sliceKey(this.entry.takeId, seq), buffer]]]);
+    const at = this.clock();
+    return this.write(() => {
+      this.entry.slices.push({ seq, start: this.entry.bytesRecorded, length: bytes.length });
+      this.entry.bytesRecorded += bytes.length;
+      this.entry.hash = hash;
+      this.entry.lastSliceAt = at;
+      return [[], [[sliceKey(this.entry.takeId, seq), buffer]]];
+    });
+  }
+
+  /** Reads back the stored bytes `[start, end)`, which must lie in slices not yet confirmed. */
+  async read(start: number, end: number): Promise<Uint8Array> {
+    const slices = this.entry.slices.filter((slice) => slice.start < end && slice.start + slice.length > start);
+    const buffers = await this.store.getMany<ArrayBuffer>(slices.map((slice) => sliceKey(this.entry.takeId, slice.seq)));
+    const out = new Uint8Array(end - start);
+    let filled = 0;
+    slices.forEach((slice, index) => {
+      const buffer = buffers[index];
+      if (!buffer) throw new Error(`journal: slice ${slice.seq} of take ${this.entry.takeId} is missing`);
+      const from = Math.max(start, slice.start);
+      const to = Math.min(end, slice.start + slice.length);
+      out.set(new Uint8Array(buffer, from - slice.start, to - from), from - start);
+      filled += to - from;
+    });
+    if (filled !== end - start) throw new Error(`journal: take ${this.entry.takeId} holds ${filled} of bytes ${start}–${end}`);
+    return out;
   }
 
   /**
@@ -170,45 +181,57 @@ export class TakeJournal {
     return this.track();
   }
 
-  setUploadUrl(url: string): Promise<void> {
-    this.entry.uploadUrl = url;
-    return this.write(() => [[], []]);
+  setUploadUrl(url: string): Promise<boolean> {
+    return this.write(() => {
+      this.entry.uploadUrl = url;
+      return [[], []];
+    });
   }
 
   /** The server holds every byte below `offset`: their slices are deleted. */
-  confirm(offset: number): Promise<void> {
-    this.entry.bytesConfirmed = Math.max(this.entry.bytesConfirmed, offset);
-    const done = this.entry.slices.filter((slice) => slice.start + slice.length <= this.entry.bytesConfirmed);
-    this.entry.slices = this.entry.slices.filter((slice) => slice.start + slice.length > this.entry.bytesConfirmed);
-    return this.write(() => [done.map((slice) => sliceKey(this.entry.takeId, slice.seq)), []]);
+  confirm(offset: number): Promise<boolean> {
+    return this.write(() => {
+      this.entry.bytesConfirmed = Math.max(this.entry.bytesConfirmed, offset);
+      const done = this.entry.slices.filter((slice) => slice.start + slice.length <= this.entry.bytesConfirmed);
+      this.entry.slices = this.entry.slices.filter((slice) => slice.start + slice.length > this.entry.bytesConfirmed);
+      return [done.map((slice) => sliceKey(this.entry.takeId, slice.seq)), []];
+    });
   }
 
-  stop(durationMs: number): Promise<void> {
-    this.entry.state = 'stopped';
-    this.entry.stoppedAt = this.clock();
-    this.entry.durationMs = durationMs;
-    return this.write(() => [[], []]);
+  stop(durationMs: number): Promise<boolean> {
+    const stoppedAt = this.clock();
+    return this.write(() => {
+      this.entry.state = 'stopped';
+      this.entry.stoppedAt = stoppedAt;
+      this.entry.durationMs = durationMs;
+      return [[], []];
+    });
   }
 
-  /** The take is delivered or thrown away: its entry and slices go. */
+  /** The take is delivered or thrown away: its entry and slices go, once the writes queued before are done. */
   finish(): Promise<void> {
-    const keysToDelete = [entryKey(this.entry.takeId), ...this.entry.slices.map((slice) => sliceKey(this.entry.takeId, slice.seq))];
-    this.entry.slices = [];
     // A failed delete leaves an entry that recovery finds and completes again: harmless.
-    this.queue = this.queue.then(() => (this.unavailable ? undefined : this.store.write([], keysToDelete).catch(() => undefined)));
+    this.queue = this.queue.then(() => {
+      const keysToDelete = [entryKey(this.entry.takeId), ...this.entry.slices.map((slice) => sliceKey(this.entry.takeId, slice.seq))];
+      this.entry.slices = [];
+      return this.unavailable ? undefined : this.store.write([], keysToDelete).catch(() => undefined);
+    });
     return this.track();
   }
 
   /**
-   * Queues a write of the entry plus `change()`'s deletions and extra pairs, in one transaction.
-   * The entry is snapshotted when the write runs, so it is always the newest state.
+   * Queues a write of the entry plus `change()`'s deletions and extra pairs, in one transaction;
+   * resolves with whether it was stored. `change()` runs, and the entry is snapshotted, when the
+   * write runs, so each write commits the newest state and nothing a later write adds.
    */
-  private write(change: () => [string[], [string, unknown][]]): Promise<void> {
+  private write(change: () => [string[], [string, unknown][]]): Promise<boolean> {
+    let stored = false;
     this.queue = this.queue.then(async () => {
-      if (this.unavailable) return;
       const [deletions, pairs] = change();
+      if (this.unavailable) return;
       try {
         await this.store.write([...pairs, [entryKey(this.entry.takeId), this.snapshot()]], deletions);
+        stored = true;
       } catch (cause) {
         this.unavailable = true;
         this.onUnavailable(
@@ -221,7 +244,7 @@ export class TakeJournal {
         );
       }
     });
-    return this.track();
+    return this.track().then(() => stored);
   }
 
   private track(): Promise<void> {

@@ -36,6 +36,12 @@ export interface TakeOptions {
   endpoint: string;
   metadata?: Record<string, string>;
   authorize?: AuthorizeHook;
+  /** Origins besides the endpoint's that the server may place uploads on. */
+  uploadOrigins?: readonly string[];
+  /** A request that goes this long without progress or answer is aborted and retried (tests shorten it). */
+  requestTimeoutMs?: number;
+  /** Unconfirmed bytes kept in memory besides the journal (tests shorten it). */
+  memoryWindowBytes?: number;
   /** Where slices are kept until the server confirms them; without one they live in memory only. */
   journal?: Journal;
   /** The recording slot this take belongs to, for recovery after a reload. */
@@ -87,7 +93,8 @@ export class Take {
       },
       (error) => options.onError?.(error),
     );
-    const take = new Take(takeId, new RecordingSource(), hash, options.mimeType, 0, false, journal, options, {
+    const source = new RecordingSource(0, { store: journal, memoryWindowBytes: options.memoryWindowBytes });
+    const take = new Take(takeId, source, hash, options.mimeType, 0, false, journal, options, {
       reviewable: options.reviewable,
       upload: !options.localOnly,
     });
@@ -99,9 +106,14 @@ export class Take {
    * Finishes a take that a reload, crash or removal cut short: sends what the journal kept and
    * then the final length. A take cut off while recording is reported as `interrupted`.
    */
-  static resume(entry: JournalEntry, slices: Uint8Array[], journal: Journal, options: TakeOptions): Take {
-    const source = new RecordingSource(entry.slices[0]?.start ?? entry.bytesRecorded);
-    for (const bytes of slices) source.append(bytes);
+  static resume(entry: JournalEntry, journal: Journal, options: TakeOptions): Take {
+    const takeJournal = journal.continue(entry, (error) => options.onError?.(error));
+    // The journal's slices are read back as they are sent, not all at once into memory.
+    const source = new RecordingSource(entry.slices[0]?.start ?? entry.bytesRecorded, {
+      store: takeJournal,
+      memoryWindowBytes: options.memoryWindowBytes,
+    });
+    for (const slice of entry.slices) source.appendStored(slice.length);
     source.end();
     const interrupted = entry.state === 'recording';
     const durationMs = entry.durationMs ?? entry.lastSliceAt - entry.startedAt;
@@ -112,7 +124,7 @@ export class Take {
       entry.mimeType,
       durationMs,
       interrupted,
-      journal.continue(entry, (error) => options.onError?.(error)),
+      takeJournal,
       { ...options, endpoint: entry.endpoint, metadata: entry.metadata },
       { uploadUrl: entry.uploadUrl },
     );
@@ -141,6 +153,8 @@ export class Take {
       uploadUrl,
       source,
       authorize: options.authorize,
+      uploadOrigins: options.uploadOrigins,
+      requestTimeoutMs: options.requestTimeoutMs,
       metadata: this.metadata,
       onUrl: (url) => {
         void journal?.setUploadUrl(url);
@@ -167,6 +181,11 @@ export class Take {
 
   get bytesRecorded(): number {
     return this.source.bytesRecorded;
+  }
+
+  /** Unconfirmed bytes held in memory; past a small window the journal alone holds them. */
+  get bytesInMemory(): number {
+    return this.source.bytesInMemory;
   }
 
   /** The recording for playback, when the take was made `reviewable`. */
@@ -222,8 +241,12 @@ export class Take {
       onSlice: (bytes) => {
         this.hash.update(bytes);
         this.review?.push(new Blob([bytes as BlobPart]));
-        void this.journal?.append(bytes, this.hash.save());
-        if (!this.source.isEnded) this.source.append(bytes);
+        const stored = this.journal?.append(bytes, this.hash.save());
+        if (!this.source.isEnded) {
+          this.source.append(bytes);
+          const end = this.source.bytesRecorded;
+          void stored?.then((ok) => (ok ? this.source.stored(end) : this.source.storeFailed()));
+        }
         // Nothing will confirm a practice take's bytes: count them, hold none.
         if (!this.upload) this.source.release(this.source.bytesRecorded);
         this.reportProgress();

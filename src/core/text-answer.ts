@@ -9,6 +9,8 @@ export interface TextAnswerOptions {
   text: string;
   metadata: Record<string, string>;
   authorize?: AuthorizeHook;
+  /** Origins besides the endpoint's that the server may place uploads on. */
+  uploadOrigins?: readonly string[];
   /** How long the candidate took, reported with the answer. */
   durationMs: number;
 }
@@ -29,6 +31,7 @@ export function uploadTextAnswer(options: TextAnswerOptions): Promise<UploadedAn
       source,
       metadata,
       authorize: options.authorize,
+      uploadOrigins: options.uploadOrigins,
       onSuccess: (uploadUrl) =>
         resolve({
           uploadUrl,

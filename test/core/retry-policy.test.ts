@@ -15,10 +15,13 @@ describe('retry policy', () => {
     ['429 rate limited', { status: 429 }, 'retry'],
     ['409 offset conflict', { status: 409 }, 'retry'],
     ['stalled', { stalled: true }, 'retry'],
+    ['an offset that cannot be right', { status: 204, offsetMismatch: true }, 'retry'],
     ['first 401', { status: 401 }, 'reauthorize'],
     ['first 403', { status: 403 }, 'reauthorize'],
     ['403 after fresh headers', { status: 403, reauthorized: true }, 'fail'],
-    ['404', { status: 404 }, 'fail'],
+    ['404 with every byte still held', { status: 404, bytesReleased: 0 }, 'recreate'],
+    ['410 with every byte still held', { status: 410 }, 'recreate'],
+    ['404 after bytes were released', { status: 404, bytesReleased: 1 }, 'fail'],
     ['413 too large', { status: 413 }, 'fail'],
     ['400', { status: 400 }, 'fail'],
   ];
@@ -40,8 +43,16 @@ describe('retry policy', () => {
     expect(backoffDelay(1, () => 1)).to.equal(600);
   });
 
-  it('retries an offset conflict at once, after asking the server for its offset', () => {
-    expect(decideRetry(failure({ status: 409 }))).to.deep.equal({ action: 'retry', delayMs: 0, reason: 'conflict' });
+  it('backs off on offset conflicts like on any other retry, instead of hammering the server', () => {
+    expect([1, 2, 3, 4].map((attempt) => decideRetry(failure({ status: 409, attempt }), noJitter))).to.deep.equal(
+      [500, 1000, 2000, 4000].map((delayMs) => ({ action: 'retry', delayMs, reason: 'conflict' })),
+    );
+  });
+
+  it('names the status, the upload and the bytes lost when the server lost an upload whose bytes were released', () => {
+    const decision = decideRetry(failure({ status: 410, method: 'HEAD', url: 'https://ats.example/tus/abc', bytesReleased: 5000 }));
+    expect(decision).to.include({ action: 'fail', code: 'upload-lost' });
+    expect(decision.action === 'fail' && decision.message).to.contain('410').and.contain('HEAD https://ats.example/tus/abc').and.contain('5000 bytes');
   });
 
   it('names the status, method and endpoint in a rejection', () => {

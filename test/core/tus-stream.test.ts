@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { RecordingSource } from '../../src/core/recording-source.js';
 import { StreamingUpload, type UploadState } from '../../src/core/tus-stream.js';
-import { hangPatches } from '../support/commands.js';
+import { clearFaults, injectFault } from '../support/commands.js';
 import { serverBytes } from '../support/tus.js';
 import { waitFor } from '../support/wait.js';
 
 describe('StreamingUpload against the tus server', () => {
-  afterEach(() => hangPatches(0));
+  afterEach(() => clearFaults());
 
   it('sends bytes as they are appended and the final length with the last ones', async () => {
     const source = new RecordingSource();
@@ -26,7 +26,7 @@ describe('StreamingUpload against the tus server', () => {
     });
     source.append(new Uint8Array(1000).fill(1));
     await waitFor(() => confirmed.includes(1000), 'the first bytes were not sent before the end');
-    expect(source.bytesHeld, 'confirmed bytes are released').to.equal(0);
+    expect(source.bytesInMemory, 'confirmed bytes are released').to.equal(0);
     source.append(new Uint8Array(500).fill(2));
     source.end();
     expect(await done).to.equal(url);
@@ -37,7 +37,7 @@ describe('StreamingUpload against the tus server', () => {
   });
 
   it('aborts a request that makes no progress and sends it again', async () => {
-    await hangPatches(1);
+    await injectFault({ kind: 'hold', method: 'PATCH' });
     const source = new RecordingSource();
     const states: UploadState[] = [];
     const done = new Promise<string>((resolve, reject) => {
@@ -45,7 +45,7 @@ describe('StreamingUpload against the tus server', () => {
         endpoint: '/files',
         source,
         metadata: {},
-        stallTimeoutMs: 1000,
+        requestTimeoutMs: 1000,
         onStateChange: (state) => states.push(state),
         onSuccess: resolve,
         onError: reject,

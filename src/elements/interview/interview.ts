@@ -6,7 +6,7 @@ import { ScopeLockController } from '../../controllers/scope-lock-controller.js'
 import { OnewayError } from '../../core/errors.js';
 import type { InterviewFlow, InterviewStep } from '../../core/interview-flow.js';
 import { uploadTextAnswer } from '../../core/text-answer.js';
-import type { AuthorizeHook } from '../../core/tus-stream.js';
+import { uploadOriginsAttribute, type AuthorizeHook } from '../../core/tus-stream.js';
 import { AnswerUploadedEvent } from '../../events/answer-uploaded.js';
 import { CompleteEvent } from '../../events/complete.js';
 import type { DeviceCheckCompleteEvent } from '../../events/device-check-complete.js';
@@ -120,8 +120,11 @@ export class OnewayInterview extends LitElement {
   /** An opaque reference to the candidate, sent in every upload's metadata and part of the saved progress key. */
   @property() candidate = '';
 
-  /** Called before every upload request; returns headers to add, e.g. a fresh bearer token. */
+  /** Called before every upload request with its method and URL; returns headers to add, e.g. a fresh bearer token. Check the URL before adding credentials. */
   @property({ attribute: false }) authorize: AuthorizeHook | undefined;
+
+  /** Origins, besides the endpoint's own, that the server may place uploads on (space-separated); an upload URL anywhere else is refused. */
+  @property({ attribute: 'upload-origins', converter: uploadOriginsAttribute }) uploadOrigins: string[] = [];
 
   /** Time accommodation: think and answer times are multiplied by this (e.g. 1.5). */
   @property({ type: Number, attribute: 'time-multiplier' }) timeMultiplier = 1;
@@ -336,7 +339,14 @@ export class OnewayInterview extends LitElement {
   private async sendText(questionId: string, attempt: number, text: string, durationMs: number): Promise<void> {
     const metadata = this.answerMetadata(questionId, attempt, 'text');
     try {
-      const answer = await uploadTextAnswer({ endpoint: this.endpoint, text, metadata, authorize: (request) => this.authorize?.(request), durationMs });
+      const answer = await uploadTextAnswer({
+        endpoint: this.endpoint,
+        uploadOrigins: this.uploadOrigins,
+        text,
+        metadata,
+        authorize: (request) => this.authorize?.(request),
+        durationMs,
+      });
       this.dispatchEvent(new AnswerUploadedEvent({ ...answer, questionId, attempt, kind: 'text' }));
       this.flow?.delivered(questionId, attempt, answer);
       this.afterTransition();
@@ -593,6 +603,7 @@ export class OnewayInterview extends LitElement {
       .videoBitsPerSecond=${this.videoBitsPerSecond}
       .metadata=${this.answerMetadata(question.id, flow.nextAttempt, kind)}
       .authorize=${this.authorize}
+      .uploadOrigins=${this.uploadOrigins}
       reviewable
       ?practice=${practice}
       @oneway-recording-start=${this.onRecordingStart}

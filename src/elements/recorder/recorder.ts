@@ -8,7 +8,7 @@ import { TakeController } from '../../controllers/take-controller.js';
 import { classifyMediaError, type OnewayError } from '../../core/errors.js';
 import type { MediaKind } from '../../core/mime-type.js';
 import { chooseRecordingType } from '../../core/recorder.js';
-import type { AuthorizeHook } from '../../core/tus-stream.js';
+import { uploadOriginsAttribute, type AuthorizeHook } from '../../core/tus-stream.js';
 import { OnewayErrorEvent } from '../../events/error.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { recorderStyles } from './recorder.styles.js';
@@ -70,8 +70,11 @@ export class OnewayRecorder extends LitElement {
   /** Extra tus metadata sent with every upload (string values). */
   @property({ attribute: false }) metadata: Record<string, string> = {};
 
-  /** Called before every upload request; returns headers to add, e.g. a fresh bearer token. */
+  /** Called before every upload request with its method and URL; returns headers to add, e.g. a fresh bearer token. Check the URL before adding credentials. */
   @property({ attribute: false }) authorize: AuthorizeHook | undefined;
+
+  /** Origins, besides the endpoint's own, that the server may place uploads on (space-separated); an upload URL anywhere else is refused. */
+  @property({ attribute: 'upload-origins', converter: uploadOriginsAttribute }) uploadOrigins: string[] = [];
 
   /**
    * Names the recording slot, so an answer interrupted by a reload or crash is found and finished
@@ -121,6 +124,7 @@ export class OnewayRecorder extends LitElement {
       endpoint: this.endpoint,
       metadata: this.metadata,
       authorize: (request) => this.authorize?.(request),
+      uploadOrigins: this.uploadOrigins,
       videoBitsPerSecond: this.videoBitsPerSecond,
       reviewable: this.reviewable || this.practice,
       localOnly: this.practice,

@@ -4,6 +4,7 @@ import type { OnewayRecorder } from '../../../src/elements/recorder/recorder.js'
 import type { OnewayErrorEvent } from '../../../src/events/error.js';
 import type { AuthorizeRequest } from '../../../src/core/tus-stream.js';
 import { restartTus, setOffline, setTusDown } from '../../support/commands.js';
+import { expectDelivered } from '../../support/answers.js';
 import { spyOnMediaRecorder, type RecorderSpy } from '../../support/media-recorder-spy.js';
 import { serverBytes, sha256Hex } from '../../support/tus.js';
 import { nextEvent, sleep, waitFor } from '../../support/wait.js';
@@ -24,17 +25,6 @@ async function comeBack(parent: Element, id: string) {
   const uploaded = nextEvent(second, 'oneway-answer-uploaded');
   parent.append(second);
   return { second, answer: (await uploaded).detail };
-}
-
-/** Asserts the server holds exactly what MediaRecorder produced, and the answer's hash says so. */
-async function expectDelivered(spy: RecorderSpy, answer: { uploadUrl: string; sha256: string; bytes: number }) {
-  const recorded = await spy.lastRecording();
-  const onServer = await serverBytes(answer.uploadUrl);
-  expect(onServer.length, 'bytes on the server').to.equal(recorded.length);
-  const hash = await sha256Hex(recorded);
-  expect(await sha256Hex(onServer)).to.equal(hash);
-  expect(answer.sha256).to.equal(hash);
-  expect(answer.bytes).to.equal(recorded.length);
 }
 
 describe('<oneway-recorder> durability', () => {
