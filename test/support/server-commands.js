@@ -2,6 +2,8 @@
 // browser offline, take the server down, restart it, and make it misbehave the ways real hosts'
 // servers and proxies do (the faults below), while every tus request is logged.
 
+import { seededRandom } from './seeded-random.js';
+
 const cdpSessions = new WeakMap();
 
 /**
@@ -20,18 +22,6 @@ let faults = [];
 
 /** Every tus request as it arrived: method, path, host, and when (ms since the epoch). */
 let requests = [];
-
-/** A small seeded generator (mulberry32), so a chaos run's faults repeat for the same seed. */
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Chaos mode: each tus request draws a fault (or none) from the seeded generator. */
 let chaos;
@@ -95,7 +85,7 @@ export function testCommandsPlugin({ tus }) {
       if (command === 'tus-chaos') {
         // The seed is the environment's (to re-run a failing one) or a fresh one, printed either way.
         const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
-        chaos = { seed, rate: Number(payload?.rate ?? 0.2), random: seeded(seed), injected: [] };
+        chaos = { seed, rate: Number(payload?.rate ?? 0.2), random: seededRandom(seed), injected: [] };
         console.log(`chaos test: CHAOS_SEED=${seed}`);
         return seed;
       }
@@ -172,7 +162,8 @@ function cutBody(req, bytes) {
 export async function testFaultsMiddleware(ctx, next) {
   if (!ctx.path.startsWith('/files')) return next();
   requests.push({ method: ctx.method, path: ctx.path, host: ctx.get('Host'), at: Date.now() });
-  const fault = ctx.method === 'OPTIONS' ? undefined : takeFault(ctx.method);
+  // The widget's requests only: GET is the host's backend (and the tests) reading a file.
+  const fault = ['POST', 'HEAD', 'PATCH', 'DELETE'].includes(ctx.method) ? takeFault(ctx.method) : undefined;
   if (fault?.kind === 'hold') {
     ctx.req.resume();
     await new Promise((resolve) => ctx.req.socket.once('close', resolve));
