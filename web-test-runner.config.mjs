@@ -62,7 +62,7 @@ export default {
     async (ctx, next) => {
       await next();
       if (ctx.path === '/test/fixtures/csp.html') {
-        ctx.set('Content-Security-Policy', "script-src 'self'; object-src 'none'; base-uri 'none'");
+        ctx.set('Content-Security-Policy', "script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'");
       }
     },
     testFaultsMiddleware,

@@ -15,6 +15,8 @@ const receiver = createReceiver({
   // The demo pages are on the receiver's own origin, which needs no CORS; list here the origins
   // of pages elsewhere that may upload (an ATS's careers site, say).
   allowedOrigins: [`http://localhost:${port}`],
+  // The demo pages get tokens and a review session by asking: fine on localhost, never in production.
+  demo: true,
 });
 
 const server = await createServer({

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -83,7 +84,7 @@ describe('the demo receiver', () => {
   let reviewerCookie;
 
   before(async () => {
-    ctx = await startReceiver();
+    ctx = await startReceiver({ demo: true });
     token = ctx.receiver.tokens.issue({ role: 'candidate', candidate: 'alice' }).token;
     const session = await fetch(`${ctx.base}/demo-api/review-session`, { method: 'POST' });
     reviewerCookie = session.headers.get('set-cookie').split(';')[0];
@@ -414,6 +415,105 @@ describe('the demo receiver', () => {
       const exposed = response.headers.get('access-control-expose-headers');
       for (const header of ['Location', 'Upload-Offset', 'Upload-Length', 'Tus-Resumable']) assert.match(exposed, new RegExp(header));
     });
+  });
+});
+
+/** A tus creation request for an answer, with a bearer token. */
+const createUpload = (base, bearer, metadata = answerMetadata()) =>
+  fetch(`${base}/files`, {
+    method: 'POST',
+    headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': '3', 'Upload-Metadata': encodeMetadata(metadata), Authorization: `Bearer ${bearer}` },
+  });
+
+describe('the endpoints that hand out access fail closed', () => {
+  const post = (base, route, headers = {}) => fetch(`${base}/demo-api/${route}`, { method: 'POST', headers });
+
+  it('are off without the demo flag or an API secret, and say how to turn them on', async () => {
+    const ctx = await startReceiver();
+    try {
+      for (const route of ['token?candidate=alice', 'review-session']) {
+        const response = await post(ctx.base, route);
+        assert.equal(response.status, 403, route);
+        assert.equal(response.headers.get('set-cookie'), null, route);
+        assert.match((await response.json()).error, /demo: true .* apiSecret/, route);
+      }
+      assert.ok(ctx.logs.some((line) => /\/demo-api\/token and \/demo-api\/review-session are off/.test(line)), 'the receiver says so at start');
+    } finally {
+      await ctx.stop();
+    }
+  });
+
+  it('answer only a caller that sends the configured API secret', async () => {
+    const ctx = await startReceiver({ apiSecret: 'back-end-secret' });
+    try {
+      for (const headers of [{}, { Authorization: 'Bearer wrong-secret' }, { Authorization: 'Bearer back-end-secre' }]) {
+        assert.equal((await post(ctx.base, 'token?candidate=alice', headers)).status, 401, JSON.stringify(headers));
+        assert.equal((await post(ctx.base, 'review-session', headers)).status, 401, JSON.stringify(headers));
+      }
+      const authorized = { Authorization: 'Bearer back-end-secret' };
+      const issued = await post(ctx.base, 'token?candidate=alice', authorized);
+      assert.equal(issued.status, 200);
+      assert.equal((await createUpload(ctx.base, (await issued.json()).token)).status, 201, 'the token it issued uploads');
+      const session = await post(ctx.base, 'review-session', authorized);
+      assert.equal(session.status, 204);
+      assert.match(session.headers.get('set-cookie'), /^oneway_review=/);
+    } finally {
+      await ctx.stop();
+    }
+  });
+
+  it('mark the reviewer cookie Secure over https (TLS, or a proxy that says so), not over http', async () => {
+    const ctx = await startReceiver({ demo: true });
+    // TLS with a pre-shared key: real https on 127.0.0.1 without a certificate to ship.
+    const psk = Buffer.from('6f6e657761792d726563656976657221', 'hex');
+    const tls = { ciphers: 'PSK-AES128-GCM-SHA256', maxVersion: 'TLSv1.2' };
+    const server = createHttpsServer({ ...tls, pskCallback: () => psk }, ctx.receiver.handler);
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const cookieOver = async (headers) => (await post(ctx.base, 'review-session', headers)).headers.get('set-cookie');
+      assert.doesNotMatch(await cookieOver({}), /Secure/i);
+      assert.match(await cookieOver({ 'X-Forwarded-Proto': 'https' }), /; Secure$/);
+      const overTls = await new Promise((resolve, reject) => {
+        const request = httpsRequest(
+          {
+            ...tls,
+            host: '127.0.0.1',
+            port: server.address().port,
+            method: 'POST',
+            path: '/demo-api/review-session',
+            pskCallback: () => ({ psk, identity: 'test' }),
+            checkServerIdentity: () => undefined,
+          },
+          (response) => resolve(response.resume().headers['set-cookie']?.[0]),
+        );
+        request.on('error', reject).end();
+      });
+      assert.match(overTls, /^oneway_review=.*; HttpOnly; SameSite=Strict; .*; Secure$/);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await ctx.stop();
+    }
+  });
+});
+
+describe('uploads per token', () => {
+  it('are capped: past the cap a token gets 403, a fresh token goes on, and refused creations do not count', async () => {
+    const ctx = await startReceiver({ maxUploadsPerToken: 2 });
+    try {
+      const token = ctx.receiver.tokens.issue({ role: 'candidate', candidate: 'alice' }).token;
+      assert.equal((await createUpload(ctx.base, token, answerMetadata({ questionId: 'q9' }))).status, 422);
+      assert.equal((await createUpload(ctx.base, token)).status, 201);
+      assert.equal((await createUpload(ctx.base, token)).status, 201);
+      const refused = await createUpload(ctx.base, token);
+      // 403, so the widget asks its authorize hook for a fresh token (a leaked token stays spent).
+      assert.equal(refused.status, 403);
+      assert.match(await refused.text(), /This token has created its 2 uploads; ask for a fresh one/);
+      const fresh = ctx.receiver.tokens.issue({ role: 'candidate', candidate: 'alice' }).token;
+      assert.equal((await createUpload(ctx.base, fresh)).status, 201);
+    } finally {
+      await ctx.stop();
+    }
   });
 });
 

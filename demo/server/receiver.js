@@ -8,6 +8,10 @@
 //   POST {api}/review-session     sets the reviewer cookie (the demo's stand-in for an employer login)
 //   GET {api}/answers             received answers with their questions (reviewer cookie)
 //
+// The token and review-session endpoints hand out access to anyone who asks, so they are off
+// unless the receiver runs as the demo (`demo: true`, set by `npm start`) or has an `apiSecret`
+// that the caller (your back end, after its own login) sends as a bearer token.
+//
 // Files land in <directory>/files (tus's own layout), the list of answers in
 // <directory>/index/<interviewId>.json. Copy this file and its neighbours as a starting point;
 // README.md, "Receiving answers in production", lists what changes with several instances.
@@ -21,7 +25,7 @@ import { createAnswerIndex } from './answer-index.js';
 import { checkAnswerMetadata, isPreflight, largestAnswerBytes, maxUploadBytes, parseUploadMetadata, refuse } from './answer-rules.js';
 import { loadInterviews } from './interviews.js';
 import { findOnPath, remuxWebm } from './remux.js';
-import { bearerToken, cookieValue, createTokens } from './tokens.js';
+import { bearerToken, cookieValue, createTokens, matchesSecret } from './tokens.js';
 
 const HOUR = 60 * 60_000;
 const REVIEW_COOKIE = 'oneway_review';
@@ -35,6 +39,9 @@ const REVIEW_COOKIE = 'oneway_review';
  * @param {string} [options.apiPath] The demo API's path.
  * @param {string[]} [options.allowedOrigins] Origins whose pages may upload cross-origin (CORS).
  * @param {ReturnType<typeof createTokens>} [options.tokens] Token issuer; a fresh secret by default.
+ * @param {boolean} [options.demo] Open the token and review-session endpoints to anyone, for the demo pages; off by default.
+ * @param {string} [options.apiSecret] Without `demo`: the secret a caller must send as `Authorization: Bearer <apiSecret>` to those endpoints.
+ * @param {number} [options.maxUploadsPerToken] How many uploads one candidate token may create; past it, 403 (the widget then asks `authorize` for a fresh token).
  * @param {number} [options.uploadExpiryMs] An unfinished upload is deleted this long after it was created.
  * @param {number} [options.cleanupIntervalMs] How often expired uploads are looked for.
  * @param {string | false} [options.ffmpeg] ffmpeg's path, false to never remux; looked up on PATH by default.
@@ -48,6 +55,9 @@ export function createReceiver({
   apiPath = '/demo-api',
   allowedOrigins = [],
   tokens = createTokens(),
+  demo = false,
+  apiSecret,
+  maxUploadsPerToken = 50,
   uploadExpiryMs = 24 * HOUR,
   cleanupIntervalMs = 10 * 60_000,
   ffmpeg,
@@ -60,6 +70,9 @@ export function createReceiver({
   const background = new Set();
   /** Device-check test uploads that finished, by id, with when: deleted by the clean-up if the page does not. */
   const finishedTests = new Map();
+  /** Uploads created per candidate token, with when the token expires (forgotten then): a leaked token cannot fill the disk. */
+  const uploadsByToken = new Map();
+  if (!demo && !apiSecret) log(`${apiPath}/token and ${apiPath}/review-session are off: no demo flag and no apiSecret`);
 
   // ffmpeg is optional: without it WebM answers are kept exactly as recorded.
   const ffmpegPath = ffmpeg === false ? Promise.resolve(undefined) : ffmpeg ? Promise.resolve(ffmpeg) : findOnPath('ffmpeg');
@@ -104,7 +117,7 @@ export function createReceiver({
       if (upload.metadata?.candidate !== claims.candidate) refuse(403, 'This upload belongs to another candidate.');
     },
 
-    /** Decides whether an upload may be created: the token's candidate, a known interview and question, a suitable file type. */
+    /** Decides whether an upload may be created: the token's candidate and its upload count, a known interview and question, a suitable file type. */
     async onUploadCreate(req, upload) {
       const claims = candidateClaims(req);
       const metadata = upload.metadata ?? {};
@@ -117,6 +130,10 @@ export function createReceiver({
           refuse(403, `This token is for the interview ${JSON.stringify(claims.interviewId)}.`);
         }
       }
+      const token = bearerToken(req.headers.get('authorization'));
+      const created = uploadsByToken.get(token)?.count ?? 0;
+      if (created >= maxUploadsPerToken) refuse(403, `This token has created its ${maxUploadsPerToken} uploads; ask for a fresh one.`);
+      uploadsByToken.set(token, { count: created + 1, expiresAt: Number(claims.expiresAt) });
       // The token, not the page, says who the candidate is.
       return { metadata: { ...metadata, candidate: claims.candidate } };
     },
@@ -210,6 +227,7 @@ export function createReceiver({
       finishedTests.delete(id);
       tus.datastore.remove(id).catch(() => {}); // already deleted by the page
     }
+    for (const [token, { expiresAt }] of uploadsByToken) if (expiresAt <= Date.now()) uploadsByToken.delete(token);
   }, cleanupIntervalMs);
 
   /**
@@ -267,8 +285,22 @@ export function createReceiver({
 
   // ---- the demo API ----
 
+  /** Whether this request may get a token or a review session: always in the demo, else with the API secret. Sends the refusal when not. */
+  function mayHandOutAccess(req, res) {
+    if (demo) return true;
+    if (!apiSecret) {
+      send(res, 403, { error: 'Off: start the receiver with demo: true (the demo pages only) or an apiSecret for your back end to send.' });
+      return false;
+    }
+    if (matchesSecret(bearerToken(req.headers.authorization), apiSecret)) return true;
+    send(res, 401, { error: 'Send the API secret as "Authorization: Bearer <apiSecret>".' });
+    return false;
+  }
+
   async function api(req, res, route) {
     const url = new URL(req.url, 'http://receiver.invalid');
+    const handsOutAccess = req.method === 'POST' && (route === '/token' || route === '/review-session');
+    if (handsOutAccess && !mayHandOutAccess(req, res)) return;
     if (route === '/token' && req.method === 'POST') {
       const candidate = url.searchParams.get('candidate') ?? '';
       if (!/^[^\p{Cc}]{1,200}$/u.test(candidate)) return send(res, 400, { error: 'Give the candidate as ?candidate=<reference> (1 to 200 characters).' });
@@ -281,7 +313,8 @@ export function createReceiver({
     if (route === '/review-session' && req.method === 'POST') {
       const ttlMs = 8 * HOUR;
       const { token } = tokens.issue({ role: 'reviewer' }, { ttlMs });
-      res.setHeader('Set-Cookie', `${REVIEW_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${ttlMs / 1000}`);
+      const secure = overHttps(req) ? '; Secure' : '';
+      res.setHeader('Set-Cookie', `${REVIEW_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${ttlMs / 1000}${secure}`);
       return send(res, 204);
     }
     if (route === '/answers' && req.method === 'GET') {
@@ -345,6 +378,15 @@ export function createReceiver({
       await idle();
     },
   };
+}
+
+/**
+ * Whether the request came over https: on a TLS socket, or through a proxy that says so. The
+ * proxy's header is trusted as it is: a client that fakes it only makes its own cookie `Secure`.
+ */
+function overHttps(req) {
+  const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim();
+  return req.socket?.encrypted === true || forwarded.toLowerCase() === 'https';
 }
 
 function send(res, status, body) {

@@ -5,7 +5,7 @@
 // `interviewId` and a `timeMultiplier` accommodation); a reviewer token lets the employer's review
 // page read answers back. In an ATS the token endpoint sits behind the candidate's invitation
 // link, and the secret comes from configuration so every instance can check every token.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * @param {{ secret?: Buffer | string, ttlMs?: number, now?: () => number }} [options]
@@ -58,4 +58,10 @@ export function cookieValue(header, name) {
     if (key === name) return value.join('=');
   }
   return undefined;
+}
+
+/** Whether `given` is `secret`, in time that does not tell how much of it matched. */
+export function matchesSecret(given, secret) {
+  const digest = (value) => createHash('sha256').update(String(value)).digest();
+  return given !== undefined && timingSafeEqual(digest(given), digest(secret));
 }

@@ -26,7 +26,7 @@ export type InterviewDefaults = QuestionSettings;
 
 /** One question as the host writes it. */
 export interface InterviewQuestion extends QuestionSettings {
-  /** Unique within the interview; travels with the answer. */
+  /** Unique within the interview; travels with the answer as tus metadata (see {@link MAX_ID_LENGTH}). */
   id: string;
   /** The question as text: shown, and read by screen readers even when there is a video. */
   text: string;
@@ -42,6 +42,7 @@ export interface InterviewQuestion extends QuestionSettings {
 export interface InterviewConfig {
   /** For editors: the JSON Schema this file follows. Ignored by the widget. */
   $schema?: string;
+  /** Identifies the interview; travels with every answer as tus metadata (see {@link MAX_ID_LENGTH}). */
   id: string;
   title: string;
   /** Plain text shown before the first question. */
@@ -98,6 +99,20 @@ export const CONFIG_LIMITS = Object.freeze({
   maxChars: { min: 1, max: 100_000 },
 });
 
+/**
+ * The longest interview or question id, in characters. Ids travel in the `Upload-Metadata` header
+ * of every upload, and servers cap the size of a request's headers (Node: 16 KB for all of them).
+ */
+export const MAX_ID_LENGTH = 256;
+
+/**
+ * What an id must not contain. Ids are sent as tus metadata (UTF-8, then base64) and become file
+ * names, log lines and keys on the server: an unpaired surrogate has no UTF-8 form (it would arrive
+ * as U+FFFD, another id), and control characters (line breaks, tabs …) break names and lines.
+ * The schema's `$defs.id.pattern` excludes the same code points.
+ */
+const NOT_IN_ID = /[\p{Cc}\p{Cs}]/u;
+
 const TOP_LEVEL_KEYS = ['$schema', 'id', 'title', 'instructions', 'consent', 'deadline', 'practice', 'deviceCheck', 'defaults', 'questions'];
 const SETTINGS_KEYS = ['thinkSeconds', 'answerSeconds', 'retakes', 'answer'] as const;
 const QUESTION_KEYS = ['id', 'text', 'video', 'captions', ...SETTINGS_KEYS, 'maxChars'];
@@ -130,7 +145,7 @@ export function validateInterviewConfig(input: unknown, now: Date = new Date()):
   if ('$schema' in input && typeof input.$schema !== 'string') {
     report('$.$schema', `expected the schema's URL as a string, got ${describe(input.$schema)}`);
   }
-  checkRequiredText(input, 'id', '$', 'the interview', report);
+  checkId(input, '$', 'the interview', report);
   checkRequiredText(input, 'title', '$', 'the interview', report);
   if ('instructions' in input && typeof input.instructions !== 'string') {
     report('$.instructions', `expected plain text, got ${describe(input.instructions)}`);
@@ -224,7 +239,7 @@ type DefaultAnswer = { kind: AnswerKind; from: string };
 
 function checkQuestion(question: JsonObject, path: string, defaultAnswer: DefaultAnswer | undefined, report: Report): void {
   reportUnknownKeys(question, QUESTION_KEYS, path, report);
-  checkRequiredText(question, 'id', path, 'every question', report);
+  checkId(question, path, 'every question', report);
   checkRequiredText(question, 'text', path, 'every question', report);
   for (const key of ['video', 'captions']) {
     if (key in question) checkUrl(question[key], `${path}.${key}`, report);
@@ -272,6 +287,21 @@ function checkWholeNumber(value: unknown, path: string, key: keyof typeof CONFIG
   } else if (value < min || value > max) {
     const hint = key === 'thinkSeconds' || key === 'answerSeconds' ? ' (seconds, not milliseconds)' : '';
     report(path, `${value} is out of range; use ${range}${value > max ? hint : ''}`);
+  }
+}
+
+function checkId(object: JsonObject, path: string, owner: string, report: Report): void {
+  checkRequiredText(object, 'id', path, owner, report);
+  const id = object.id;
+  if (typeof id !== 'string' || !id.trim()) return;
+  const allowed = `ids are sent with every answer as tus metadata: use up to ${MAX_ID_LENGTH} characters of text without control characters (line breaks, tabs …) or unpaired surrogates, e.g. "q1"`;
+  const unusable = NOT_IN_ID.exec(id)?.[0];
+  const length = [...id].length;
+  if (unusable !== undefined) {
+    const code = `U+${unusable.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    report(`${path}.id`, `${describe(id)} contains ${code}; ${allowed}`);
+  } else if (length > MAX_ID_LENGTH) {
+    report(`${path}.id`, `${describe(id)} is ${length} characters long; ${allowed}`);
   }
 }
 

@@ -24,7 +24,11 @@ export interface SubmittedAnswer {
   interrupted?: boolean;
 }
 
-/** What is saved after every step, so a candidate who comes back continues where they were. */
+/**
+ * What is saved after every step, so a candidate who comes back continues where they were. The
+ * records are keyed by question id; read them with `Object.hasOwn` (as the flow does): an id such
+ * as `constructor` or `__proto__` must not find what every object inherits.
+ */
 export interface InterviewProgress {
   interviewId: string;
   started: boolean;
@@ -48,10 +52,27 @@ export type Delivery = Omit<SubmittedAnswer, 'questionId' | 'kind' | 'attempt'>;
 export interface InterviewFlowOptions {
   /** Called with the progress after every change; the element stores it. */
   save?(progress: InterviewProgress): void;
-  /** Multiplies think and answer times (time accommodations); `untimed` removes the limits. */
+  /**
+   * Multiplies think and answer times (time accommodations), up to {@link MAX_TIME_MULTIPLIER};
+   * more than that means untimed. `untimed` removes the limits.
+   */
   timeMultiplier?: number;
   untimed?: boolean;
   now?: () => Date;
+}
+
+/**
+ * The largest time accommodation that still keeps limits: WCAG 2.2.1 (Timing Adjustable) asks
+ * that a limit can be extended at least tenfold. A larger multiplier makes the interview untimed.
+ */
+export const MAX_TIME_MULTIPLIER = 20;
+
+/** The longest think or answer time in seconds: its milliseconds must fit `setTimeout`'s 32-bit delay, or the timer fires at once. */
+export const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+/** The value of `record` under `key` if the record itself has one, never one inherited from `Object.prototype`. */
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 export function newProgress(interviewId: string): InterviewProgress {
@@ -75,6 +96,9 @@ export function newProgress(interviewId: string): InterviewProgress {
  */
 export class InterviewFlow {
   readonly questions: ResolvedQuestion[];
+  /** The time accommodation applied: the option when it is a positive number, else 1. */
+  readonly timeMultiplier: number;
+  private readonly untimed: boolean;
   private phase: 'pending' | 'think' | 'answer' | 'review' = 'pending';
   private inDeviceCheck = false;
   private inPractice = false;
@@ -87,10 +111,14 @@ export class InterviewFlow {
     private readonly options: InterviewFlowOptions = {},
   ) {
     const multiplier = options.timeMultiplier && options.timeMultiplier > 0 ? options.timeMultiplier : 1;
+    this.timeMultiplier = multiplier;
+    this.untimed = !!options.untimed || multiplier > MAX_TIME_MULTIPLIER;
+    // Every timer of the interview (countdowns, the recorder's limit) takes its length from here.
+    const scaled = (seconds: number) => Math.min(Math.round(seconds * multiplier), MAX_TIMER_SECONDS);
     this.questions = resolveQuestions(config).map((question) => ({
       ...question,
-      thinkSeconds: Math.round(question.thinkSeconds * multiplier),
-      answerSeconds: Math.round(question.answerSeconds * multiplier),
+      thinkSeconds: scaled(question.thinkSeconds),
+      answerSeconds: scaled(question.answerSeconds),
     }));
   }
 
@@ -98,9 +126,9 @@ export class InterviewFlow {
     return this.progressState;
   }
 
-  /** Whether think and answer times are limits (false for candidates with an untimed accommodation). */
+  /** Whether think and answer times are limits (false with `untimed`, or a multiplier above {@link MAX_TIME_MULTIPLIER}). */
   get timed(): boolean {
-    return !this.options.untimed;
+    return !this.untimed;
   }
 
   /** Past the deadline nothing can start. */
@@ -127,13 +155,13 @@ export class InterviewFlow {
 
   /** The attempt number the next take of the current question will carry (1-based). */
   get nextAttempt(): number {
-    return (this.progressState.takesStarted[this.current.id] ?? 0) + 1;
+    return (own(this.progressState.takesStarted, this.current.id) ?? 0) + 1;
   }
 
   /** Retakes the candidate can still choose for the current question. */
   get retakesLeft(): number {
     if (this.inPractice) return 1;
-    return Math.max(0, this.current.retakes - (this.progressState.retakesUsed[this.current.id] ?? 0));
+    return Math.max(0, this.current.retakes - (own(this.progressState.retakesUsed, this.current.id) ?? 0));
   }
 
   /** "Start interview" / "Resume interview". */
@@ -192,7 +220,7 @@ export class InterviewFlow {
     if (this.phase !== 'review' || this.retakesLeft === 0) return;
     if (!this.inPractice) {
       const id = this.current.id;
-      const used = (this.progressState.retakesUsed[id] ?? 0) + 1;
+      const used = (own(this.progressState.retakesUsed, id) ?? 0) + 1;
       this.progressState = { ...this.progressState, retakesUsed: { ...this.progressState.retakesUsed, [id]: used } };
       this.save();
     }
@@ -225,7 +253,7 @@ export class InterviewFlow {
 
   /** An upload finished: recorded on the submitted answer it belongs to, or kept until its take is submitted. */
   delivered(questionId: string, attempt: number, upload: Delivery): void {
-    const submitted = this.progressState.submitted[questionId];
+    const submitted = own(this.progressState.submitted, questionId);
     if (!submitted) {
       const key = `${questionId}#${attempt}`;
       this.progressState = { ...this.progressState, deliveredEarly: { ...this.progressState.deliveredEarly, [key]: upload } };
@@ -251,7 +279,7 @@ export class InterviewFlow {
 
   /** One entry per question with the submitted take, in question order. */
   manifest(): SubmittedAnswer[] {
-    return this.questions.map((question) => this.progressState.submitted[question.id]).filter(Boolean);
+    return this.questions.flatMap((question) => own(this.progressState.submitted, question.id) ?? []);
   }
 
   private completeIfDelivered(): void {

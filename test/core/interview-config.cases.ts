@@ -78,6 +78,18 @@ export const validCases: ConfigCase[] = [
   { name: 'empty instructions, empty defaults', config: { ...base(), instructions: '', defaults: {} } },
   { name: 'a $schema key for editors', config: { $schema: '../schema/interview-config.schema.json', ...base() } },
   { name: 'practice and deviceCheck off', config: { ...base(), practice: false, deviceCheck: false } },
+  {
+    name: 'ids that name what every object inherits, and ids in any script',
+    config: {
+      ...base(),
+      id: 'constructor',
+      questions: ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'Frage 3 – Größe 🎤'].map((id) => ({ id, text: 'T' })),
+    },
+  },
+  {
+    name: 'ids of 256 characters, one outside the Basic Multilingual Plane counted once',
+    config: { ...base(), id: 'i'.repeat(256), questions: [{ id: '🎤'.repeat(256), text: 'T' }] },
+  },
 ];
 
 export const invalidCases: ConfigCase[] = [
@@ -87,6 +99,13 @@ export const invalidCases: ConfigCase[] = [
   { name: 'no id', config: { title: 'T', questions: base().questions }, paths: ['$.id'] },
   { name: 'an empty id', config: { ...base(), id: '' }, paths: ['$.id'] },
   { name: 'a numeric id', config: { ...base(), id: 42 }, paths: ['$.id'] },
+  { name: 'an interview id with a tab', config: { ...base(), id: 'sales\t2026' }, paths: ['$.id'] },
+  { name: 'an interview id of 257 characters', config: { ...base(), id: 'i'.repeat(257) }, paths: ['$.id'] },
+  { name: 'a question id with a line break', config: withQuestion({ id: 'q\n1' }), paths: ['$.questions[0].id'] },
+  { name: 'a question id with DEL (U+007F)', config: withQuestion({ id: 'q\u007f' }), paths: ['$.questions[0].id'] },
+  { name: 'a question id with NEXT LINE (U+0085)', config: withQuestion({ id: 'q\u0085' }), paths: ['$.questions[0].id'] },
+  { name: 'a question id with an unpaired surrogate', config: withQuestion({ id: 'q\ud83c' }), paths: ['$.questions[0].id'] },
+  { name: 'a question id of 257 characters', config: withQuestion({ id: '🎤'.repeat(257) }), paths: ['$.questions[0].id'] },
   { name: 'a blank title', config: { ...base(), title: '   ' }, paths: ['$.title'] },
   { name: 'no title', config: { id: 'x', questions: base().questions }, paths: ['$.title'] },
   { name: 'no questions', config: { id: 'x', title: 'T' }, paths: ['$.questions'] },

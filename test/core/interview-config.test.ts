@@ -101,6 +101,13 @@ describe('interview config', () => {
       expect(messageAt({ ...base(), questions: [] }, '$.questions')).to.equal('empty; add at least one question');
     });
 
+    it('says what an id may hold, since it is sent as tus metadata', () => {
+      const allowed =
+        'ids are sent with every answer as tus metadata: use up to 256 characters of text without control characters (line breaks, tabs …) or unpaired surrogates, e.g. "q1"';
+      expect(messageAt({ ...base(), questions: [{ id: 'q\n1', text: 'T' }] }, '$.questions[0].id')).to.equal(`the string "q\\n1" contains U+000A; ${allowed}`);
+      expect(messageAt({ ...base(), id: 'x'.repeat(300) }, '$.id')).to.equal(`the string "${'x'.repeat(40)}…" is 300 characters long; ${allowed}`);
+    });
+
     it('points at the first question with a duplicate id', () => {
       const config = { ...base(), questions: [{ id: 'q1', text: 'A' }, { id: 'q1', text: 'B' }] };
       expect(messageAt(config, '$.questions[1].id')).to.equal('"q1" is already the id of $.questions[0]; question ids must be unique');

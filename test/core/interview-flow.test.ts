@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { InterviewConfig } from '../../src/core/interview-config.js';
-import { InterviewFlow, newProgress, type InterviewProgress } from '../../src/core/interview-flow.js';
+import { InterviewFlow, MAX_TIME_MULTIPLIER, MAX_TIMER_SECONDS, newProgress, type InterviewProgress } from '../../src/core/interview-flow.js';
 
 const config = (overrides: Partial<InterviewConfig> = {}): InterviewConfig => ({
   id: 'i1',
@@ -128,6 +128,61 @@ describe('InterviewFlow', () => {
     expect(machine.progress.submitted).to.deep.equal({});
     expect(machine.progress.takesStarted).to.deep.equal({});
     expect(machine.step).to.deep.equal({ step: 'question', index: 0, practice: false, phase: 'pending' });
+  });
+
+  it('keeps question ids such as constructor and __proto__ as plain keys, across a save and a reload', () => {
+    const ids = ['constructor', '__proto__', 'toString'];
+    const questions = ids.map((id) => ({ id, text: `${id}?` }));
+    const first = flow({ questions });
+    first.machine.start();
+    for (const id of ids.slice(0, 2)) {
+      expect(first.machine.current.id).to.equal(id);
+      expect(first.machine.retakesLeft, id).to.equal(1);
+      expect(first.machine.startAnswer(), id).to.equal(1);
+      first.machine.stopAnswer();
+      first.machine.retake();
+      expect(first.machine.retakesLeft, id).to.equal(0);
+      expect(first.machine.startAnswer(), id).to.equal(2);
+      expect(first.machine.stopAnswer(), id).to.equal('submit');
+      first.machine.submit({ attempt: 2 });
+      first.machine.delivered(id, 2, { uploadUrl: `/files/${id}`, sha256: id });
+      first.machine.reveal();
+    }
+    // Progress goes through IndexedDB, which stores a structured clone.
+    const { machine } = flow({ questions }, structuredClone(first.saved.at(-1)!));
+    machine.start();
+    expect(machine.current.id).to.equal('toString');
+    expect(machine.nextAttempt).to.equal(1);
+    machine.startAnswer();
+    machine.stopAnswer();
+    machine.delivered('toString', 1, { uploadUrl: '/files/early', sha256: 'e' });
+    machine.submit({ attempt: 1 });
+    expect(machine.step).to.deep.equal({ step: 'complete' });
+    expect(machine.manifest().map((answer) => [answer.questionId, answer.attempt, answer.uploadUrl])).to.deep.equal([
+      ['constructor', 2, '/files/constructor'],
+      ['__proto__', 2, '/files/__proto__'],
+      ['toString', 1, '/files/early'],
+    ]);
+    expect(Object.getPrototypeOf(machine.progress.submitted), 'a "__proto__" answer is a key, not a prototype').to.equal(Object.prototype);
+  });
+
+  it(`applies a time multiplier up to ${MAX_TIME_MULTIPLIER}, is untimed beyond, and ignores one that is not a positive number`, () => {
+    const times = (timeMultiplier: number) => {
+      const { machine } = flow({}, undefined, { timeMultiplier });
+      return { think: machine.questions[0].thinkSeconds, timed: machine.timed, multiplier: machine.timeMultiplier };
+    };
+    expect(times(10)).to.deep.equal({ think: 300, timed: true, multiplier: 10 });
+    expect(times(20)).to.deep.equal({ think: 600, timed: true, multiplier: 20 });
+    expect(times(20.5)).to.include({ timed: false });
+    expect(times(Infinity)).to.include({ timed: false });
+    for (const ignored of [0, -2, NaN]) expect(times(ignored), String(ignored)).to.deep.equal({ think: 30, timed: true, multiplier: 1 });
+  });
+
+  it("never makes a time longer than setTimeout's 32-bit delay can hold", () => {
+    expect(MAX_TIMER_SECONDS * 1000).to.be.at.most(2 ** 31 - 1);
+    // The validator caps times at an hour; the flow holds the bound even for a config it did not see.
+    const { machine } = flow({ defaults: { thinkSeconds: 3_000_000, answerSeconds: 3_000_000 } }, undefined, { timeMultiplier: MAX_TIME_MULTIPLIER });
+    expect([machine.questions[0].thinkSeconds, machine.questions[0].answerSeconds]).to.deep.equal([MAX_TIMER_SECONDS, MAX_TIMER_SECONDS]);
   });
 
   it('is closed past the deadline, and applies time accommodations', () => {

@@ -1,10 +1,10 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { CountdownController } from '../../controllers/countdown-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { displaySeconds, msUntilNextSecond } from '../../core/countdown-clock.js';
 import { CountdownEndEvent } from '../../events/countdown-end.js';
+import { styleProperties } from '../../styles/style-properties.js';
 import { countdownStyles } from './countdown.styles.js';
 
 /**
@@ -143,7 +143,7 @@ export class OnewayCountdown extends LitElement {
       '--_step': `${Math.round(step)}ms`,
     };
     return html`<div part="root" lang=${this.i18n.lang} dir=${this.i18n.dir}>
-      <div part="timer" role="timer" aria-label=${this.accessibleLabel} style=${styleMap(progress)}>
+      <div part="timer" role="timer" aria-label=${this.accessibleLabel} ${styleProperties(progress)}>
         ${this.variant === 'bar'
           ? html`<div part="bar"><div part="bar-progress"></div></div>`
           : html`<svg part="ring" aria-hidden="true" focusable="false">

@@ -126,7 +126,7 @@ export class OnewayInterview extends LitElement {
   /** Origins, besides the endpoint's own, that the server may place uploads on (space-separated); an upload URL anywhere else is refused. */
   @property({ attribute: 'upload-origins', converter: uploadOriginsAttribute }) uploadOrigins: string[] = [];
 
-  /** Time accommodation: think and answer times are multiplied by this (e.g. 1.5). */
+  /** Time accommodation: think and answer times are multiplied by this (e.g. 1.5), up to 20; a larger value means untimed. */
   @property({ type: Number, attribute: 'time-multiplier' }) timeMultiplier = 1;
 
   /** Time accommodation: no think or answer time limits at all. */
@@ -449,8 +449,8 @@ export class OnewayInterview extends LitElement {
               })
             : this.i18n.t('interview.untimed')}
         </li>
-        ${this.timeMultiplier !== 1 && flow.timed
-          ? html`<li>${this.i18n.t('interview.accommodation', { percent: this.i18n.percent(this.timeMultiplier) })}</li>`
+        ${flow.timeMultiplier !== 1 && flow.timed
+          ? html`<li>${this.i18n.t('interview.accommodation', { percent: this.i18n.percent(flow.timeMultiplier) })}</li>`
           : nothing}
         <li>${retakes > 0 ? this.i18n.t('interview.retakes', { count: retakes }) : this.i18n.t('interview.noRetakes')}</li>
         ${deadline && !closed ? html`<li>${this.i18n.t('interview.deadline', { date: deadline })}</li>` : nothing}

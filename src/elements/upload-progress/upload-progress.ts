@@ -1,11 +1,11 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { UploadEventsController } from '../../controllers/upload-events-controller.js';
 import type { UploadProgress } from '../../core/take.js';
 import type { UploadState } from '../../core/tus-stream.js';
 import { announcementKey, roundTimeLeft, stateMessageKey, UploadTracker, type AnswerStats } from '../../core/upload-stats.js';
+import { styleProperties } from '../../styles/style-properties.js';
 import { uploadProgressStyles } from './upload-progress.styles.js';
 
 /** Something that can send a failed answer again, like `<oneway-recorder>`. */
@@ -220,7 +220,7 @@ export class OnewayUploadProgress extends LitElement {
         data-state=${current.state}
         data-total=${known ? 'known' : 'unknown'}
       >
-        <div part="fill" style=${styleMap({ inlineSize: `${Math.min(100, Math.max(0, fill))}%` })}></div>
+        <div part="fill" ${styleProperties({ 'inline-size': `${Math.min(100, Math.max(0, fill))}%` })}></div>
       </div>
       <div part="details">
         <span part="status">${this.i18n.t(stateMessageKey(current.state))}</span>

@@ -163,6 +163,36 @@ describe('<oneway-interview>', () => {
     expect(findButton(second, 'Retake')).to.not.equal(undefined);
   });
 
+  it('completes with question ids that name what every object inherits (constructor, __proto__)', async () => {
+    const cfg = config({
+      defaults: { thinkSeconds: 1, answerSeconds: 2, retakes: 0 },
+      questions: [
+        { id: 'constructor', text: 'Who are you?', answer: 'video' },
+        { id: '__proto__', text: 'And why?', answer: 'text' },
+      ],
+    });
+    const el = await interview(cfg);
+    const complete = nextEvent(el, 'oneway-complete');
+    await press(el, 'Start interview');
+    // Think time runs out, the take records by itself and answer time stops and submits it (no retakes).
+    await press(el, 'Next question');
+    await waitFor(() => el.shadowRoot!.querySelector('textarea'), 'no text area after the think time');
+    const textarea = el.shadowRoot!.querySelector('textarea')!;
+    textarea.value = 'Because.';
+    textarea.dispatchEvent(new Event('input'));
+    await press(el, 'Submit answer');
+
+    const { detail } = await complete;
+    expect(detail.answers.map((answer) => [answer.questionId, answer.attempt, answer.kind])).to.deep.equal([
+      ['constructor', 1, 'video'],
+      ['__proto__', 1, 'text'],
+    ]);
+    for (const answer of detail.answers) {
+      const metadata = decodeMetadata((await serverUpload(answer.uploadUrl!)).metadata);
+      expect(metadata, answer.questionId).to.include({ questionId: answer.questionId, attempt: '1' });
+    }
+  });
+
   it('reports every config problem with its path, in the widget and in oneway-error', async () => {
     const errors: OnewayErrorEvent[] = [];
     document.addEventListener('oneway-error', (event) => errors.push(event), { once: true });
