@@ -84,6 +84,10 @@ export class StreamingUpload {
   private finished = false;
   private failedForGood = false;
   private lastConfirmed = 0;
+  /** The length the server has declared for the upload (a HEAD said so): it must not be sent again. */
+  private serverLength: number | undefined;
+  /** Whether a 400 to a PATCH that declared the length was already answered with one HEAD in this failure streak. */
+  private lengthResynced = false;
   /** Bytes an upload that an earlier page made may hold: every byte that page recorded. */
   private readonly sentBefore: number;
   private readonly endpointUrl: string;
@@ -96,7 +100,11 @@ export class StreamingUpload {
     this.sentBefore = options.uploadUrl ? options.source.bytesRecorded : 0;
     this.endpointUrl = new URL(options.endpoint, globalThis.location?.href).href;
     this.allowedOrigins = new Set([new URL(this.endpointUrl).origin, ...(options.uploadOrigins ?? []).map((origin) => new URL(origin).origin)]);
-    this.httpStack = new IdleTimeoutHttpStack(options.requestTimeoutMs ?? REQUEST_IDLE_TIMEOUT_MS);
+    this.httpStack = new IdleTimeoutHttpStack(
+      options.requestTimeoutMs ?? REQUEST_IDLE_TIMEOUT_MS,
+      // tus-js-client declares the length with every last PATCH; a server that has it answers 400.
+      (header) => header === 'Upload-Length' && this.serverLength !== undefined,
+    );
   }
 
   /** The upload's URL once the server has created it. */
@@ -190,6 +198,7 @@ export class StreamingUpload {
           status: detailed.originalResponse?.getStatus(),
           method: detailed.originalRequest?.getMethod(),
           url: detailed.originalRequest?.getURL(),
+          declaredLength: detailed.originalRequest?.getHeader('Upload-Length') !== undefined,
           cause: detailed.causingError ?? error,
         });
       },
@@ -251,11 +260,13 @@ export class StreamingUpload {
       );
     }
     const length = Number.parseInt(response.getHeader('Upload-Length') ?? '', 10);
-    if (!Number.isNaN(length) && (!source.isEnded || length !== source.bytesRecorded)) {
+    if (Number.isNaN(length)) return;
+    if (!source.isEnded || length !== source.bytesRecorded) {
       throw new ProtocolViolationError(
         `The upload server says this upload is ${length} bytes long, but ${source.isEnded ? source.bytesRecorded : 'more than that'} were recorded (${where}). The answer is kept on this device and not reported as uploaded.`,
       );
     }
+    this.serverLength = length;
   }
 
   private allowed(url: string): boolean {
@@ -269,6 +280,7 @@ export class StreamingUpload {
   private confirmed(offset: number): void {
     this.attempt = 0;
     this.reauthorized = false;
+    this.lengthResynced = false;
     this.lastConfirmed = offset;
     this.options.source.release(offset);
     this.options.onConfirmed?.(offset);
@@ -285,7 +297,7 @@ export class StreamingUpload {
     this.options.onSuccess?.(this.uploadUrl ?? '');
   }
 
-  private failed(failure: { status?: number; method?: string; url?: string; cause?: unknown }): void {
+  private failed(failure: { status?: number; method?: string; url?: string; declaredLength?: boolean; cause?: unknown }): void {
     if (this.finished) return;
     const { cause } = failure;
     if (cause instanceof ProtocolViolationError) {
@@ -304,6 +316,10 @@ export class StreamingUpload {
       return;
     }
     this.attempt++;
+    // A last PATCH cut off after its headers leaves the length declared; the browser may resend
+    // it whole, which the server refuses with 400. One HEAD tells, and the length is not sent again.
+    const lengthAlreadyDeclared = failure.status === 400 && !!failure.declaredLength && !this.lengthResynced;
+    if (lengthAlreadyDeclared) this.lengthResynced = true;
     const decision = (this.options.decide ?? decideRetry)({
       status: failure.status,
       method: failure.method,
@@ -311,7 +327,7 @@ export class StreamingUpload {
       attempt: this.attempt,
       reauthorized: this.reauthorized,
       stalled: cause instanceof RequestTimeoutError,
-      offsetMismatch: cause instanceof OffsetMismatchError,
+      offsetMismatch: cause instanceof OffsetMismatchError || lengthAlreadyDeclared,
       bytesReleased: this.options.source.bytesReleased,
     });
     if (decision.action === 'fail') {
@@ -327,6 +343,7 @@ export class StreamingUpload {
     if (decision.action === 'recreate') {
       // The server lost the upload, but every byte is still here: the host gets one complete file.
       this.uploadUrl = undefined;
+      this.serverLength = undefined;
       this.options.onStateChange?.('retrying', { delayMs: 0, reason: 'recreate' });
       this.schedule(0);
       return;
@@ -355,12 +372,18 @@ export class StreamingUpload {
   }
 }
 
-/** tus-js-client's own HTTP stack, with every request aborted once it goes `idleTimeoutMs` without sending a byte or being answered. */
+/**
+ * tus-js-client's own HTTP stack, with every request aborted once it goes `idleTimeoutMs` without
+ * sending a byte or being answered, and headers that `omit` names left out.
+ */
 class IdleTimeoutHttpStack implements HttpStack {
-  constructor(private readonly idleTimeoutMs: number) {}
+  constructor(
+    private readonly idleTimeoutMs: number,
+    private readonly omit: (header: string) => boolean,
+  ) {}
 
   createRequest(method: string, url: string): HttpRequest {
-    return new IdleTimeoutRequest(defaultOptions.httpStack.createRequest(method, url), this.idleTimeoutMs);
+    return new IdleTimeoutRequest(defaultOptions.httpStack.createRequest(method, url), this.idleTimeoutMs, this.omit);
   }
 
   getName(): string {
@@ -374,7 +397,11 @@ class IdleTimeoutRequest implements HttpRequest {
   private progress: ((bytesSent: number) => void) | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly request: HttpRequest, private readonly idleTimeoutMs: number) {}
+  constructor(
+    private readonly request: HttpRequest,
+    private readonly idleTimeoutMs: number,
+    private readonly omit: (header: string) => boolean,
+  ) {}
 
   getMethod(): string {
     return this.request.getMethod();
@@ -385,7 +412,7 @@ class IdleTimeoutRequest implements HttpRequest {
   }
 
   setHeader(header: string, value: string): void {
-    this.request.setHeader(header, value);
+    if (!this.omit(header)) this.request.setHeader(header, value);
   }
 
   getHeader(header: string): string | undefined {

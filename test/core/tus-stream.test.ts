@@ -57,4 +57,30 @@ describe('StreamingUpload against the tus server', () => {
     expect(states).to.include('retrying');
     expect((await serverBytes(url)).length).to.equal(2000);
   });
+
+  it('finishes when the last PATCH, which declares the length, is cut off and the server refuses the length again', async () => {
+    const source = new RecordingSource();
+    let confirmed = 0;
+    const done = new Promise<string>((resolve, reject) => {
+      new StreamingUpload({
+        endpoint: '/files',
+        source,
+        metadata: {},
+        requestTimeoutMs: 1500,
+        onConfirmed: (offset) => (confirmed = offset),
+        onSuccess: resolve,
+        onError: reject,
+      }).start();
+    });
+    source.append(new Uint8Array(5000).fill(1));
+    await waitFor(() => confirmed === 5000, 'the first bytes were not confirmed');
+    // The server declares the length from the headers, then loses the body.
+    await injectFault({ kind: 'cut', bytes: 100_000, method: 'PATCH' });
+    source.append(new Uint8Array(600_000).fill(2));
+    source.end();
+    const bytes = await serverBytes(await done);
+    expect(bytes.length).to.equal(605_000);
+    expect([bytes[4999], bytes[5000], bytes[604_999]]).to.deep.equal([1, 2, 2]);
+    expect(await clearFaults()).to.deep.equal([]);
+  });
 });

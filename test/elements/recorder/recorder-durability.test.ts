@@ -3,7 +3,7 @@ import '../../../src/define.js';
 import type { OnewayRecorder } from '../../../src/elements/recorder/recorder.js';
 import type { OnewayErrorEvent } from '../../../src/events/error.js';
 import type { AuthorizeRequest } from '../../../src/core/tus-stream.js';
-import { restartTus, setOffline, setTusDown } from '../../support/commands.js';
+import { clearFaults, injectFault, restartTus, setOffline, setTusDown, tusRequests } from '../../support/commands.js';
 import { expectDelivered } from '../../support/answers.js';
 import { spyOnMediaRecorder, type RecorderSpy } from '../../support/media-recorder-spy.js';
 import { serverBytes, sha256Hex } from '../../support/tus.js';
@@ -34,6 +34,7 @@ describe('<oneway-recorder> durability', () => {
     spy.restore();
     await setOffline(false);
     await setTusDown(false);
+    await clearFaults();
   });
 
   it('finishes a recording interrupted by the element going away, as an interrupted answer', async () => {
@@ -67,6 +68,27 @@ describe('<oneway-recorder> durability', () => {
     const { second, answer } = await comeBack(parent, id);
     expect(answer.interrupted).to.equal(false);
     await expectDelivered(spy, answer);
+    second.remove();
+  });
+
+  it('resumes the same upload after a reload whose resume HEAD meets 503s, instead of losing the answer', async () => {
+    const id = `head-503-${Date.now()}`;
+    const since = Date.now();
+    const first = await readyRecorder(id);
+    first.start();
+    await sleep(2000);
+    await setTusDown(true);
+    await first.stop();
+    const parent = first.parentElement!;
+    first.remove();
+    await setTusDown(false);
+    // A load balancer during a deploy answers the reloaded page's first HEADs.
+    await injectFault({ kind: 'status', status: 503, method: 'HEAD', count: 3 });
+
+    const { second, answer } = await comeBack(parent, id);
+    await expectDelivered(spy, answer);
+    expect((await tusRequests(since)).filter((request) => request.method === 'POST'), 'uploads created').to.have.length(1);
+    expect(await clearFaults(), 'every 503 was met').to.deep.equal([]);
     second.remove();
   });
 

@@ -120,6 +120,16 @@ describe('<oneway-recorder>', () => {
     expect(recordButton(el).textContent!.trim()).to.equal('Start recording');
   });
 
+  it('keeps recording with a max-seconds too large for a timer, instead of stopping at once', async () => {
+    const el = await readyRecorder(html`<oneway-recorder endpoint="/files" max-seconds="9999999"></oneway-recorder>`);
+    let stopped = false;
+    el.addEventListener('oneway-recording-stop', () => (stopped = true));
+    el.start();
+    await sleep(1000);
+    expect(stopped, 'stopped by itself').to.equal(false);
+    await el.stop();
+  });
+
   it('has the accessible names hosts drive it by, and passes axe idle and recording', async () => {
     const el = await readyRecorder();
     expect(recordButton(el).textContent!.trim()).to.equal('Start recording');
