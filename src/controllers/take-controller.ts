@@ -23,6 +23,8 @@ export interface TakeControllerOptions {
   onError: (error: OnewayError) => void;
   /** Where takes are journaled; the page's IndexedDB journal by default. */
   journal?: Journal;
+  /** Where the takes' events are dispatched; the host by default. */
+  events?: EventTarget;
 }
 
 let sharedJournal: Journal | undefined;
@@ -55,6 +57,7 @@ export class TakeController implements ReactiveController {
   private limit: ReturnType<typeof setTimeout> | undefined;
   private wakeLock: Promise<WakeLockSentinel | undefined> | undefined;
   private readonly journal: Journal;
+  private readonly events: EventTarget;
   private readonly warnBeforeUnload = (event: BeforeUnloadEvent) => {
     if (![...this.takes].some((take) => take.pending)) return;
     event.preventDefault();
@@ -63,6 +66,7 @@ export class TakeController implements ReactiveController {
 
   constructor(private readonly host: Host, private readonly options: TakeControllerOptions) {
     this.journal = options.journal ?? (sharedJournal ??= new Journal());
+    this.events = options.events ?? host;
     host.addController(this);
   }
 
@@ -137,7 +141,7 @@ export class TakeController implements ReactiveController {
     // A delay past setTimeout's 32-bit range fires at once, which would stop the answer as it starts.
     if (maxSeconds) this.limit = setTimeout(() => void this.stop(), Math.min(maxSeconds, MAX_TIMER_SECONDS) * 1000);
     this.wakeLock = navigator.wakeLock?.request('screen').catch(() => undefined);
-    this.host.dispatchEvent(new RecordingStartEvent({ mimeType: take.mimeType }));
+    this.events.dispatchEvent(new RecordingStartEvent({ mimeType: take.mimeType }));
     this.host.requestUpdate();
   }
 
@@ -153,7 +157,7 @@ export class TakeController implements ReactiveController {
     const stopped = await take.stop();
     if (take !== this.take) return;
     if (this.status === 'stopping') this.status = 'uploading';
-    this.host.dispatchEvent(new RecordingStopEvent(stopped));
+    this.events.dispatchEvent(new RecordingStopEvent(stopped));
     this.host.requestUpdate();
   }
 
@@ -195,7 +199,7 @@ export class TakeController implements ReactiveController {
     const isCurrent = () => !ref.take || ref.take === this.take;
     return {
       onProgress: (progress) => {
-        this.host.dispatchEvent(new UploadProgressEvent(progress));
+        this.events.dispatchEvent(new UploadProgressEvent(progress));
         if (!isCurrent()) return;
         this.progress = progress;
         this.host.requestUpdate();
@@ -205,7 +209,7 @@ export class TakeController implements ReactiveController {
           this.takes.delete(ref.take);
           liveTakes.delete(ref.take.id);
         }
-        this.host.dispatchEvent(new AnswerUploadedEvent(answer));
+        this.events.dispatchEvent(new AnswerUploadedEvent(answer));
         if (!isCurrent()) return;
         this.status = 'uploaded';
         this.answer = answer;

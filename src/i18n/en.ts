@@ -117,6 +117,8 @@ export const en = {
   'interview.consent': 'I agree',
   'interview.start': 'Start interview',
   'interview.resume': 'Resume interview',
+  'interview.recoveringAnswer': 'An answer of yours was cut off when the page closed. We kept what you recorded and are sending it now; you can go on meanwhile.',
+  'interview.recoveredAnswer': 'The answer that was cut off when the page closed is saved.',
   'interview.resumeHint': 'You have answered {answered} of {total, plural, one {# question} other {# questions}}. You will continue with the next one.',
   'interview.next': 'Next question',
   'interview.nextHint': 'The next question is shown when you press "Next question", and its think time starts.',

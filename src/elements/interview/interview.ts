@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { InterviewController } from '../../controllers/interview-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { ScopeLockController } from '../../controllers/scope-lock-controller.js';
+import { TakeController } from '../../controllers/take-controller.js';
 import { OnewayError } from '../../core/errors.js';
 import type { InterviewFlow, InterviewStep } from '../../core/interview-flow.js';
 import { uploadTextAnswer } from '../../core/text-answer.js';
@@ -164,9 +165,31 @@ export class OnewayInterview extends LitElement {
     onReady: (flow) => {
       this.lock.relock();
       this.dispatchEvent(new ReadyEvent({ interviewId: flow.config.id, questionCount: flow.questions.length }));
+      void this.lock.acquired.then(() => this.finishInterrupted(flow));
     },
     onInvalid: (_problems, message) => this.report(new OnewayError('config-invalid', message, false)),
   });
+
+  /** The recovery's take events, turned into the interview's own (with question and attempt) as the recorder's are. */
+  private readonly recoveryEvents = new EventTarget();
+
+  /**
+   * Finishes the answers a reload or crash cut off as soon as the interview is known, without
+   * waiting for the candidate: one who reloads and gives up still leaves the employer the answer.
+   */
+  private readonly recovery = new TakeController(this, {
+    takeOptions: () => ({ endpoint: this.endpoint, authorize: (request) => this.authorize?.(request), uploadOrigins: this.uploadOrigins }),
+    scope: () => '',
+    maxSeconds: () => 0,
+    onError: (error) => this.report(error),
+    events: this.recoveryEvents,
+  });
+
+  constructor() {
+    super();
+    this.recoveryEvents.addEventListener('oneway-upload-progress', (event) => this.onUploadProgress(event as UploadProgressEvent));
+    this.recoveryEvents.addEventListener('oneway-answer-uploaded', (event) => this.onAnswerUploaded(event as AnswerUploadedEvent));
+  }
 
   private get flow(): InterviewFlow | undefined {
     return this.loader.flow;
@@ -221,9 +244,13 @@ export class OnewayInterview extends LitElement {
   private start(): void {
     this.flow!.start();
     this.afterTransition();
-    // Answers of this interview cut short by an earlier reload or crash are finished in the background.
-    void this.updateComplete.then(() => this.recorder?.finishInterrupted(`${this.flow!.config.id}/`));
-    for (const answer of this.flow!.undelivered) {
+  }
+
+  /** Sends what an earlier visit of this interview left unsent: cut-off takes and submitted text answers. */
+  private finishInterrupted(flow: InterviewFlow): void {
+    if (!this.isConnected || flow !== this.flow) return;
+    void this.recovery.recover(`${flow.config.id}/`);
+    for (const answer of flow.undelivered) {
       if (answer.text !== undefined) void this.sendText(answer.questionId, answer.attempt, answer.text, answer.durationMs ?? 0);
     }
   }
@@ -455,6 +482,11 @@ export class OnewayInterview extends LitElement {
         <li>${retakes > 0 ? this.i18n.t('interview.retakes', { count: retakes }) : this.i18n.t('interview.noRetakes')}</li>
         ${deadline && !closed ? html`<li>${this.i18n.t('interview.deadline', { date: deadline })}</li>` : nothing}
       </ul>
+      ${this.recovery.recovered
+        ? html`<p part="notice recovery" role="status">
+            ${this.i18n.t(this.recovery.status === 'uploaded' ? 'interview.recoveredAnswer' : 'interview.recoveringAnswer')}
+          </p>`
+        : nothing}
       ${closed
         ? html`<p role="alert">${this.i18n.t('interview.closed', { date: deadline })}</p>`
         : html`

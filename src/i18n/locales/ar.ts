@@ -115,6 +115,8 @@ const ar: Messages = {
   'interview.consent': 'أوافق',
   'interview.start': 'بدء المقابلة',
   'interview.resume': 'استئناف المقابلة',
+  'interview.recoveringAnswer': 'انقطعت إحدى إجاباتك عند إغلاق الصفحة. احتفظنا بما سجّلته ونرسله الآن، ويمكنك المتابعة في أثناء ذلك.',
+  'interview.recoveredAnswer': 'الإجابة التي انقطعت عند إغلاق الصفحة محفوظة.',
   'interview.resumeHint':
     'لقد أجبت عن {answered} من أصل {total, plural, zero {# سؤال} one {سؤال واحد} two {سؤالين} few {# أسئلة} many {# سؤالًا} other {# سؤال}}. ستتابع من السؤال التالي.',
   'interview.next': 'السؤال التالي',

@@ -110,6 +110,8 @@ const de: Messages = {
   'interview.consent': 'Ich stimme zu',
   'interview.start': 'Interview starten',
   'interview.resume': 'Interview fortsetzen',
+  'interview.recoveringAnswer': 'Eine Ihrer Antworten wurde beim Schließen der Seite unterbrochen. Wir haben die Aufnahme behalten und senden sie jetzt; Sie können währenddessen weitermachen.',
+  'interview.recoveredAnswer': 'Die beim Schließen der Seite unterbrochene Antwort ist gespeichert.',
   'interview.resumeHint': 'Sie haben {answered} von {total, plural, one {# Frage} other {# Fragen}} beantwortet. Es geht mit der nächsten Frage weiter.',
   'interview.next': 'Nächste Frage',
   'interview.nextHint': 'Die nächste Frage wird angezeigt, wenn Sie „Nächste Frage“ wählen; dann beginnt ihre Bedenkzeit.',

@@ -110,6 +110,8 @@ const es: Messages = {
   'interview.consent': 'Acepto',
   'interview.start': 'Empezar la entrevista',
   'interview.resume': 'Continuar la entrevista',
+  'interview.recoveringAnswer': 'Una de sus respuestas se interrumpió al cerrarse la página. Guardamos lo que grabó y lo estamos enviando; mientras tanto puede continuar.',
+  'interview.recoveredAnswer': 'La respuesta interrumpida al cerrarse la página está guardada.',
   'interview.resumeHint': 'Ha respondido {answered} de {total, plural, one {# pregunta} other {# preguntas}}. Continuará con la siguiente.',
   'interview.next': 'Siguiente pregunta',
   'interview.nextHint': 'La siguiente pregunta se muestra cuando pulsa «Siguiente pregunta», y en ese momento empieza su tiempo para pensar.',

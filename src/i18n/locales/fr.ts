@@ -110,6 +110,8 @@ const fr: Messages = {
   'interview.consent': 'J’accepte',
   'interview.start': 'Commencer l’entretien',
   'interview.resume': 'Reprendre l’entretien',
+  'interview.recoveringAnswer': 'Une de vos réponses a été interrompue à la fermeture de la page. Nous avons gardé l’enregistrement et l’envoyons maintenant ; vous pouvez continuer en attendant.',
+  'interview.recoveredAnswer': 'La réponse interrompue à la fermeture de la page est enregistrée.',
   'interview.resumeHint': '{answered, plural, one {Vous avez répondu à # question sur {total}.} other {Vous avez répondu à # questions sur {total}.}} Vous reprendrez à la question suivante.',
   'interview.next': 'Question suivante',
   'interview.nextHint': 'La question suivante s’affiche lorsque vous appuyez sur « Question suivante », et son temps de réflexion commence.',

@@ -110,6 +110,8 @@ const ja: Messages = {
   'interview.consent': '同意します',
   'interview.start': '面接を開始',
   'interview.resume': '面接を再開',
+  'interview.recoveringAnswer': 'ページが閉じられたため回答の一つが中断されました。録画した内容は保存済みで、いま送信しています。その間も続けられます。',
+  'interview.recoveredAnswer': 'ページが閉じられて中断された回答は保存されました。',
   'interview.resumeHint': '{total, plural, other {全#問}}中{answered}問に回答済みです。次の質問から続けます。',
   'interview.next': '次の質問',
   'interview.nextHint': '「次の質問」を押すと次の質問が表示され、考える時間が始まります。',

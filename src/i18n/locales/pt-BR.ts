@@ -110,6 +110,8 @@ const ptBR: Messages = {
   'interview.consent': 'Eu concordo',
   'interview.start': 'Iniciar entrevista',
   'interview.resume': 'Retomar entrevista',
+  'interview.recoveringAnswer': 'Uma das suas respostas foi interrompida quando a página fechou. Guardamos o que você gravou e estamos enviando agora; enquanto isso, você pode continuar.',
+  'interview.recoveredAnswer': 'A resposta interrompida quando a página fechou está salva.',
   'interview.resumeHint': 'Você respondeu {answered} de {total, plural, one {# pergunta} other {# perguntas}}. Você continuará com a próxima.',
   'interview.next': 'Próxima pergunta',
   'interview.nextHint': 'A próxima pergunta aparece quando você seleciona “Próxima pergunta”, e então começa o tempo para pensar.',

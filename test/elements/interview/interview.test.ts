@@ -5,6 +5,7 @@ import type { OnewayInterview } from '../../../src/elements/interview/interview.
 import type { AnswerUploadedEvent } from '../../../src/events/answer-uploaded.js';
 import type { OnewayErrorEvent } from '../../../src/events/error.js';
 import { deepText, findButton } from '../../support/dom.js';
+import { spyOnMediaRecorder } from '../../support/media-recorder-spy.js';
 import { decodeMetadata, serverBytes, serverUpload, sha256Hex } from '../../support/tus.js';
 import { nextEvent, sleep, waitFor } from '../../support/wait.js';
 
@@ -139,6 +140,46 @@ describe('<oneway-interview>', () => {
     expect(deepText(second)).to.not.contain('Tell us about a deal you lost.');
   });
 
+  it('delivers an answer cut off by a reload as soon as the page is back, without any click', async () => {
+    const cfg = config({ defaults: { thinkSeconds: 30, answerSeconds: 10, retakes: 1, answer: 'video' } });
+    const spy = spyOnMediaRecorder();
+    try {
+      const first = await interview(cfg, 'cand-reload');
+      await press(first, 'Start interview');
+      await press(first, 'Start recording');
+      await waitFor(() => (spy.recordings[0]?.filter(Boolean).length ?? 0) >= 2, 'fewer than two slices before the reload', 10_000);
+      first.remove();
+
+      const answers: AnswerUploadedEvent['detail'][] = [];
+      const second = await fixture<OnewayInterview>(
+        html`<oneway-interview
+          endpoint="/files"
+          candidate="cand-reload"
+          .config=${cfg}
+          @oneway-answer-uploaded=${(event: AnswerUploadedEvent) => answers.push(event.detail)}
+        ></oneway-interview>`,
+      );
+      await waitFor(() => answers.length > 0, 'the cut-off answer was not delivered before any click', 20_000);
+      expect(findButton(second, 'Resume interview'), 'still on the intro: nothing was pressed').to.not.equal(undefined);
+      const [answer] = answers;
+      expect(answer).to.include({ questionId: 'q1', attempt: 1, interrupted: true });
+      const onServer = await serverBytes(answer.uploadUrl);
+      expect(await sha256Hex(onServer)).to.equal(answer.sha256);
+      // Whole slices from the start, as MediaRecorder made them.
+      const slices = spy.recordings[0].filter(Boolean);
+      let offset = 0;
+      for (const slice of slices) {
+        if (offset + slice.length > onServer.length) break;
+        expect(await sha256Hex(onServer.subarray(offset, offset + slice.length))).to.equal(await sha256Hex(slice));
+        offset += slice.length;
+      }
+      expect(offset, 'the server holds whole slices').to.equal(onServer.length);
+      await waitFor(() => deepText(second).includes('The answer that was cut off when the page closed is saved.'), 'the intro did not say it was saved');
+    } finally {
+      spy.restore();
+    }
+  });
+
   it('keeps the retakes of a take cut short by a reload ("fair retakes")', async () => {
     const cfg = config({ defaults: { thinkSeconds: 30, answerSeconds: 10, retakes: 1, answer: 'video' } });
     const first = await interview(cfg, 'cand-fair');
@@ -148,12 +189,19 @@ describe('<oneway-interview>', () => {
     first.remove();
     await sleep(300);
 
-    const second = await interview(cfg, 'cand-fair');
-    const interrupted = nextEvent(second, 'oneway-answer-uploaded');
+    const answers: AnswerUploadedEvent['detail'][] = [];
+    const second = await fixture<OnewayInterview>(
+      html`<oneway-interview
+        endpoint="/files"
+        candidate="cand-fair"
+        .config=${cfg}
+        @oneway-answer-uploaded=${(event: AnswerUploadedEvent) => answers.push(event.detail)}
+      ></oneway-interview>`,
+    );
     await press(second, 'Resume interview');
     // The cut-short take is still delivered, marked interrupted, as attempt 1.
-    const delivered = (await interrupted).detail;
-    expect(delivered).to.include({ questionId: 'q1', attempt: 1, interrupted: true });
+    await waitFor(() => answers.length > 0, 'the cut-short take was not delivered', 20_000);
+    expect(answers[0]).to.include({ questionId: 'q1', attempt: 1, interrupted: true });
     await press(second, 'Start recording');
     await sleep(800);
     const stopped = nextEvent(second, 'oneway-recording-stop');
