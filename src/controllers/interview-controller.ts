@@ -36,6 +36,8 @@ export class InterviewController implements ReactiveController {
   private readonly store: ProgressStore;
   private load = 0;
   private saving: Promise<void> = Promise.resolve();
+  /** Set once the progress is removed from the device: it is not saved again. */
+  private progressCleared = false;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly options: InterviewControllerOptions) {
     this.store = options.store ?? indexedDbProgressStore();
@@ -72,14 +74,21 @@ export class InterviewController implements ReactiveController {
       this.invalid(result.problems);
       return;
     }
-    const key = `${result.config.id}:${source.candidate}`;
+    if (!source.candidate) {
+      console.warn(
+        `oneway-interview: no candidate is set for interview "${result.config.id}": saved progress and unsent answers on this device are shared by everyone who opens it here. Set candidate where devices are shared.`,
+      );
+    }
+    const key = progressKey(result.config.id, source.candidate);
     const saved = await this.store.load(key).catch(() => undefined);
     if (load !== this.load) return;
+    this.progressCleared = false;
     this.flow = new InterviewFlow(result.config, saved ?? newProgress(result.config.id), {
       timeMultiplier: source.timeMultiplier,
       untimed: source.untimed,
       // Saves run one after another so an older state never overwrites a newer one.
       save: (progress) => {
+        if (this.progressCleared) return;
         this.saving = this.saving.then(() => this.store.save(key, progress)).catch(() => undefined);
       },
     });
@@ -87,6 +96,14 @@ export class InterviewController implements ReactiveController {
     this.problems = [];
     this.options.onReady(this.flow);
     this.host.requestUpdate();
+  }
+
+  /** Removes the saved progress of the loaded interview and candidate from this device. */
+  async clearProgress(): Promise<void> {
+    if (!this.flow) return;
+    this.progressCleared = true;
+    await this.saving;
+    await this.store.clear(progressKey(this.flow.config.id, this.options.source().candidate)).catch(() => undefined);
   }
 
   private async readConfig(source: InterviewSource): Promise<unknown> {
@@ -117,4 +134,9 @@ export class InterviewController implements ReactiveController {
     this.options.onInvalid(problems, `Invalid interview config:\n${formatConfigProblems(problems)}`);
     this.host.requestUpdate();
   }
+}
+
+/** Where a candidate's progress in an interview is saved. */
+function progressKey(interviewId: string, candidate: string): string {
+  return `${interviewId}:${candidate}`;
 }

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { OnewayError } from '../core/errors.js';
+import { OnewayError } from '../core/errors.js';
 import { MAX_TIMER_SECONDS } from '../core/interview-flow.js';
-import { Journal } from '../core/journal.js';
+import { Journal, type JournalEntry } from '../core/journal.js';
 import { Take, type RecordOptions, type TakeOptions, type UploadedAnswer, type UploadProgress } from '../core/take.js';
 import { AnswerUploadedEvent } from '../events/answer-uploaded.js';
 import { RecordingStartEvent } from '../events/recording-start.js';
@@ -25,6 +25,8 @@ export interface TakeControllerOptions {
   journal?: Journal;
   /** Where the takes' events are dispatched; the host by default. */
   events?: EventTarget;
+  /** How long an unfinished take is kept on the device before it is removed instead of retried. */
+  retentionMs?: () => number | undefined;
 }
 
 let sharedJournal: Journal | undefined;
@@ -102,7 +104,19 @@ export class TakeController implements ReactiveController {
    * slot whose name starts with `scopePrefix`.
    */
   async recover(scopePrefix?: string): Promise<void> {
-    const entries = await this.journal.unfinished(scopePrefix ?? this.options.scope(), scopePrefix !== undefined);
+    const entries = await this.journal.unfinished(scopePrefix ?? this.options.scope(), scopePrefix !== undefined, {
+      retentionMs: this.options.retentionMs?.(),
+      onDropped: ({ entry, reason, detail }) =>
+        this.options.onError(
+          new OnewayError(
+            'upload-lost',
+            reason === 'expired'
+              ? `An interrupted answer (${describeTake(entry)}) was removed from this device: ${detail}.`
+              : `An interrupted answer (${describeTake(entry)}) could not be recovered and was removed: ${detail}; the ${entry.bytesRecorded - entry.bytesConfirmed} bytes not yet on the server are lost.`,
+            true,
+          ),
+        ),
+    });
     for (const entry of entries) {
       if (liveTakes.has(entry.takeId)) continue;
       liveTakes.add(entry.takeId);
@@ -117,6 +131,24 @@ export class TakeController implements ReactiveController {
       this.status = 'uploading';
     }
     this.host.requestUpdate();
+  }
+
+  /**
+   * Removes this slot's takes (or every slot's whose name starts with `scopePrefix`) from the
+   * device, after stopping them; what is on the server stays.
+   */
+  async clearStoredData(scopePrefix?: string): Promise<void> {
+    for (const take of this.takes) {
+      take.abort();
+      liveTakes.delete(take.id);
+    }
+    this.takes.clear();
+    this.take = undefined;
+    this.clearTimers();
+    this.status = 'idle';
+    this.progress = undefined;
+    this.host.requestUpdate();
+    await this.journal.clear(scopePrefix ?? this.options.scope(), scopePrefix !== undefined);
   }
 
   /** Starts a take of `stream` in `mimeType`. */
@@ -232,4 +264,15 @@ export class TakeController implements ReactiveController {
     clearInterval(this.ticker);
     clearTimeout(this.limit);
   }
+}
+
+/** A host's retention in days as milliseconds; a value that is not a positive number keeps the default. */
+export function retentionMs(days: number): number | undefined {
+  return Number.isFinite(days) && days > 0 ? days * 86_400_000 : undefined;
+}
+
+/** A take as the host would recognise it: its slot, question and attempt where known. */
+function describeTake(entry: JournalEntry): string {
+  const { questionId, attempt } = entry.metadata;
+  return [`slot ${entry.scope}`, questionId && `question ${questionId}`, attempt && `attempt ${attempt}`].filter(Boolean).join(', ');
 }

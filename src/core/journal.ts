@@ -62,6 +62,27 @@ const sliceKey = (takeId: string, seq: number) => `slice:${takeId}:${seq}`;
 /** Journal writes still running in this page, by take, so recovery reads only settled entries. */
 const pendingWrites = new Map<string, Promise<void>>();
 
+/** Takes delivered or thrown away in this page: never found again, even where their delete failed. */
+const finishedTakes = new Set<string>();
+
+/** How long a take that never reached the server is kept on the device, then removed instead of retried. */
+export const DEFAULT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** A take that recovery removed instead of finishing it, and why. */
+export interface DroppedTake {
+  entry: JournalEntry;
+  reason: 'expired' | 'inconsistent';
+  /** What happened, for the developer reading logs. */
+  detail: string;
+}
+
+export interface UnfinishedOptions {
+  /** Takes whose last write is older than this are removed (default {@link DEFAULT_RETENTION_MS}). */
+  retentionMs?: number;
+  /** Told of each take of the scope that was removed instead of returned. */
+  onDropped?(dropped: DroppedTake): void;
+}
+
 /**
  * The chunk journal: every slice is stored (as an ArrayBuffer: Safari has failed to store Blobs)
  * as it arrives and deleted once the server confirms it, so storage holds only what is not yet
@@ -94,23 +115,71 @@ export class Journal {
 
   /**
    * Takes of `scope` (or, with `prefix`, of every scope starting with it) that were recording or
-   * uploading when the page went away, oldest first.
+   * uploading when the page went away, oldest first. Never throws for one bad take: a take of
+   * the scope whose slices are not all there, or any take older than the retention, is removed
+   * (and, in the scope, reported through `onDropped`) instead. Only the scope's takes are checked
+   * for missing slices: its recorder holds the scope's lock, so no other tab writes them meanwhile.
    */
-  async unfinished(scope: string, prefix = false): Promise<JournalEntry[]> {
+  async unfinished(scope: string, prefix = false, options: UnfinishedOptions = {}): Promise<JournalEntry[]> {
     const entryKeys = (await this.store.keys()).filter((key) => key.startsWith('take:'));
     // Until settled: a write that ends may have queued another (a take's last slice, see `until`).
     const pending = () => entryKeys.map((key) => pendingWrites.get(key.slice('take:'.length))).filter(Boolean);
     for (let round = 0; round < 10 && pending().length > 0; round++) await Promise.all(pending());
-    const entries = await this.store.getMany<JournalEntry>(entryKeys);
-    return entries
-      .filter((entry): entry is JournalEntry => !!entry && (prefix ? entry.scope.startsWith(scope) : entry.scope === scope))
-      .filter((entry) => entry.state === 'recording' || entry.state === 'stopped')
-      .sort((a, b) => a.startedAt - b.startedAt);
+    const stored = new Set(await this.store.keys());
+    const entries = (await this.store.getMany<JournalEntry>(entryKeys)).filter(
+      (entry): entry is JournalEntry => !!entry && !finishedTakes.has(entry.takeId) && !pendingWrites.has(entry.takeId),
+    );
+    const inScope = (entry: JournalEntry) => (prefix ? entry.scope.startsWith(scope) : entry.scope === scope);
+    const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+    const now = this.clock();
+    const kept: JournalEntry[] = [];
+    for (const entry of entries) {
+      const dropped = inScope(entry) ? this.problem(entry, stored, now, retentionMs) : this.expired(entry, now, retentionMs);
+      if (dropped) {
+        await this.remove(entry).catch(() => undefined);
+        if (inScope(entry)) options.onDropped?.(dropped);
+      } else if (inScope(entry) && (entry.state === 'recording' || entry.state === 'stopped')) {
+        kept.push(entry);
+      }
+    }
+    return kept.sort((a, b) => a.startedAt - b.startedAt);
+  }
+
+  /** Removes every take of `scope` (or of every scope starting with it), whatever its state. */
+  async clear(scope: string, prefix = false): Promise<void> {
+    const entries = await this.store.getMany<JournalEntry>((await this.store.keys()).filter((key) => key.startsWith('take:')));
+    for (const entry of entries) {
+      if (!entry || !(prefix ? entry.scope.startsWith(scope) : entry.scope === scope)) continue;
+      finishedTakes.add(entry.takeId);
+      await this.remove(entry);
+    }
   }
 
   /** Deletes a take and its slices. */
   async remove(entry: JournalEntry): Promise<void> {
     await this.store.write([], [entryKey(entry.takeId), ...entry.slices.map((slice) => sliceKey(entry.takeId, slice.seq))]);
+  }
+
+  /** Whether `entry` was last written longer ago than the retention. */
+  private expired(entry: JournalEntry, now: number, retentionMs: number): DroppedTake | undefined {
+    const lastWrite = Math.max(entry.startedAt, entry.lastSliceAt, entry.stoppedAt ?? 0);
+    if (now - lastWrite <= retentionMs) return undefined;
+    const days = Math.round(retentionMs / 86_400_000);
+    return { entry, reason: 'expired', detail: `recorded ${new Date(entry.startedAt).toISOString()}, not on the server after ${days} days` };
+  }
+
+  /** Why `entry` cannot be finished, if it cannot. */
+  private problem(entry: JournalEntry, stored: Set<string>, now: number, retentionMs: number): DroppedTake | undefined {
+    const expired = this.expired(entry, now, retentionMs);
+    if (expired) return expired;
+    let end = entry.slices[0]?.start ?? entry.bytesRecorded;
+    for (const slice of entry.slices) {
+      if (!stored.has(sliceKey(entry.takeId, slice.seq))) return { entry, reason: 'inconsistent', detail: `slice ${slice.seq} is missing from this device's storage` };
+      if (slice.start !== end) return { entry, reason: 'inconsistent', detail: `slice ${slice.seq} starts at byte ${slice.start}, not ${end}` };
+      end += slice.length;
+    }
+    if (end !== entry.bytesRecorded) return { entry, reason: 'inconsistent', detail: `its slices end at byte ${end}, not ${entry.bytesRecorded}` };
+    return undefined;
   }
 }
 
@@ -208,13 +277,17 @@ export class TakeJournal {
     });
   }
 
-  /** The take is delivered or thrown away: its entry and slices go, once the writes queued before are done. */
+  /**
+   * The take is delivered or thrown away: its entry and slices go, once the writes queued before
+   * are done. The delete is tried even after storage refused a write (a full disk still deletes),
+   * and the take is never found again in this page either way.
+   */
   finish(): Promise<void> {
-    // A failed delete leaves an entry that recovery finds and completes again: harmless.
+    finishedTakes.add(this.entry.takeId);
     this.queue = this.queue.then(() => {
       const keysToDelete = [entryKey(this.entry.takeId), ...this.entry.slices.map((slice) => sliceKey(this.entry.takeId, slice.seq))];
       this.entry.slices = [];
-      return this.unavailable ? undefined : this.store.write([], keysToDelete).catch(() => undefined);
+      return this.store.write([], keysToDelete).catch(() => undefined);
     });
     return this.track();
   }
@@ -228,7 +301,8 @@ export class TakeJournal {
     let stored = false;
     this.queue = this.queue.then(async () => {
       const [deletions, pairs] = change();
-      if (this.unavailable) return;
+      // After finish() or clear() nothing may write the take back.
+      if (this.unavailable || finishedTakes.has(this.entry.takeId)) return;
       try {
         await this.store.write([...pairs, [entryKey(this.entry.takeId), this.snapshot()]], deletions);
         stored = true;

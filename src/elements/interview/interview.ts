@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { InterviewController } from '../../controllers/interview-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { ScopeLockController } from '../../controllers/scope-lock-controller.js';
-import { TakeController } from '../../controllers/take-controller.js';
+import { retentionMs, TakeController } from '../../controllers/take-controller.js';
 import { OnewayError } from '../../core/errors.js';
 import type { InterviewFlow, InterviewStep } from '../../core/interview-flow.js';
 import { uploadTextAnswer } from '../../core/text-answer.js';
@@ -133,6 +133,9 @@ export class OnewayInterview extends LitElement {
   /** Time accommodation: no think or answer time limits at all. */
   @property({ type: Boolean }) untimed = false;
 
+  /** Days an answer that has not reached the server is kept on this device; after that it is removed instead of retried. */
+  @property({ type: Number, attribute: 'retention-days' }) retentionDays = 7;
+
   @state() private consentGiven = false;
   @state() private textDraft = '';
   @state() private sending = false;
@@ -181,6 +184,7 @@ export class OnewayInterview extends LitElement {
     takeOptions: () => ({ endpoint: this.endpoint, authorize: (request) => this.authorize?.(request), uploadOrigins: this.uploadOrigins }),
     scope: () => '',
     maxSeconds: () => 0,
+    retentionMs: () => retentionMs(this.retentionDays),
     onError: (error) => this.report(error),
     events: this.recoveryEvents,
   });
@@ -237,6 +241,8 @@ export class OnewayInterview extends LitElement {
     if (step.step === 'complete' && !this.completed) {
       this.completed = true;
       this.dispatchEvent(new CompleteEvent({ interviewId: flow.config.id, answers: flow.manifest() }));
+      // Everything is on the server: nothing of this interview stays on the device.
+      void this.clearStoredData();
     }
     this.requestUpdate();
   }
@@ -246,10 +252,29 @@ export class OnewayInterview extends LitElement {
     this.afterTransition();
   }
 
+  /**
+   * The start of every recording slot of this interview and candidate. Encoded, so no interview
+   * id or candidate is a prefix of another's, and one candidate never finds another's takes.
+   */
+  private slotPrefix(flow: InterviewFlow): string {
+    return `${encodeURIComponent(flow.config.id)}/${encodeURIComponent(this.candidate)}/`;
+  }
+
+  /**
+   * Removes this interview's recordings and saved progress for this candidate from this device
+   * (e.g. "Remove my recordings from this device" on a shared computer); answers already on the
+   * server stay there. Done by itself after `oneway-complete`.
+   */
+  async clearStoredData(): Promise<void> {
+    const flow = this.flow;
+    if (!flow) return;
+    await Promise.all([this.recovery.clearStoredData(this.slotPrefix(flow)), this.loader.clearProgress()]);
+  }
+
   /** Sends what an earlier visit of this interview left unsent: cut-off takes and submitted text answers. */
   private finishInterrupted(flow: InterviewFlow): void {
     if (!this.isConnected || flow !== this.flow) return;
-    void this.recovery.recover(`${flow.config.id}/`);
+    void this.recovery.recover(this.slotPrefix(flow));
     for (const answer of flow.undelivered) {
       if (answer.text !== undefined) void this.sendText(answer.questionId, answer.attempt, answer.text, answer.durationMs ?? 0);
     }
@@ -630,7 +655,8 @@ export class OnewayInterview extends LitElement {
       ?hidden=${!visible}
       endpoint=${this.endpoint}
       kind=${kind}
-      recording-id=${`${flow.config.id}/${practice ? 'practice' : question.id}`}
+      recording-id=${`${this.slotPrefix(flow)}${practice ? '#practice' : encodeURIComponent(question.id)}`}
+      retention-days=${this.retentionDays}
       max-seconds=${flow.timed ? question.answerSeconds : 0}
       .videoBitsPerSecond=${this.videoBitsPerSecond}
       .metadata=${this.answerMetadata(question.id, flow.nextAttempt, kind)}

@@ -4,7 +4,7 @@ import { AudioLevelController } from '../../controllers/audio-level-controller.j
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { MediaStreamController } from '../../controllers/media-stream-controller.js';
 import { ScopeLockController } from '../../controllers/scope-lock-controller.js';
-import { TakeController } from '../../controllers/take-controller.js';
+import { retentionMs, TakeController } from '../../controllers/take-controller.js';
 import { classifyMediaError, type OnewayError } from '../../core/errors.js';
 import type { MediaKind } from '../../core/mime-type.js';
 import { chooseRecordingType } from '../../core/recorder.js';
@@ -91,6 +91,9 @@ export class OnewayRecorder extends LitElement {
   /** Practice mode: takes are recorded for playback only, never uploaded or stored. */
   @property({ type: Boolean }) practice = false;
 
+  /** Days an answer that has not reached the server is kept on this device; after that it is removed instead of retried. */
+  @property({ type: Number, attribute: 'retention-days' }) retentionDays = 7;
+
   /** The MIME type chosen for recording, once the camera is ready. */
   @state() recordingMimeType = '';
 
@@ -119,6 +122,7 @@ export class OnewayRecorder extends LitElement {
   private readonly takes = new TakeController(this, {
     scope: () => this.scope,
     maxSeconds: () => this.maxSeconds,
+    retentionMs: () => retentionMs(this.retentionDays),
     // `authorize` is read at each request, so a hook the host replaces later still applies to running uploads.
     takeOptions: () => ({
       endpoint: this.endpoint,
@@ -198,6 +202,14 @@ export class OnewayRecorder extends LitElement {
    */
   finishInterrupted(prefix: string): Promise<void> {
     return this.takes.recover(prefix);
+  }
+
+  /**
+   * Removes this slot's recordings from this device (e.g. "Remove my recordings from this
+   * device" on a shared computer); whatever reached the server stays there.
+   */
+  clearStoredData(): Promise<void> {
+    return this.takes.clearStoredData();
   }
 
   /** Throws the last take away: its upload is deleted on the server (tus termination) and from this device. */

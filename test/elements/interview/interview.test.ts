@@ -4,10 +4,22 @@ import type { InterviewConfig } from '../../../src/core/interview-config.js';
 import type { OnewayInterview } from '../../../src/elements/interview/interview.js';
 import type { AnswerUploadedEvent } from '../../../src/events/answer-uploaded.js';
 import type { OnewayErrorEvent } from '../../../src/events/error.js';
+import { createStore, getMany, keys } from 'idb-keyval';
+import { setTusDown } from '../../support/commands.js';
 import { deepText, findButton } from '../../support/dom.js';
 import { spyOnMediaRecorder } from '../../support/media-recorder-spy.js';
 import { decodeMetadata, serverBytes, serverUpload, sha256Hex } from '../../support/tus.js';
 import { nextEvent, sleep, waitFor } from '../../support/wait.js';
+
+/** What IndexedDB still holds of interview `id`: its saved progress and its journal entries. */
+async function storedRecords(id: string): Promise<string[]> {
+  const progress = (await keys(createStore('oneway-interview-progress', 'progress'))).map(String).filter((key) => key.startsWith(`${id}:`));
+  const journal = createStore('oneway-interview', 'journal');
+  const takes = (await getMany<{ scope: string } | undefined>((await keys(journal)).map(String).filter((key) => key.startsWith('take:')), journal))
+    .filter((entry) => entry?.scope.startsWith(`${encodeURIComponent(id)}/`))
+    .map((entry) => `take in ${entry!.scope}`);
+  return [...progress, ...takes];
+}
 
 let run = 0;
 /** A config with short times and an id of its own, so saved progress of other tests does not apply. */
@@ -178,6 +190,51 @@ describe('<oneway-interview>', () => {
     } finally {
       spy.restore();
     }
+  });
+
+  it('leaves no record of the interview on the device after oneway-complete', async () => {
+    const cfg = config({
+      defaults: { thinkSeconds: 1, answerSeconds: 1, retakes: 0, answer: 'video' },
+      questions: [{ id: 'q1', text: 'One short answer.', answer: 'video' }],
+    });
+    const el = await interview(cfg, 'cand-clean');
+    const complete = nextEvent(el, 'oneway-complete', 60_000);
+    await press(el, 'Start interview');
+    await complete;
+    // The clean-up runs in the background after the event: give it a moment.
+    for (let poll = 0; poll < 50 && (await storedRecords(cfg.id)).length > 0; poll++) await sleep(100);
+    expect(await storedRecords(cfg.id)).to.deep.equal([]);
+  });
+
+  it("never shows or sends one candidate's answers to another on the same browser", async () => {
+    const cfg = config({ defaults: { thinkSeconds: 30, answerSeconds: 10, retakes: 1, answer: 'video' } });
+    const first = await interview(cfg, 'cand-a');
+    await press(first, 'Start interview');
+    await press(first, 'Start recording');
+    await sleep(1500);
+    await setTusDown(true);
+    first.remove();
+    await setTusDown(false);
+    const uploadedForB: unknown[] = [];
+    const second = await fixture<OnewayInterview>(
+      html`<oneway-interview endpoint="/files" candidate="cand-b" .config=${cfg} @oneway-answer-uploaded=${(event: AnswerUploadedEvent) => uploadedForB.push(event.detail)}></oneway-interview>`,
+    );
+    await waitFor(() => findButton(second, 'Start interview'), 'candidate B did not get a fresh intro', 10_000);
+    expect(findButton(second, 'Resume interview')).to.equal(undefined);
+    // B goes on to the first question, where a recorder looks for cut-off takes of its interview.
+    await press(second, 'Start interview');
+    await sleep(2000);
+    expect(uploadedForB, "candidate A's cut-off take sent from B's page").to.deep.equal([]);
+    second.remove();
+
+    const uploadedForA: AnswerUploadedEvent['detail'][] = [];
+    const third = await fixture<OnewayInterview>(
+      html`<oneway-interview endpoint="/files" candidate="cand-a" .config=${cfg} @oneway-answer-uploaded=${(event: AnswerUploadedEvent) => uploadedForA.push(event.detail)}></oneway-interview>`,
+    );
+    await waitFor(() => uploadedForA.length > 0, "candidate A's take was not delivered when A came back", 20_000);
+    expect(uploadedForA[0]).to.include({ questionId: 'q1', interrupted: true });
+    expect(decodeMetadata((await serverUpload(uploadedForA[0].uploadUrl)).metadata).candidate).to.equal('cand-a');
+    expect(findButton(third, 'Resume interview')).to.not.equal(undefined);
   });
 
   it('keeps the retakes of a take cut short by a reload ("fair retakes")', async () => {

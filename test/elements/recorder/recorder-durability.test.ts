@@ -185,6 +185,30 @@ describe('<oneway-recorder> durability', () => {
     }
   });
 
+  it('removes its recordings from the device on clearStoredData(), so the slot finds nothing to send', async () => {
+    const id = `clear-${Date.now()}`;
+    const first = await readyRecorder(id);
+    await setTusDown(true);
+    first.start();
+    await sleep(1500);
+    await first.stop();
+    await first.clearStoredData();
+    const parent = first.parentElement!;
+    first.remove();
+    await setTusDown(false);
+
+    const second = document.createElement('oneway-recorder');
+    second.endpoint = '/files';
+    second.recordingId = id;
+    const uploaded: unknown[] = [];
+    second.addEventListener('oneway-answer-uploaded', (event) => uploaded.push(event.detail));
+    parent.append(second);
+    await waitUntil(() => second.recordingMimeType, 'the second recorder never became ready', { timeout: 20_000 });
+    await sleep(1500);
+    expect(uploaded, 'a cleared take was sent').to.deep.equal([]);
+    second.remove();
+  });
+
   it('deletes a discarded take on the server', async () => {
     const el = await readyRecorder();
     let uploadUrl = '';
