@@ -94,6 +94,9 @@ export class OnewayRecorder extends LitElement {
   /** Days an answer that has not reached the server is kept on this device; after that it is removed instead of retried. */
   @property({ type: Number, attribute: 'retention-days' }) retentionDays = 7;
 
+  /** Hidden, the recorder lets the camera and microphone go (nothing can be recorded from it) and takes them again when shown. */
+  @property({ type: Boolean, reflect: true }) override hidden = false;
+
   /** The MIME type chosen for recording, once the camera is ready. */
   @state() recordingMimeType = '';
 
@@ -138,7 +141,7 @@ export class OnewayRecorder extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.prepare();
+    if (!this.hidden) void this.prepare();
   }
 
   override disconnectedCallback(): void {
@@ -226,7 +229,11 @@ export class OnewayRecorder extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('kind') && changed.get('kind') !== undefined) void this.prepare();
+    if (changed.has('hidden') && changed.get('hidden') !== undefined) {
+      if (this.hidden && !this.recording) this.letDevicesGo();
+      else if (!this.hidden && !this.media.stream) void this.prepare();
+    }
+    if (changed.has('kind') && changed.get('kind') !== undefined && !this.hidden) void this.prepare();
     if (this.kind === 'audio' && this.media.stream) this.level.attach(this.media.stream);
     else this.level.detach();
   }
@@ -242,10 +249,19 @@ export class OnewayRecorder extends LitElement {
     try {
       this.recordingMimeType = await chooseRecordingType(stream, this.kind, this.mimeType || undefined);
     } catch (cause) {
+      // Nothing can be recorded (e.g. a forced MIME type this browser lacks): the camera goes off.
+      this.letDevicesGo();
       this.report(classifyMediaError(cause));
       return;
     }
-    if (this.startWhenReady) this.start();
+    if (this.hidden) this.letDevicesGo();
+    else if (this.startWhenReady) this.start();
+  }
+
+  /** Stops the camera and microphone; `prepare()` takes them again. */
+  private letDevicesGo(): void {
+    this.media.release();
+    this.recordingMimeType = '';
   }
 
   private report(error: OnewayError): void {

@@ -7,6 +7,7 @@ import type { OnewayErrorEvent } from '../../../src/events/error.js';
 import { createStore, getMany, keys } from 'idb-keyval';
 import { setTusDown } from '../../support/commands.js';
 import { deepText, findButton } from '../../support/dom.js';
+import { stubGetUserMedia } from '../../support/media-devices.js';
 import { spyOnMediaRecorder } from '../../support/media-recorder-spy.js';
 import { decodeMetadata, serverBytes, serverUpload, sha256Hex } from '../../support/tus.js';
 import { nextEvent, sleep, waitFor } from '../../support/wait.js';
@@ -235,6 +236,32 @@ describe('<oneway-interview>', () => {
     expect(uploadedForA[0]).to.include({ questionId: 'q1', interrupted: true });
     expect(decodeMetadata((await serverUpload(uploadedForA[0].uploadUrl)).metadata).candidate).to.equal('cand-a');
     expect(findButton(third, 'Resume interview')).to.not.equal(undefined);
+  });
+
+  it('lets the camera go whenever nothing can be recorded, and has it back for the next take', async () => {
+    const streams: MediaStream[] = [];
+    const getUserMedia = MediaDevices.prototype.getUserMedia;
+    const restore = stubGetUserMedia(async function (this: MediaDevices, constraints) {
+      const stream = await getUserMedia.call(this, constraints);
+      streams.push(stream);
+      return stream;
+    });
+    const live = () => streams.flatMap((stream) => stream.getTracks()).filter((track) => track.readyState === 'live');
+    try {
+      const cfg = config({ defaults: { thinkSeconds: 30, answerSeconds: 10, retakes: 1, answer: 'video' } });
+      const el = await interview(cfg, 'cand-camera');
+      await press(el, 'Start interview');
+      await press(el, 'Start recording');
+      await sleep(1000);
+      await press(el, 'Stop recording');
+      await waitFor(() => findButton(el, 'Retake'), 'no review of the take');
+      await waitFor(() => live().length === 0, 'the camera and microphone stayed on while the take was reviewed');
+      await press(el, 'Retake');
+      await waitFor(() => live().some((track) => track.kind === 'video'), 'the camera was not back for the retake', 2000);
+      await waitFor(() => findButton(el, 'Start recording') && !findButton(el, 'Start recording')!.disabled, 'the retake could not start', 2000);
+    } finally {
+      restore();
+    }
   });
 
   it('keeps the retakes of a take cut short by a reload ("fair retakes")', async () => {
