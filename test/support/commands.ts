@@ -39,6 +39,8 @@ export interface LoggedRequest {
   host: string;
   /** Milliseconds since the epoch. */
   at: number;
+  /** The status answered; 0 while (or if) none was. */
+  status: number;
 }
 /** The tus requests that arrived since `since` (ms since the epoch). */
 export const tusRequests = async (since = 0) => (await executeServerCommand<LoggedRequest[], { since: number }>('tus-requests', { since })) ?? [];

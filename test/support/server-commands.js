@@ -20,7 +20,7 @@ const cdpSessions = new WeakMap();
  */
 let faults = [];
 
-/** Every tus request as it arrived: method, path, host, and when (ms since the epoch). */
+/** Every tus request as it arrived: method, path, host, when (ms since the epoch), and the status answered (0: none). */
 let requests = [];
 
 /** Chaos mode: each tus request draws a fault (or none) from the seeded generator. */
@@ -161,7 +161,9 @@ function cutBody(req, bytes) {
  */
 export async function testFaultsMiddleware(ctx, next) {
   if (!ctx.path.startsWith('/files')) return next();
-  requests.push({ method: ctx.method, path: ctx.path, host: ctx.get('Host'), at: Date.now() });
+  const request = { method: ctx.method, path: ctx.path, host: ctx.get('Host'), at: Date.now(), status: 0 };
+  requests.push(request);
+  ctx.res.once('finish', () => (request.status = ctx.res.statusCode));
   // The widget's requests only: GET is the host's backend (and the tests) reading a file.
   const fault = ['POST', 'HEAD', 'PATCH', 'DELETE'].includes(ctx.method) ? takeFault(ctx.method) : undefined;
   if (fault?.kind === 'hold') {
