@@ -186,7 +186,12 @@ export class Journal {
 /** Writes one take's journal, in order; each write is one transaction. */
 export class TakeJournal {
   private queue: Promise<void> = Promise.resolve();
-  private unavailable = false;
+  /** What failed writes could not store or delete: the next write carries it. */
+  private readonly unsaved = new Map<string, unknown>();
+  private readonly undeleted = new Set<string>();
+  /** Set once storage is full: nothing more is tried, and memory is the only copy of what follows. */
+  private full = false;
+  private reported = false;
 
   constructor(
     private readonly store: JournalStore,
@@ -295,19 +300,33 @@ export class TakeJournal {
   /**
    * Queues a write of the entry plus `change()`'s deletions and extra pairs, in one transaction;
    * resolves with whether it was stored. `change()` runs, and the entry is snapshotted, when the
-   * write runs, so each write commits the newest state and nothing a later write adds.
+   * write runs, so each write commits the newest state and nothing a later write adds. What a
+   * failed write could not store goes with the next one, unless storage is full: a busy or
+   * closing database passes, a full disk stays full.
    */
   private write(change: () => [string[], [string, unknown][]]): Promise<boolean> {
     let stored = false;
     this.queue = this.queue.then(async () => {
       const [deletions, pairs] = change();
       // After finish() or clear() nothing may write the take back.
-      if (this.unavailable || finishedTakes.has(this.entry.takeId)) return;
+      if (this.full || finishedTakes.has(this.entry.takeId)) return;
+      for (const [key, value] of pairs) this.unsaved.set(key, value);
+      for (const key of deletions) {
+        this.unsaved.delete(key);
+        this.undeleted.add(key);
+      }
       try {
-        await this.store.write([...pairs, [entryKey(this.entry.takeId), this.snapshot()]], deletions);
+        await this.store.write([...this.unsaved, [entryKey(this.entry.takeId), this.snapshot()]], [...this.undeleted]);
+        this.unsaved.clear();
+        this.undeleted.clear();
         stored = true;
       } catch (cause) {
-        this.unavailable = true;
+        if (cause instanceof DOMException && cause.name === 'QuotaExceededError') {
+          this.full = true;
+          this.unsaved.clear();
+        }
+        if (this.reported) return;
+        this.reported = true;
         this.onUnavailable(
           new OnewayError(
             'storage-unavailable',

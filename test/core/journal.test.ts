@@ -250,6 +250,26 @@ describe('chunk journal recovery', () => {
     expect([...memory.data.keys()].some((key) => key.includes('clear-a'))).to.equal(false);
   });
 
+  it('writes again, with what it could not store, after a passing storage error', async () => {
+    const memory = memoryJournalStore();
+    const errors: OnewayError[] = [];
+    const journal = new Journal(memory.store);
+    const writer = journal.begin(take('retry-1'), (error) => errors.push(error));
+    const hash = new Sha256();
+    const append = (slice: Uint8Array) => writer.append(slice, hash.update(slice).save());
+    expect(await append(bytes(1, 2))).to.equal(true);
+    memory.failWrites('UnknownError');
+    expect(await append(bytes(3))).to.equal(false);
+    expect(await writer.confirm(2)).to.equal(false);
+    memory.failWrites(false);
+    expect(await append(bytes(4, 5))).to.equal(true);
+    const [entry] = await journal.unfinished('interview/q1');
+    expect(entry.slices.map((slice) => slice.seq)).to.deep.equal([1, 2]);
+    expect(Array.from(await journal.continue(entry, () => undefined).read(2, 5))).to.deep.equal([3, 4, 5]);
+    expect(memory.data.has('slice:retry-1:0'), 'the confirmed slice was deleted after all').to.equal(false);
+    expect(errors.map((error) => error.code)).to.deep.equal(['storage-unavailable']);
+  });
+
   it('deletes a finished take even after storage refused a write', async () => {
     const memory = memoryJournalStore();
     const journal = new Journal(memory.store);

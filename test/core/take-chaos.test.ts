@@ -10,7 +10,8 @@ import { Take, type TakeOptions, type UploadedAnswer } from '../../src/core/take
 import { setTusDown, startChaos, stopChaos, tusRequests } from '../support/commands.js';
 import { spyOnMediaRecorder } from '../support/media-recorder-spy.js';
 import { seededRandom } from '../support/seeded-random.js';
-import { serverBytes, sha256Hex, concatBytes } from '../support/tus.js';
+import { expectWholeSlicesFromStart } from '../support/answers.js';
+import { serverBytes, sha256Hex } from '../support/tus.js';
 import { sleep, waitFor } from '../support/wait.js';
 
 const ANSWERS = 8;
@@ -80,11 +81,7 @@ describe('chaos: answers under random server faults', function () {
           const recorded = await spy.lastRecording();
           if (events.includes('reload while recording')) {
             // Whole slices from the start: what was journaled before the page went away.
-            const slices = spy.recordings.at(-1)!.filter(Boolean);
-            let prefix = 0;
-            while (prefix < slices.length && concatBytes(slices.slice(0, prefix + 1)).length <= onServer.length) prefix++;
-            expect(await sha256Hex(concatBytes(slices.slice(0, prefix))), `answer ${index}: whole slices from the start`).to.equal(answer.sha256);
-            expect(prefix, `answer ${index}: slices delivered`).to.be.greaterThan(0);
+            expect(await expectWholeSlicesFromStart(spy.recordings.at(-1)!.filter(Boolean), onServer), `answer ${index}: slices delivered`).to.be.greaterThan(0);
           } else {
             expect(await sha256Hex(recorded), `answer ${index}: every byte MediaRecorder produced`).to.equal(answer.sha256);
           }

@@ -13,3 +13,20 @@ export async function expectDelivered(spy: RecorderSpy, answer: { uploadUrl: str
   expect(answer.sha256).to.equal(hash);
   expect(answer.bytes).to.equal(recorded.length);
 }
+
+/**
+ * Asserts the server holds whole slices from the start, as MediaRecorder made them (what a page
+ * journaled before it went away), and returns how many.
+ */
+export async function expectWholeSlicesFromStart(slices: Uint8Array[], onServer: Uint8Array): Promise<number> {
+  let offset = 0;
+  let whole = 0;
+  for (const slice of slices) {
+    if (offset + slice.length > onServer.length) break;
+    expect(await sha256Hex(onServer.subarray(offset, offset + slice.length)), `slice ${whole}`).to.equal(await sha256Hex(slice));
+    offset += slice.length;
+    whole++;
+  }
+  expect(offset, 'the server holds bytes past the last whole slice').to.equal(onServer.length);
+  return whole;
+}

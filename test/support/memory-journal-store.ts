@@ -1,9 +1,9 @@
 import type { JournalStore } from '../../src/core/journal.js';
 
-/** The journal's storage in memory, with a switch that makes writes fail like a full disk. */
+/** The journal's storage in memory, with a switch that makes writes fail like a full disk (or with another error). */
 export function memoryJournalStore() {
   const data = new Map<string, unknown>();
-  let failWrites = false;
+  let failWrites: string | false = false;
   let writes = 0;
   const store: JournalStore = {
     async getMany<T>(keys: string[]) {
@@ -11,7 +11,7 @@ export function memoryJournalStore() {
     },
     async write(pairs, deletions) {
       writes++;
-      if (failWrites) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (failWrites) throw new DOMException(`The write failed (${failWrites}).`, failWrites);
       for (const [key, value] of pairs) data.set(key, value);
       for (const key of deletions) data.delete(key);
     },
@@ -25,8 +25,9 @@ export function memoryJournalStore() {
     get writes() {
       return writes;
     },
-    failWrites(fail: boolean) {
-      failWrites = fail;
+    /** Makes writes fail with a DOMException of `name` (true: a full disk), or work again. */
+    failWrites(fail: boolean | string) {
+      failWrites = fail === true ? 'QuotaExceededError' : fail;
     },
   };
 }

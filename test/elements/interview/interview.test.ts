@@ -9,6 +9,7 @@ import { setTusDown } from '../../support/commands.js';
 import { deepText, findButton } from '../../support/dom.js';
 import { stubGetUserMedia } from '../../support/media-devices.js';
 import { spyOnMediaRecorder } from '../../support/media-recorder-spy.js';
+import { expectWholeSlicesFromStart } from '../../support/answers.js';
 import { decodeMetadata, serverBytes, serverUpload, sha256Hex } from '../../support/tus.js';
 import { nextEvent, sleep, waitFor } from '../../support/wait.js';
 
@@ -44,6 +45,23 @@ async function interview(cfg: InterviewConfig, candidate = 'cand-1') {
   const el = await fixture<OnewayInterview>(html`<oneway-interview endpoint="/files" candidate=${candidate} .config=${cfg}></oneway-interview>`);
   await waitUntil(() => findButton(el, 'Start interview') || findButton(el, 'Resume interview'), 'no start button', { timeout: 10_000 });
   return el;
+}
+
+/**
+ * An interview put on the page as after a reload, collecting what it delivers from the first
+ * moment: cut-off answers are sent before anything is pressed.
+ */
+async function interviewCollecting(cfg: InterviewConfig, candidate: string) {
+  const answers: AnswerUploadedEvent['detail'][] = [];
+  const el = await fixture<OnewayInterview>(
+    html`<oneway-interview
+      endpoint="/files"
+      candidate=${candidate}
+      .config=${cfg}
+      @oneway-answer-uploaded=${(event: AnswerUploadedEvent) => answers.push(event.detail)}
+    ></oneway-interview>`,
+  );
+  return { el, answers };
 }
 
 /** Presses the visible button named `name`, waiting for it to appear and be enabled. */
@@ -163,30 +181,14 @@ describe('<oneway-interview>', () => {
       await waitFor(() => (spy.recordings[0]?.filter(Boolean).length ?? 0) >= 2, 'fewer than two slices before the reload', 10_000);
       first.remove();
 
-      const answers: AnswerUploadedEvent['detail'][] = [];
-      const second = await fixture<OnewayInterview>(
-        html`<oneway-interview
-          endpoint="/files"
-          candidate="cand-reload"
-          .config=${cfg}
-          @oneway-answer-uploaded=${(event: AnswerUploadedEvent) => answers.push(event.detail)}
-        ></oneway-interview>`,
-      );
+      const { el: second, answers } = await interviewCollecting(cfg, 'cand-reload');
       await waitFor(() => answers.length > 0, 'the cut-off answer was not delivered before any click', 20_000);
       expect(findButton(second, 'Resume interview'), 'still on the intro: nothing was pressed').to.not.equal(undefined);
       const [answer] = answers;
       expect(answer).to.include({ questionId: 'q1', attempt: 1, interrupted: true });
       const onServer = await serverBytes(answer.uploadUrl);
       expect(await sha256Hex(onServer)).to.equal(answer.sha256);
-      // Whole slices from the start, as MediaRecorder made them.
-      const slices = spy.recordings[0].filter(Boolean);
-      let offset = 0;
-      for (const slice of slices) {
-        if (offset + slice.length > onServer.length) break;
-        expect(await sha256Hex(onServer.subarray(offset, offset + slice.length))).to.equal(await sha256Hex(slice));
-        offset += slice.length;
-      }
-      expect(offset, 'the server holds whole slices').to.equal(onServer.length);
+      expect(await expectWholeSlicesFromStart(spy.recordings[0].filter(Boolean), onServer)).to.be.greaterThan(0);
       await waitFor(() => deepText(second).includes('The answer that was cut off when the page closed is saved.'), 'the intro did not say it was saved');
     } finally {
       spy.restore();
@@ -216,10 +218,7 @@ describe('<oneway-interview>', () => {
     await setTusDown(true);
     first.remove();
     await setTusDown(false);
-    const uploadedForB: unknown[] = [];
-    const second = await fixture<OnewayInterview>(
-      html`<oneway-interview endpoint="/files" candidate="cand-b" .config=${cfg} @oneway-answer-uploaded=${(event: AnswerUploadedEvent) => uploadedForB.push(event.detail)}></oneway-interview>`,
-    );
+    const { el: second, answers: uploadedForB } = await interviewCollecting(cfg, 'cand-b');
     await waitFor(() => findButton(second, 'Start interview'), 'candidate B did not get a fresh intro', 10_000);
     expect(findButton(second, 'Resume interview')).to.equal(undefined);
     // B goes on to the first question, where a recorder looks for cut-off takes of its interview.
@@ -228,10 +227,7 @@ describe('<oneway-interview>', () => {
     expect(uploadedForB, "candidate A's cut-off take sent from B's page").to.deep.equal([]);
     second.remove();
 
-    const uploadedForA: AnswerUploadedEvent['detail'][] = [];
-    const third = await fixture<OnewayInterview>(
-      html`<oneway-interview endpoint="/files" candidate="cand-a" .config=${cfg} @oneway-answer-uploaded=${(event: AnswerUploadedEvent) => uploadedForA.push(event.detail)}></oneway-interview>`,
-    );
+    const { el: third, answers: uploadedForA } = await interviewCollecting(cfg, 'cand-a');
     await waitFor(() => uploadedForA.length > 0, "candidate A's take was not delivered when A came back", 20_000);
     expect(uploadedForA[0]).to.include({ questionId: 'q1', interrupted: true });
     expect(decodeMetadata((await serverUpload(uploadedForA[0].uploadUrl)).metadata).candidate).to.equal('cand-a');
@@ -273,15 +269,7 @@ describe('<oneway-interview>', () => {
     first.remove();
     await sleep(300);
 
-    const answers: AnswerUploadedEvent['detail'][] = [];
-    const second = await fixture<OnewayInterview>(
-      html`<oneway-interview
-        endpoint="/files"
-        candidate="cand-fair"
-        .config=${cfg}
-        @oneway-answer-uploaded=${(event: AnswerUploadedEvent) => answers.push(event.detail)}
-      ></oneway-interview>`,
-    );
+    const { el: second, answers } = await interviewCollecting(cfg, 'cand-fair');
     await press(second, 'Resume interview');
     // The cut-short take is still delivered, marked interrupted, as attempt 1.
     await waitFor(() => answers.length > 0, 'the cut-short take was not delivered', 20_000);
