@@ -7,7 +7,24 @@ import { defineConfig } from 'vite';
 
 const shim = (name: string) => fileURLToPath(new URL(`./src/cdn-shims/${name}.ts`, import.meta.url));
 
+/** tus-js-client's browser entry's own modules that the widget does not need, by the name it imports them with. */
+const tusBrowserShims: Record<string, string> = {
+  './fileReader.js': shim('tus-file-reader'),
+  './urlStorage.js': shim('tus-url-storage'),
+  './fileSignature.js': shim('tus-fingerprint'),
+};
+
 export default defineConfig({
+  plugins: [
+    {
+      // Stream, React Native and Cordova sources, localStorage URL storage and fingerprints: ~1 KB gzip.
+      name: 'tus-js-client-browser-shims',
+      enforce: 'pre',
+      resolveId(source, importer) {
+        return importer?.replaceAll('\\', '/').endsWith('tus-js-client/lib/browser/index.js') ? (tusBrowserShims[source] ?? null) : null;
+      },
+    },
+  ],
   resolve: {
     // tus-js-client's "module" build is transpiled for old browsers (regenerator and helpers);
     // its modern ES build is a third of the size and runs everywhere MediaRecorder does.
@@ -30,6 +47,9 @@ export default defineConfig({
       fileName: () => 'oneway-interview.js',
     },
     rolldownOptions: {
+      // The bundle may export what its chunks share with it (the config types' constants for the
+      // validator chunk), so nothing shared becomes a third file that every page must load.
+      preserveEntrySignatures: 'allow-extension',
       output: {
         // Browsers load this file as it is (no bundler after us): minify whitespace too, which Vite
         // leaves out of library ES builds to keep them readable for other bundlers.

@@ -15,8 +15,8 @@ export { OnewayError, type OnewayErrorCode } from './core/errors.js';
 export type { AuthorizeHook, AuthorizeRequest, UploadState } from './core/tus-stream.js';
 export type { UploadedAnswer, UploadProgress } from './core/take.js';
 export type { MediaKind } from './core/mime-type.js';
+export { validateInterviewConfig } from './core/interview-config-validation.js';
 export {
-  validateInterviewConfig,
   resolveQuestion,
   resolveQuestions,
   formatConfigProblems,

@@ -17,7 +17,8 @@ async function loadTypeScript() {
   const { outputFiles } = await build({
     stdin: {
       contents: `
-        export { validateInterviewConfig, formatConfigProblems, DEADLINE_PATTERN } from './src/core/interview-config.ts';
+        export { formatConfigProblems } from './src/core/interview-config.ts';
+        export { validateInterviewConfig, DEADLINE_PATTERN } from './src/core/interview-config-validation.ts';
         export * from './test/core/interview-config.cases.ts';
       `,
       resolveDir: root,

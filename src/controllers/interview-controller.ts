@@ -1,7 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatConfigProblems, validateInterviewConfig, type ConfigProblem } from '../core/interview-config.js';
+import { formatConfigProblems, type ConfigProblem } from '../core/interview-config.js';
 import { InterviewFlow, newProgress } from '../core/interview-flow.js';
 import { indexedDbProgressStore, type ProgressStore } from '../core/progress-store.js';
+
+let validation: Promise<typeof import('../core/interview-config-validation.js')> | undefined;
+
+/** The config validator: a chunk of its own in the CDN build, fetched once, while the config is read. */
+const loadValidation = () => (validation ??= import('../core/interview-config-validation.js'));
 
 export type InterviewLoadStatus = 'loading' | 'ready' | 'invalid';
 
@@ -41,6 +46,7 @@ export class InterviewController implements ReactiveController {
 
   constructor(private readonly host: ReactiveControllerHost, private readonly options: InterviewControllerOptions) {
     this.store = options.store ?? indexedDbProgressStore();
+    void loadValidation().catch(() => undefined);
     host.addController(this);
   }
 
@@ -69,7 +75,16 @@ export class InterviewController implements ReactiveController {
     // A deadline that has passed is a problem of the config for the validator, but a candidate
     // arriving late should see "this interview closed", not "contact the employer": the flow
     // shows that when nothing else is wrong.
-    const result = validateInterviewConfig(raw, new Date(0));
+    let validate: typeof import('../core/interview-config-validation.js').validateInterviewConfig;
+    try {
+      validate = (await loadValidation()).validateInterviewConfig;
+    } catch (cause) {
+      validation = undefined;
+      if (load === this.load) this.invalid([{ path: '$', message: `The config validator could not be loaded next to the widget's script (${String(cause)}); check that all of the widget's files are served.` }]);
+      return;
+    }
+    if (load !== this.load) return;
+    const result = validate(raw, new Date(0));
     if (!result.ok) {
       this.invalid(result.problems);
       return;

@@ -4,10 +4,10 @@ import {
   formatConfigProblems,
   resolveQuestion,
   resolveQuestions,
-  validateInterviewConfig,
   type ConfigProblem,
   type InterviewConfig,
 } from '../../src/core/interview-config.js';
+import { validateInterviewConfig } from '../../src/core/interview-config-validation.js';
 import { base, exampleConfig, invalidCases, validatorOnlyCases, validCases } from './interview-config.cases.js';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
