@@ -207,14 +207,15 @@ export class TakeController implements ReactiveController {
     if (!take) return;
     this.clearTimers();
     this.takes.delete(take);
-    liveTakes.delete(take.id);
     this.take = undefined;
     this.status = 'idle';
     this.progress = undefined;
     this.answer = undefined;
     this.uploadFailed = false;
     this.host.requestUpdate();
+    // Live until it is gone, so a recovery meanwhile (the retake's) does not resume it.
     await take.discard();
+    liveTakes.delete(take.id);
   }
 
   private track(take: Take): void {

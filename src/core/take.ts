@@ -228,9 +228,11 @@ export class Take {
 
   /** Throws the take away: stops it, deletes its upload on the server and its journal entry. */
   async discard(): Promise<void> {
+    // Finished first, so no recovery finds the take while it is being deleted on the server.
+    const finished = this.journal?.finish();
     if (this.recorder?.state === 'recording') await this.recorder.stop();
     await this.upload?.terminate();
-    await this.journal?.finish();
+    await finished;
   }
 
   private startRecording(stream: MediaStream, options: RecordOptions): void {
