@@ -52,7 +52,8 @@ import { interviewStyles } from './interview.styles.js';
  * @csspart facts - The list of facts on the intro: questions, times, retakes, deadline.
  * @csspart consent - The consent checkbox and its text.
  * @csspart hint - Every hint under a control (e.g. what the button does, retakes left, characters typed).
- * @csspart notice - A message between questions (e.g. "That was the practice").
+ * @csspart notice - A message between questions (e.g. "That was the practice"); also `notice recovery`.
+ * @csspart recovery - On the intro: an answer cut off by a reload is being sent, then saved.
  * @csspart counter - "Question 2 of 5" before the question is shown.
  * @csspart timers - The row of the think or answer countdown and its hint.
  * @csspart review-panel - The review of a take: heading, playback and buttons.
