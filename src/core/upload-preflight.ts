@@ -176,12 +176,13 @@ function preflightError(error: DetailedError): Error {
     // No authorize round here: a refusal with the host's headers is the host's to fix.
     reauthorized: true,
   });
-  if (decision.action === 'fail') {
-    // A test upload is new: "gone" (404/410) means the endpoint itself is wrong, not that bytes were lost.
-    const code = decision.code === 'upload-lost' ? 'upload-rejected' : decision.code;
-    const message = code === decision.code ? decision.message : `The upload endpoint answered ${status} (${error.originalRequest?.getMethod()} ${error.originalRequest?.getURL()}): check the endpoint URL.`;
-    return new OnewayError(code, `Upload check: ${message}`, true, { cause: error });
+  // A test upload is new: "gone" (404/410), which the policy answers with a new upload, means the
+  // endpoint itself is wrong.
+  if (decision.action === 'recreate') {
+    const where = `${error.originalRequest?.getMethod()} ${error.originalRequest?.getURL()}`;
+    return new OnewayError('upload-rejected', `Upload check: The upload endpoint answered ${status} (${where}): check the endpoint URL.`, true, { cause: error });
   }
+  if (decision.action === 'fail') return new OnewayError(decision.code, `Upload check: ${decision.message}`, true, { cause: error });
   return new PreflightUnreachableError(
     `Upload check: the upload server ${status ? `answered ${status}` : 'could not be reached'}; answers would be kept on the device and retried.`,
     { cause: error },
