@@ -154,10 +154,12 @@ export class OnewayRecorder extends LitElement {
    * The recording slot: `recording-id`, else the page path and element id, else the page path
    * and the element's position among recorders (stable across reloads of the same page).
    */
+  /** The recording slot: `recording-id` (else page path and element), and the candidate in the metadata, so one candidate's takes are never another's. */
   private get scope(): string {
-    if (this.recordingId) return this.recordingId;
     const position = [...document.querySelectorAll(this.localName)].indexOf(this);
-    return `${location.pathname}#${this.id || position}`;
+    const slot = this.recordingId || `${location.pathname}#${this.id || position}`;
+    const candidate = this.metadata.candidate;
+    return candidate ? `${slot}#candidate=${encodeURIComponent(candidate)}` : slot;
   }
 
   /** Whether a take is being recorded. */

@@ -209,6 +209,40 @@ describe('<oneway-recorder> durability', () => {
     second.remove();
   });
 
+  it("never finishes one candidate's take in another candidate's recorder of the same slot", async () => {
+    const id = `candidates-${Date.now()}`;
+    const first = await fixture<OnewayRecorder>(html`<oneway-recorder endpoint="/files" recording-id=${id} .metadata=${{ candidate: 'cand-a' }}></oneway-recorder>`);
+    await waitUntil(() => first.recordingMimeType, 'the recorder never became ready', { timeout: 20_000 });
+    await setTusDown(true);
+    first.start();
+    await sleep(1500);
+    await first.stop();
+    const parent = first.parentElement!;
+    first.remove();
+    await setTusDown(false);
+
+    const forB = document.createElement('oneway-recorder');
+    forB.endpoint = '/files';
+    forB.recordingId = id;
+    forB.metadata = { candidate: 'cand-b' };
+    const sentForB: unknown[] = [];
+    forB.addEventListener('oneway-answer-uploaded', (event) => sentForB.push(event.detail));
+    parent.append(forB);
+    await waitUntil(() => forB.recordingMimeType, "candidate B's recorder never became ready", { timeout: 20_000 });
+    await sleep(1500);
+    expect(sentForB, "candidate A's take sent from B's recorder").to.deep.equal([]);
+    forB.remove();
+
+    const forA = document.createElement('oneway-recorder');
+    forA.endpoint = '/files';
+    forA.recordingId = id;
+    forA.metadata = { candidate: 'cand-a' };
+    const delivered = nextEvent(forA, 'oneway-answer-uploaded');
+    parent.append(forA);
+    await expectDelivered(spy, (await delivered).detail);
+    forA.remove();
+  });
+
   it('deletes a discarded take on the server', async () => {
     const el = await readyRecorder();
     let uploadUrl = '';
