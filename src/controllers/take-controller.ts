@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { OnewayError } from '../core/errors.js';
-import { MAX_TIMER_SECONDS } from '../core/interview-flow.js';
+import { timerDelayMs } from '../core/countdown-clock.js';
 import { Journal, type JournalEntry } from '../core/journal.js';
 import { Take, type RecordOptions, type TakeOptions, type UploadedAnswer, type UploadProgress } from '../core/take.js';
 import { AnswerUploadedEvent } from '../events/answer-uploaded.js';
@@ -170,8 +170,7 @@ export class TakeController implements ReactiveController {
     this.startedAt = performance.now();
     this.ticker = setInterval(() => this.host.requestUpdate(), 250);
     const maxSeconds = this.options.maxSeconds();
-    // A delay past setTimeout's 32-bit range fires at once, which would stop the answer as it starts.
-    if (maxSeconds) this.limit = setTimeout(() => void this.stop(), Math.min(maxSeconds, MAX_TIMER_SECONDS) * 1000);
+    if (maxSeconds) this.limit = setTimeout(() => void this.stop(), timerDelayMs(maxSeconds));
     this.wakeLock = navigator.wakeLock?.request('screen').catch(() => undefined);
     this.events.dispatchEvent(new RecordingStartEvent({ mimeType: take.mimeType }));
     this.host.requestUpdate();

@@ -13,6 +13,14 @@ export interface CountdownClock {
   readonly runningSince: number | undefined;
 }
 
+/** The longest timer in seconds: its milliseconds must fit `setTimeout`'s 32-bit delay, or the timer fires at once. */
+export const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+/** `seconds` as a `setTimeout` delay, bounded so a huge value waits as long as a timer can instead of firing at once. */
+export function timerDelayMs(seconds: number): number {
+  return Math.min(seconds, MAX_TIMER_SECONDS) * 1000;
+}
+
 /** Seconds left at which the countdown tells screen-reader users the time (0: time is up). */
 export const ANNOUNCE_AT_SECONDS: readonly number[] = Object.freeze([60, 30, 10, 0]);
 

@@ -1,3 +1,4 @@
+import { MAX_TIMER_SECONDS } from './countdown-clock.js';
 import { resolveQuestions, type AnswerKind, type InterviewConfig, type ResolvedQuestion } from './interview-config.js';
 
 /** Where the candidate is. `pending`: the question is not revealed yet (its text is not shown). */
@@ -67,8 +68,6 @@ export interface InterviewFlowOptions {
  */
 export const MAX_TIME_MULTIPLIER = 20;
 
-/** The longest think or answer time in seconds: its milliseconds must fit `setTimeout`'s 32-bit delay, or the timer fires at once. */
-export const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 
 /** The value of `record` under `key` if the record itself has one, never one inherited from `Object.prototype`. */
 function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {

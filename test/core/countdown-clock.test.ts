@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import {
   ANNOUNCE_AT_SECONDS,
+  MAX_TIMER_SECONDS,
+  timerDelayMs,
   createClock,
   crossedThreshold,
   displaySeconds,
@@ -131,5 +133,13 @@ describe('countdown clock', () => {
       expect(crossedThreshold(6000, 4000, [5])).to.equal(5);
       expect(crossedThreshold(6000, 4000, [])).to.equal(undefined);
     });
+  });
+});
+
+describe('timerDelayMs', () => {
+  it('gives seconds as milliseconds, and never more than setTimeout can wait', () => {
+    expect(timerDelayMs(2)).to.equal(2000);
+    expect(timerDelayMs(9_999_999)).to.equal(MAX_TIMER_SECONDS * 1000);
+    expect(timerDelayMs(Infinity)).to.be.at.most(2 ** 31 - 1);
   });
 });

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { InterviewConfig } from '../../src/core/interview-config.js';
-import { InterviewFlow, MAX_TIME_MULTIPLIER, MAX_TIMER_SECONDS, newProgress, type InterviewProgress } from '../../src/core/interview-flow.js';
+import { MAX_TIMER_SECONDS } from '../../src/core/countdown-clock.js';
+import { InterviewFlow, MAX_TIME_MULTIPLIER, newProgress, type InterviewProgress } from '../../src/core/interview-flow.js';
 
 const config = (overrides: Partial<InterviewConfig> = {}): InterviewConfig => ({
   id: 'i1',

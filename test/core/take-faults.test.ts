@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import type { OnewayError } from '../../src/core/errors.js';
 import { Journal } from '../../src/core/journal.js';
 import { chooseRecordingType } from '../../src/core/recorder.js';
-import { Take, type RecordOptions, type UploadedAnswer } from '../../src/core/take.js';
+import { Take, type RecordOptions, type TakeOptions, type UploadedAnswer } from '../../src/core/take.js';
 import type { AuthorizeRequest } from '../../src/core/tus-stream.js';
 import { expectDelivered } from '../support/answers.js';
 import { clearFaults, injectFault, setTusDown, tusRequests, type LoggedRequest } from '../support/commands.js';
@@ -31,37 +31,30 @@ interface Outcome {
   errors: OnewayError[];
 }
 
-/** Starts a take in a slot of its own, collecting what it reports. */
-function record(options: Partial<RecordOptions> = {}): Outcome {
-  const outcome = { scope: `faults-${Date.now()}-${slot++}`, uploaded: [], errors: [] } as unknown as Outcome;
-  outcome.take = Take.record(stream, {
+/** A take of `scope` that `start` begins with the options every take here shares, collecting what it reports. */
+function collect(scope: string, start: (shared: TakeOptions) => Take): Outcome {
+  const outcome = { scope, uploaded: [], errors: [] } as unknown as Outcome;
+  outcome.take = start({
     endpoint: '/files',
-    mimeType,
-    journal,
-    scope: outcome.scope,
     requestTimeoutMs: REQUEST_TIMEOUT_MS,
     onUploaded: (answer) => outcome.uploaded.push(answer),
     onError: (error) => outcome.errors.push(error),
-    ...options,
   });
   running.add(outcome.take);
   return outcome;
+}
+
+/** Starts a take in a slot of its own. */
+function record(options: Partial<RecordOptions> = {}): Outcome {
+  const scope = `faults-${Date.now()}-${slot++}`;
+  return collect(scope, (shared) => Take.record(stream, { ...shared, mimeType, journal, scope, ...options }));
 }
 
 /** The take of `outcome` as a reloaded page finds it in the journal and finishes it. */
 async function resume(outcome: Outcome, options: Partial<RecordOptions> = {}): Promise<Outcome> {
   const [entry] = await journal.unfinished(outcome.scope);
   expect(entry, 'the journal kept the take').to.not.equal(undefined);
-  const next = { scope: outcome.scope, uploaded: [], errors: [] } as unknown as Outcome;
-  next.take = Take.resume(entry, journal, {
-    endpoint: '/files',
-    requestTimeoutMs: REQUEST_TIMEOUT_MS,
-    onUploaded: (answer) => next.uploaded.push(answer),
-    onError: (error) => next.errors.push(error),
-    ...options,
-  });
-  running.add(next.take);
-  return next;
+  return collect(outcome.scope, (shared) => Take.resume(entry, journal, { ...shared, ...options }));
 }
 
 /** Records for `ms`, then stops. */

@@ -28,7 +28,7 @@ import {
   type DevicePreferences,
 } from '../../core/device-preferences.js';
 import { OnewayError } from '../../core/errors.js';
-import { MAX_TIMER_SECONDS } from '../../core/interview-flow.js';
+import { timerDelayMs } from '../../core/countdown-clock.js';
 import type { AuthorizeHook } from '../../core/tus-stream.js';
 import { DeviceCheckCompleteEvent } from '../../events/device-check-complete.js';
 import { OnewayErrorEvent } from '../../events/error.js';
@@ -274,8 +274,7 @@ export class OnewayDeviceCheck extends LitElement {
     clearTimeout(this.hintTimer);
     const seconds = this.permissionHintSeconds;
     if (!(seconds >= 0)) return;
-    // Past setTimeout's 32-bit range the hint would show at once.
-    this.hintTimer = setTimeout(() => void this.permissionUnanswered(run, seconds), Math.min(seconds, MAX_TIMER_SECONDS) * 1000);
+    this.hintTimer = setTimeout(() => void this.permissionUnanswered(run, seconds), timerDelayMs(seconds));
   }
 
   private async permissionUnanswered(run: number, seconds: number): Promise<void> {

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { OnewayRecorder } from '../../../src/elements/recorder/recorder.js';
+import type { AnswerUploadedEvent } from '../../../src/events/answer-uploaded.js';
 import type { OnewayErrorEvent } from '../../../src/events/error.js';
 import type { AuthorizeRequest } from '../../../src/core/tus-stream.js';
 import { clearFaults, injectFault, restartTus, setOffline, setTusDown, tusRequests } from '../../support/commands.js';
@@ -8,6 +9,8 @@ import { expectDelivered, expectWholeSlicesFromStart } from '../../support/answe
 import { spyOnMediaRecorder, type RecorderSpy } from '../../support/media-recorder-spy.js';
 import { serverBytes, sha256Hex } from '../../support/tus.js';
 import { nextEvent, sleep, waitFor } from '../../support/wait.js';
+
+type OnewayRecorderAnswer = AnswerUploadedEvent['detail'];
 
 let slot = 0;
 /** A recorder in a slot of its own, ready to record. */
@@ -17,14 +20,23 @@ async function readyRecorder(recordingId = `durability-${Date.now()}-${slot++}`)
   return el;
 }
 
+/** A recorder for slot `id` (and `metadata`), put on the page as after a reload, with every answer it delivers. */
+function putBack(parent: Element, id: string, metadata: Record<string, string> = {}) {
+  const recorder = document.createElement('oneway-recorder');
+  recorder.endpoint = '/files';
+  recorder.recordingId = id;
+  recorder.metadata = metadata;
+  const uploaded: OnewayRecorderAnswer[] = [];
+  recorder.addEventListener('oneway-answer-uploaded', (event) => uploaded.push(event.detail));
+  parent.append(recorder);
+  return { recorder, uploaded };
+}
+
 /** A recorder for slot `id` put back on the page, as after a reload, and the answer it delivers. */
-async function comeBack(parent: Element, id: string) {
-  const second = document.createElement('oneway-recorder');
-  second.endpoint = '/files';
-  second.recordingId = id;
-  const uploaded = nextEvent(second, 'oneway-answer-uploaded');
-  parent.append(second);
-  return { second, answer: (await uploaded).detail };
+async function comeBack(parent: Element, id: string, metadata?: Record<string, string>) {
+  const { recorder: second, uploaded } = putBack(parent, id, metadata);
+  await waitFor(() => uploaded.length > 0, 'the recorder put back did not deliver', 30_000);
+  return { second, answer: uploaded[0] };
 }
 
 describe('<oneway-recorder> durability', () => {
@@ -197,12 +209,7 @@ describe('<oneway-recorder> durability', () => {
     first.remove();
     await setTusDown(false);
 
-    const second = document.createElement('oneway-recorder');
-    second.endpoint = '/files';
-    second.recordingId = id;
-    const uploaded: unknown[] = [];
-    second.addEventListener('oneway-answer-uploaded', (event) => uploaded.push(event.detail));
-    parent.append(second);
+    const { recorder: second, uploaded } = putBack(parent, id);
     await waitUntil(() => second.recordingMimeType, 'the second recorder never became ready', { timeout: 20_000 });
     await sleep(1500);
     expect(uploaded, 'a cleared take was sent').to.deep.equal([]);
@@ -221,25 +228,14 @@ describe('<oneway-recorder> durability', () => {
     first.remove();
     await setTusDown(false);
 
-    const forB = document.createElement('oneway-recorder');
-    forB.endpoint = '/files';
-    forB.recordingId = id;
-    forB.metadata = { candidate: 'cand-b' };
-    const sentForB: unknown[] = [];
-    forB.addEventListener('oneway-answer-uploaded', (event) => sentForB.push(event.detail));
-    parent.append(forB);
+    const { recorder: forB, uploaded: sentForB } = putBack(parent, id, { candidate: 'cand-b' });
     await waitUntil(() => forB.recordingMimeType, "candidate B's recorder never became ready", { timeout: 20_000 });
     await sleep(1500);
     expect(sentForB, "candidate A's take sent from B's recorder").to.deep.equal([]);
     forB.remove();
 
-    const forA = document.createElement('oneway-recorder');
-    forA.endpoint = '/files';
-    forA.recordingId = id;
-    forA.metadata = { candidate: 'cand-a' };
-    const delivered = nextEvent(forA, 'oneway-answer-uploaded');
-    parent.append(forA);
-    await expectDelivered(spy, (await delivered).detail);
+    const { second: forA, answer } = await comeBack(parent, id, { candidate: 'cand-a' });
+    await expectDelivered(spy, answer);
     forA.remove();
   });
 
