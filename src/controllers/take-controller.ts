@@ -49,7 +49,7 @@ export class TakeController implements ReactiveController {
   answer: UploadedAnswer | undefined;
   /** Set when an interrupted take was found and is being finished. */
   recovered = false;
-  /** Set when the current take's upload failed for good; recording can still be stopped. */
+  /** Set when a take's upload failed for good; recording can still be stopped. */
   uploadFailed = false;
   private take: Take | undefined;
   private readonly takes = new Set<Take>();
@@ -192,11 +192,26 @@ export class TakeController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Sends the current take again after its upload failed for good. */
+  /** Sends every take whose upload failed for good again: the current one and earlier ones still on their way. */
   retryUpload(): void {
-    if (!this.uploadFailed || !this.take) return;
     this.uploadFailed = false;
-    this.take.retryUpload();
+    for (const take of this.takes) if (take.failed) take.retryUpload();
+    this.host.requestUpdate();
+  }
+
+  /**
+   * The next take is for another slot (the next question): takes on their way go on uploading,
+   * but nothing of them is shown as the current take's any more.
+   */
+  nextSlot(): void {
+    if (this.status === 'recording' || this.status === 'stopping') return;
+    this.take = undefined;
+    this.status = 'idle';
+    this.progress = undefined;
+    this.answer = undefined;
+    this.recovered = false;
+    this.uploadFailed = [...this.takes].some((take) => take.failed);
+    this.stoppedAfterMs = 0;
     this.host.requestUpdate();
   }
 
@@ -211,6 +226,7 @@ export class TakeController implements ReactiveController {
     this.progress = undefined;
     this.answer = undefined;
     this.uploadFailed = false;
+    this.stoppedAfterMs = 0;
     this.host.requestUpdate();
     // Live until it is gone, so a recovery meanwhile (the retake's) does not resume it.
     await take.discard();
@@ -248,7 +264,8 @@ export class TakeController implements ReactiveController {
         this.host.requestUpdate();
       },
       onError: (error) => {
-        if (!error.recoverable && isCurrent()) this.uploadFailed = true;
+        // Any take's: "Try again" sends every failed one again (see retryUpload).
+        if (!error.recoverable) this.uploadFailed = true;
         this.options.onError(error);
         this.host.requestUpdate();
       },

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { TickController } from './tick-controller.js';
 import type { AnswerUploadedDetail } from '../events/answer-uploaded.js';
 import type { OnewayErrorDetail } from '../events/error.js';
 import type { UploadProgressDetail } from '../events/upload-progress.js';
@@ -17,9 +18,6 @@ export interface UploadEventsControllerOptions {
 }
 
 const EVENTS = ['oneway-upload-progress', 'oneway-answer-uploaded', 'oneway-error'] as const;
-
-/** How often the host re-renders while `ticking`. */
-const TICK_MS = 1000;
 
 /**
  * Listens to the upload events (`oneway-upload-progress`, `oneway-answer-uploaded`,
@@ -42,10 +40,11 @@ export class UploadEventsController implements ReactiveController {
   private handled: Event | undefined;
   private connected = false;
   private frame: number | undefined;
-  private ticker: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly host: Host, private readonly options: UploadEventsControllerOptions) {
     host.addController(this);
+    const { ticking } = options;
+    if (ticking) new TickController(host, ticking);
   }
 
   /** What it listens to: the `for` element, or the parent (or root) and the shadow host; empty until found. */
@@ -61,13 +60,10 @@ export class UploadEventsController implements ReactiveController {
   hostDisconnected(): void {
     this.connected = false;
     this.unbind();
-    this.stopTicking();
   }
 
   hostUpdated(): void {
     if (this.connected && !this.bound.length) this.bind();
-    if (this.options.ticking?.() && this.connected) this.startTicking();
-    else this.stopTicking();
   }
 
   /** Stops listening where it listened and listens to the target as it is now. */
@@ -129,14 +125,5 @@ export class UploadEventsController implements ReactiveController {
     // A direct child of a shadow root or a document listens to the root itself, where its siblings' events pass.
     const container = this.host.parentElement ?? root;
     return root instanceof ShadowRoot ? [container, root.host] : [container];
-  }
-
-  private startTicking(): void {
-    this.ticker ??= setInterval(() => this.host.requestUpdate(), TICK_MS);
-  }
-
-  private stopTicking(): void {
-    clearInterval(this.ticker);
-    this.ticker = undefined;
   }
 }

@@ -23,6 +23,8 @@ export interface SubmittedAnswer {
   mimeType?: string;
   sha256?: string;
   interrupted?: boolean;
+  /** The tus metadata the answer was uploaded with. */
+  metadata?: Record<string, string>;
 }
 
 /**
@@ -103,6 +105,8 @@ export class InterviewFlow {
   private inPractice = false;
   /** Whether "Start interview" / "Resume interview" was pressed in this visit: a returning candidate sees the intro first. */
   private inSession = false;
+  /** Practice takes recorded in this visit (they are never saved). */
+  private practiceTakes = 0;
 
   constructor(
     readonly config: InterviewConfig,
@@ -190,28 +194,32 @@ export class InterviewFlow {
     if (this.phase === 'pending') this.phase = 'think';
   }
 
-  /** Recording (or typing) has started. Returns the attempt number of this take. */
+  /** Recording (or typing) has started. Returns the attempt number of this take (of the practice, in practice). */
   startAnswer(): number {
-    const attempt = this.nextAttempt;
     this.phase = 'answer';
-    if (!this.inPractice) {
-      const id = this.current.id;
-      this.progressState = { ...this.progressState, takesStarted: { ...this.progressState.takesStarted, [id]: attempt } };
-      this.save();
-    }
+    if (this.inPractice) return ++this.practiceTakes;
+    const attempt = this.nextAttempt;
+    const id = this.current.id;
+    this.progressState = { ...this.progressState, takesStarted: { ...this.progressState.takesStarted, [id]: attempt } };
+    this.save();
     return attempt;
   }
 
   /**
-   * The take has stopped. With retakes left the candidate reviews it; without, it is submitted.
-   * Text answers are always submitted.
+   * The take has stopped. A recorded take is reviewed, the last allowed one too (it can be watched,
+   * not retaken); text answers are submitted as they are.
    */
   stopAnswer(): 'review' | 'submit' {
-    if (this.current.answer !== 'text' && this.retakesLeft > 0) {
+    if (this.current.answer !== 'text' || this.inPractice) {
       this.phase = 'review';
       return 'review';
     }
     return 'submit';
+  }
+
+  /** Whether the take about to be recorded (or being reviewed) is the question's last: no retake after it. */
+  get lastTake(): boolean {
+    return this.retakesLeft === 0;
   }
 
   /** "Retake": the take is thrown away and uses up a retake. */

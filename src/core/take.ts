@@ -211,6 +211,11 @@ export class Take {
     return { bytes: this.source.bytesRecorded, durationMs: this.durationMs, mimeType: this.mimeType };
   }
 
+  /** Whether the upload failed for good and waits for `retryUpload()`. */
+  get failed(): boolean {
+    return this.state === 'failed';
+  }
+
   /** Sends again after the upload failed for good (e.g. a refused token that the host has since renewed). */
   retryUpload(): void {
     this.upload?.restart();

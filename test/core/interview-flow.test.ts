@@ -33,8 +33,11 @@ describe('InterviewFlow', () => {
     machine.submit({ attempt: 1 });
     expect(machine.step).to.deep.include({ index: 1, phase: 'pending' });
     machine.reveal();
+    expect(machine.lastTake, 'q2 has no retakes').to.equal(true);
     machine.startAnswer();
-    expect(machine.stopAnswer(), 'q2 has no retakes').to.equal('submit');
+    expect(machine.stopAnswer(), 'its only take is reviewed too').to.equal('review');
+    machine.retake();
+    expect(machine.step, 'no retake is left').to.deep.include({ phase: 'review' });
     machine.submit({ attempt: 1 });
     machine.reveal();
     machine.startAnswer();
@@ -55,17 +58,23 @@ describe('InterviewFlow', () => {
     expect(saved.at(-1)!.complete).to.equal(true);
   });
 
-  it('counts retakes, numbers attempts, and submits when no retake is left', () => {
+  it('counts retakes, numbers attempts, and reviews the last take without a retake', () => {
     const { machine } = flow();
     machine.start();
     expect(machine.retakesLeft).to.equal(1);
+    expect(machine.lastTake).to.equal(false);
     machine.startAnswer();
     machine.stopAnswer();
     machine.retake();
     expect(machine.retakesLeft).to.equal(0);
     expect(machine.step).to.deep.include({ phase: 'think' });
+    expect(machine.lastTake).to.equal(true);
     expect(machine.startAnswer()).to.equal(2);
-    expect(machine.stopAnswer()).to.equal('submit');
+    expect(machine.stopAnswer()).to.equal('review');
+    machine.retake();
+    expect(machine.step, 'the last take cannot be retaken').to.deep.include({ phase: 'review' });
+    machine.submit({ attempt: 2 });
+    expect(machine.step).to.deep.include({ index: 1, phase: 'pending' });
   });
 
   it('resumes at the first unanswered question with the retakes left, after the intro', () => {
@@ -144,7 +153,7 @@ describe('InterviewFlow', () => {
       first.machine.retake();
       expect(first.machine.retakesLeft, id).to.equal(0);
       expect(first.machine.startAnswer(), id).to.equal(2);
-      expect(first.machine.stopAnswer(), id).to.equal('submit');
+      expect(first.machine.stopAnswer(), id).to.equal('review');
       first.machine.submit({ attempt: 2 });
       first.machine.delivered(id, 2, { uploadUrl: `/files/${id}`, sha256: id });
       first.machine.reveal();

@@ -50,7 +50,7 @@ import { recorderStyles } from './recorder.styles.js';
  * @cssprop --oneway-font-family - Font; inherits the page's font by default.
  * @cssprop --oneway-spacing - Space between parts (default 1rem).
  * @cssprop --oneway-focus-ring - Outline of focused controls (default 3px solid in the accent colour).
- * @cssprop --oneway-stage-aspect-ratio - Aspect ratio of the camera stage (default 16 / 9; 3 / 4 on narrow portrait screens).
+ * @cssprop --oneway-stage-aspect-ratio - Aspect ratio of the camera stage (default 16 / 9); the whole camera picture is shown inside it.
  */
 export class OnewayRecorder extends LitElement {
   static override styles = recorderStyles;
@@ -190,7 +190,7 @@ export class OnewayRecorder extends LitElement {
     this.announcement = this.i18n.t('recordingStopped');
   }
 
-  /** Sends the last take again after its upload failed (e.g. once the host can issue a fresh token). */
+  /** Sends every take whose upload failed again (e.g. once the host can issue a fresh token). */
   retryUpload(): void {
     this.error = undefined;
     this.takes.retryUpload();
@@ -225,6 +225,7 @@ export class OnewayRecorder extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('recordingId') && changed.get('recordingId') !== undefined) {
       // A new slot (the next question): earlier takes keep uploading; this one's lock and leftovers are looked up.
+      this.takes.nextSlot();
       this.lock.relock();
       void this.lock.acquired.then(() => this.takes.recover());
     }
