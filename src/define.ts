@@ -1,24 +1,45 @@
 // Registers every element. A host page may load the bundle twice (e.g. the CDN build and an npm
 // copy), so a tag that is already defined is left alone instead of throwing.
+//
+// The device check is loaded when used (a chunk next to the CDN bundle, or one of the host's
+// bundler): a recorder page never shows it, nor an interview without one. It is found in the
+// page's own markup (now and as it changes) and asked for by the interview before its device
+// check; one placed in the host's own shadow root is loaded with `requestElement(tag)`.
 import { OnewayRecorder } from './elements/recorder/recorder.js';
 import { OnewayCountdown } from './elements/countdown/countdown.js';
-import { OnewayDeviceCheck } from './elements/device-check/device-check.js';
+import type { OnewayDeviceCheck } from './elements/device-check/device-check.js';
 import { OnewayUploadProgress } from './elements/upload-progress/upload-progress.js';
 import { OnewayQuestion } from './elements/question/question.js';
 import { OnewayInterview } from './elements/interview/interview.js';
+import { lazyTags, loadDeviceCheck, registerLazyElement, requestElement } from './lazy-elements.js';
+
+function define(tag: string, element: CustomElementConstructor): void {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}
 
 const elements: Record<string, CustomElementConstructor> = {
   'oneway-recorder': OnewayRecorder,
   'oneway-countdown': OnewayCountdown,
-  'oneway-device-check': OnewayDeviceCheck,
   'oneway-upload-progress': OnewayUploadProgress,
   'oneway-question': OnewayQuestion,
   'oneway-interview': OnewayInterview,
 };
+for (const [tag, element] of Object.entries(elements)) define(tag, element);
 
-for (const [tag, element] of Object.entries(elements)) {
-  if (!customElements.get(tag)) customElements.define(tag, element);
+registerLazyElement('oneway-device-check', async () => define('oneway-device-check', await loadDeviceCheck()));
+
+/** Loads the lazily defined elements the page's markup uses; stops watching once all are loaded. */
+function loadUsed(observer?: MutationObserver): void {
+  for (const tag of lazyTags()) if (document.querySelector(tag)) void requestElement(tag);
+  if (lazyTags().length === 0) observer?.disconnect();
 }
+if (typeof document !== 'undefined') {
+  loadUsed();
+  const observer = new MutationObserver(() => loadUsed(observer));
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+export { requestElement };
 
 declare global {
   interface HTMLElementTagNameMap {
