@@ -2,14 +2,22 @@
 // receiver with an upload token for this candidate. The same few lines work against any receiver
 // whose token endpoint knows the candidate (in an ATS: their invitation link or session).
 import type { OnewayInterview } from '../src/elements/interview/interview.js';
+import { textDirection } from '../src/i18n/runtime.js';
 import { demoAuthorize, logEvents } from './host.js';
 
 // The candidate reference lives in the URL, so a reload resumes the same candidate's interview.
 const url = new URL(location.href);
+// `?lang=ar` shows the widget in another language (the page's `lang` is what it follows).
+const lang = url.searchParams.get('lang');
+if (lang) {
+  document.documentElement.lang = lang;
+  document.documentElement.dir = textDirection(lang);
+}
 let candidate = url.searchParams.get('candidate')?.trim() ?? '';
 if (!candidate) {
   candidate = `candidate-${crypto.randomUUID().slice(0, 8)}`;
-  url.search = new URLSearchParams({ candidate }).toString();
+  url.searchParams.delete('new');
+  url.searchParams.set('candidate', candidate);
   history.replaceState(null, '', url);
 }
 document.querySelector('#candidate')!.textContent = candidate;

@@ -184,7 +184,8 @@ export function formatBytes(bytes: number, locale?: string): string {
   return numberFormat(locale, {
     style: 'unit',
     unit: units[unit],
-    unitDisplay: 'short',
+    // "18 bytes" (with the language's plural rules), "1.2 kB".
+    unitDisplay: unit === 0 ? 'long' : 'short',
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value);
 }

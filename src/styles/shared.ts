@@ -40,6 +40,8 @@ export const base = css`
   textarea,
   input:not([type='checkbox']) {
     font: inherit;
+    min-block-size: 2.75rem;
+    box-sizing: border-box;
     padding-block: 0.375rem;
     padding-inline: 0.5rem;
     border-radius: var(--_radius);
@@ -97,30 +99,25 @@ export const base = css`
 
 /**
  * The camera stage and its mirrored preview (recorder and device check): the container's width at
- * 16:9, or 3:4 on a narrow portrait screen (a phone held upright), never taller than most of the screen.
+ * 16:9, never taller than most of the screen. The whole picture is shown (letterboxed where the
+ * camera's shape differs), so the candidate sees exactly what is recorded.
  */
 export const stage = css`
   [part~='stage'] {
-    --_ratio: 16 / 9;
     position: relative;
     inline-size: 100%;
-    aspect-ratio: var(--oneway-stage-aspect-ratio, var(--_ratio));
+    aspect-ratio: var(--oneway-stage-aspect-ratio, 16 / 9);
     max-block-size: 80vh;
     max-block-size: 80svh;
     background: #111;
     border-radius: var(--_radius);
     overflow: hidden;
   }
-  @media (orientation: portrait) and (max-width: 37.5rem) {
-    [part~='stage'] {
-      --_ratio: 3 / 4;
-    }
-  }
   [part~='preview'] {
     display: block;
     inline-size: 100%;
     block-size: 100%;
-    object-fit: cover;
+    object-fit: contain;
     /* A mirror image is what people expect to see of themselves, in any writing direction. */
     transform: scaleX(-1);
   }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { en } from '../../src/i18n/en.js';
-import { formatClock, formatMessage, formatTemplate, placeholders } from '../../src/i18n/format.js';
+import { formatBytes, formatClock, formatMessage, formatTemplate, placeholders } from '../../src/i18n/format.js';
 import ar from '../../src/i18n/locales/ar.js';
 import de from '../../src/i18n/locales/de.js';
 import ja from '../../src/i18n/locales/ja.js';
@@ -59,6 +59,17 @@ describe('formatTemplate', () => {
     expect(() => formatTemplate('{count, plural, one {# file}}', { count: 2 })).to.throw(/other/);
     expect(() => formatTemplate('{count, plural, one {# file} other {# files}', { count: 2 })).to.throw(/Unbalanced/);
     expect(() => formatTemplate('{count, select, a {x}}', { count: 2 })).to.throw(/Unknown argument/);
+  });
+});
+
+describe('formatBytes', () => {
+  it('says bytes with the plural rules of the language, and larger units short', () => {
+    expect(formatBytes(1, 'en')).to.equal('1 byte');
+    expect(formatBytes(18, 'en')).to.equal('18 bytes');
+    expect(formatBytes(18, 'fr').replace(/\s/g, ' ')).to.equal('18 octets');
+    expect(formatBytes(1_200, 'en')).to.equal('1.2 kB');
+    expect(formatBytes(544_000, 'en')).to.equal('544 kB');
+    expect(formatBytes(2_500_000, 'de').replace(/\s/g, ' ')).to.equal('2,5 MB');
   });
 });
 

@@ -15,6 +15,20 @@ const own = css`
   :host([variant='bar']) {
     display: block;
   }
+  [part~='root'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  :host([variant='bar']) [part~='root'] {
+    display: grid;
+  }
+  [part~='root'] > [part='timer'] {
+    flex: none;
+  }
+  [part='label'] {
+    font-weight: 600;
+  }
   [part='timer'] {
     display: inline-grid;
     place-items: center;

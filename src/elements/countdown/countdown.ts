@@ -27,6 +27,7 @@ import { countdownStyles } from './countdown.styles.js';
  * @csspart bar - The bar's track (bar variant).
  * @csspart bar-progress - The bar's fill of time left.
  * @csspart time - The time left as m:ss.
+ * @csspart label - What the time is for, shown beside the timer ("Think time", "Time left"); hide it with `display: none`.
  *
  * @cssprop --oneway-color-accent - The colour of the time left, ring arc and bar fill (default #1d4ed8; #93c5fd in dark mode).
  * @cssprop --oneway-color-surface - Background (default #ffffff; #111827 in dark mode).
@@ -152,6 +153,8 @@ export class OnewayCountdown extends LitElement {
             </svg>`}
         <span part="time">${this.i18n.clock(shown)}</span>
       </div>
+      <!-- Seen by eyes; screen readers hear the same words as the timer's name. -->
+      <span part="label" aria-hidden="true">${this.accessibleLabel}</span>
       <div role="status" class="visually-hidden">${this.announcement || nothing}</div>
     </div>`;
   }

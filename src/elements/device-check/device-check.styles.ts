@@ -6,6 +6,11 @@ const own = css`
   :host {
     display: block;
   }
+  [part='title'] {
+    margin-block: 0 0.75rem;
+    font-size: 1.25rem;
+    line-height: 1.25;
+  }
   [part='devices'] {
     display: flex;
     flex-wrap: wrap;

@@ -72,6 +72,7 @@ type DeviceKind = 'video' | 'audio';
  * @csspart connection - The result of the connection check.
  * @csspart audio-only - The "Answer with audio only" choice, offered when the connection is too slow for video.
  * @csspart storage-warning - The warning shown when the device is low on storage.
+ * @csspart title - The heading, "Check your camera and microphone".
  * @csspart continue-button - The "Continue" button.
  * @csspart done - The message shown after "Continue".
  * @csspart error - The guidance shown when the camera or microphone cannot be used.
@@ -95,7 +96,7 @@ type DeviceKind = 'video' | 'audio';
  * @cssprop --oneway-font-family - Font; inherits the page's font by default.
  * @cssprop --oneway-spacing - Space between parts (default 1rem).
  * @cssprop --oneway-focus-ring - Outline of focused controls (default 3px solid in the accent colour).
- * @cssprop --oneway-stage-aspect-ratio - Aspect ratio of the camera stage (default 16 / 9; 3 / 4 on narrow portrait screens).
+ * @cssprop --oneway-stage-aspect-ratio - Aspect ratio of the camera stage (default 16 / 9); the whole camera picture is shown inside it.
  */
 export class OnewayDeviceCheck extends LitElement {
   static override styles = deviceCheckStyles;
@@ -386,7 +387,10 @@ export class OnewayDeviceCheck extends LitElement {
   }
 
   protected override render() {
-    return html`<div part="root" lang=${this.i18n.lang} dir=${this.i18n.dir}>${this.renderContent()}</div>`;
+    return html`<div part="root" lang=${this.i18n.lang} dir=${this.i18n.dir}>
+      <h2 part="title">${this.i18n.t('deviceCheck.title')}</h2>
+      ${this.renderContent()}
+    </div>`;
   }
 
   private renderContent() {

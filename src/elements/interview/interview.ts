@@ -1,13 +1,16 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { InterviewController } from '../../controllers/interview-controller.js';
+import { TickController } from '../../controllers/tick-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { ScopeLockController } from '../../controllers/scope-lock-controller.js';
 import { retentionMs, TakeController } from '../../controllers/take-controller.js';
+import { AnswerProgress, type OverallProgress } from '../../core/answer-progress.js';
 import { OnewayError } from '../../core/errors.js';
 import type { InterviewFlow, InterviewStep } from '../../core/interview-flow.js';
-import { uploadTextAnswer } from '../../core/text-answer.js';
+import { characterCount, textBytes, truncateCharacters, uploadTextAnswer } from '../../core/text-answer.js';
 import { uploadOriginsAttribute, type AuthorizeHook } from '../../core/tus-stream.js';
+import { roundTimeLeft } from '../../core/upload-stats.js';
 import { AnswerUploadedEvent } from '../../events/answer-uploaded.js';
 import { CompleteEvent } from '../../events/complete.js';
 import type { DeviceCheckCompleteEvent } from '../../events/device-check-complete.js';
@@ -20,6 +23,7 @@ import { RecordingStopEvent } from '../../events/recording-stop.js';
 import { UploadProgressEvent } from '../../events/upload-progress.js';
 import type { Messages } from '../../i18n/en.js';
 import { registerMessages } from '../../i18n/runtime.js';
+import { requestElement } from '../../lazy-elements.js';
 import type { OnewayQuestion } from '../question/question.js';
 import type { OnewayRecorder } from '../recorder/recorder.js';
 import { interviewStyles } from './interview.styles.js';
@@ -45,19 +49,19 @@ import { interviewStyles } from './interview.styles.js';
  * @slot help - Help shown under every question (e.g. a contact link).
  *
  * @csspart root - Everything the element shows; carries the language (`lang`) and direction (`dir`) of its text.
- * @csspart step - Every step's container (also `step intro`, `step question`, …).
- * @csspart button - Every button (also `button start-button`, `button next-button`, `button retake-button`, `button submit-button`).
- * @csspart title - The heading of a step: the interview title on the intro, "Finishing upload" at the end.
+ * @csspart step - Every step's container (also `step intro`, `step question`, `step question between`, `step finishing`, `step complete`, …).
+ * @csspart button - Every button (also `button start-button`, `button next-button`, `button retake-button`, `button submit-button`, `button text-button`, `button retry-button`).
+ * @csspart title - The heading of a step: the interview title on the intro, "Sending your answers" and "Thank you!" at the end.
  * @csspart instructions - The instructions on the intro.
  * @csspart facts - The list of facts on the intro: questions, times, retakes, deadline.
  * @csspart consent - The consent checkbox and its text.
  * @csspart hint - Every hint under a control (e.g. what the button does, retakes left, characters typed).
- * @csspart notice - A message between questions (e.g. "That was the practice"); also `notice recovery`.
+ * @csspart notice - A message between questions (e.g. "That was the practice"); also `notice recovery`, and `notice last-take` before and after a question's last take.
  * @csspart recovery - On the intro: an answer cut off by a reload is being sent, then saved.
- * @csspart counter - "Question 2 of 5" before the question is shown.
+ * @csspart counter - "Question 2 of 5", the heading of the screen before the question is shown.
  * @csspart timers - The row of the think or answer countdown and its hint.
  * @csspart review-panel - The review of a take: heading, playback and buttons.
- * @csspart review-title - "Watch your answer".
+ * @csspart review-title - "Watch your answer" (or "Listen to your answer").
  * @csspart review - The playback of a take before it is submitted.
  * @csspart actions - The row of buttons under a review.
  * @csspart text-answer-label - The label of the text area.
@@ -80,10 +84,13 @@ import { interviewStyles } from './interview.styles.js';
  * @csspart device-check-stage - The inner `<oneway-device-check>`'s `stage` part.
  * @csspart device-check-continue-button - The inner `<oneway-device-check>`'s `continue-button` part.
  * @csspart device-check-error - The inner `<oneway-device-check>`'s `error` part.
- * @csspart upload-bar - The inner `<oneway-upload-progress>`'s `bar` part.
- * @csspart upload-fill - The inner `<oneway-upload-progress>`'s `fill` part.
- * @csspart upload-details - The inner `<oneway-upload-progress>`'s `details` part.
- * @csspart upload-retry-button - The inner `<oneway-upload-progress>`'s `retry-button` part.
+ * @csspart answers - Where each question's answer is (between questions, in the review and at the end).
+ * @csspart answers-title - Its heading, "Your answers".
+ * @csspart answer-list - The list of questions with the state of each answer.
+ * @csspart answer - One question's line; also `answer answer-sent`, `answer answer-sending`, `answer answer-not-answered`, `answer answer-retrying`, `answer answer-waiting-for-connection`, `answer answer-failed`.
+ * @csspart upload-summary - What the uploads are doing in words: bytes and time left, retrying, all saved.
+ * @csspart error - An answer could not be sent: the message and "Try again".
+ * @csspart retry-button - "Try again" after an answer could not be sent (also a `button`).
  *
  * @cssprop --oneway-color-accent - Button and highlight colour (default #1d4ed8; #93c5fd in dark mode).
  * @cssprop --oneway-color-accent-contrast - Text on the accent colour, e.g. button labels (default #ffffff; #111827 in dark mode).
@@ -96,7 +103,9 @@ import { interviewStyles } from './interview.styles.js';
  * @cssprop --oneway-spacing - Space between parts of a step (default 1rem).
  * @cssprop --oneway-font-family - Font; inherits the page's font by default.
  * @cssprop --oneway-focus-ring - Outline of focused controls (default 3px solid in the accent colour).
- * @cssprop --oneway-stage-aspect-ratio - Aspect ratio of the camera stage (default 16 / 9; 3 / 4 on narrow portrait screens).
+ * @cssprop --oneway-padding - Space inside the card (default 1 to 1.5rem, with the screen's width).
+ * @cssprop --oneway-scroll-margin - Space kept above the element when it brings a question into view, e.g. the height of a sticky page header (default 0px).
+ * @cssprop --oneway-stage-aspect-ratio - Aspect ratio of the camera stage (default 16 / 9); the whole camera picture is shown inside it.
  */
 export class OnewayInterview extends LitElement {
   static override styles = interviewStyles;
@@ -148,6 +157,12 @@ export class OnewayInterview extends LitElement {
   private announcedStep = '';
   private startedQuestion = '';
   private completed = false;
+  /** Each question's upload, counted per question: a discarded take drops out. */
+  private readonly answerProgress = new AnswerProgress();
+  private answersAnnounced = '';
+  private answersAnnouncement = '';
+  /** Whether bytes were on their way at the last render. */
+  private uploadsActive = false;
 
   @query('oneway-recorder') private recorder!: OnewayRecorder | null;
   @query('oneway-question') private question!: OnewayQuestion | null;
@@ -167,6 +182,8 @@ export class OnewayInterview extends LitElement {
       untimed: this.untimed,
     }),
     onReady: (flow) => {
+      // Fetched while the candidate reads the intro, so the check is there when they start.
+      if (flow.config.deviceCheck !== false && !flow.progress.deviceChecked) void requestElement('oneway-device-check');
       this.lock.relock();
       this.dispatchEvent(new ReadyEvent({ interviewId: flow.config.id, questionCount: flow.questions.length }));
       void this.lock.acquired.then(() => this.finishInterrupted(flow));
@@ -192,6 +209,8 @@ export class OnewayInterview extends LitElement {
 
   constructor() {
     super();
+    // Speed and time left change with the clock alone while bytes are on their way.
+    new TickController(this, () => this.uploadsActive);
     this.recoveryEvents.addEventListener('oneway-upload-progress', (event) => this.onUploadProgress(event as UploadProgressEvent));
     this.recoveryEvents.addEventListener('oneway-answer-uploaded', (event) => this.onAnswerUploaded(event as AnswerUploadedEvent));
   }
@@ -221,6 +240,9 @@ export class OnewayInterview extends LitElement {
     if (key === this.announcedStep) return;
     this.announcedStep = key;
     if (step?.step === 'question' && step.phase === 'think') {
+      // A phone shows little of a page: the question, its timer and Start come into view together.
+      const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      this.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
       void this.question?.focusHeading();
     } else if (step) {
       this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
@@ -295,6 +317,9 @@ export class OnewayInterview extends LitElement {
   /** The context added to the recorder's events, from the upload metadata where there is one. */
   private context(metadata?: Record<string, string>): InterviewContext {
     const flow = this.flow!;
+    const step = flow.step;
+    // A practice take is no question's answer (and is never uploaded).
+    if (!metadata && step.step === 'question' && step.practice) return { practice: true, attempt: this.attempt, kind: 'video' };
     return {
       questionId: metadata?.questionId ?? flow.current.id,
       attempt: metadata?.attempt ? Number(metadata.attempt) : this.attempt,
@@ -312,11 +337,7 @@ export class OnewayInterview extends LitElement {
   private onRecordingStop(event: RecordingStopEvent): void {
     event.stopPropagation();
     this.dispatchEvent(new RecordingStopEvent({ ...event.detail, ...this.context() }));
-    const practice = this.flow!.step.step === 'question' && (this.flow!.step as { practice: boolean }).practice;
-    if (this.flow!.stopAnswer() === 'submit' && !practice) {
-      this.submitTake();
-      return;
-    }
+    this.flow!.stopAnswer();
     const blob = this.recorder?.reviewBlob();
     this.setReviewUrl(blob ? URL.createObjectURL(blob) : '');
     this.afterTransition();
@@ -324,15 +345,19 @@ export class OnewayInterview extends LitElement {
 
   private onUploadProgress(event: UploadProgressEvent): void {
     event.stopPropagation();
-    this.dispatchEvent(new UploadProgressEvent({ ...event.detail, ...this.context(event.detail.metadata) }));
+    const context = this.context(event.detail.metadata);
+    this.answerProgress.report(context.questionId!, context.attempt!, event.detail);
+    this.dispatchEvent(new UploadProgressEvent({ ...event.detail, ...context }));
+    this.requestUpdate();
   }
 
   private onAnswerUploaded(event: AnswerUploadedEvent): void {
     event.stopPropagation();
     const context = this.context(event.detail.metadata);
     this.dispatchEvent(new AnswerUploadedEvent({ ...event.detail, ...context }));
-    const { uploadUrl, bytes, durationMs, mimeType, sha256, interrupted } = event.detail;
-    this.flow!.delivered(context.questionId!, context.attempt!, { uploadUrl, bytes, durationMs, mimeType, sha256, interrupted });
+    const { uploadUrl, bytes, durationMs, mimeType, sha256, interrupted, metadata } = event.detail;
+    this.answerProgress.delivered(context.questionId!, context.attempt!, bytes);
+    this.flow!.delivered(context.questionId!, context.attempt!, { uploadUrl, bytes, durationMs, mimeType, sha256, interrupted, metadata });
     this.afterTransition();
   }
 
@@ -343,6 +368,8 @@ export class OnewayInterview extends LitElement {
   }
 
   private retake(): void {
+    const flow = this.flow!;
+    if (!(flow.step as { practice?: boolean }).practice) this.answerProgress.discard(flow.current.id, this.attempt);
     this.setReviewUrl('');
     void this.recorder?.discard();
     this.flow!.retake();
@@ -401,6 +428,7 @@ export class OnewayInterview extends LitElement {
         durationMs,
       });
       this.dispatchEvent(new AnswerUploadedEvent({ ...answer, questionId, attempt, kind: 'text' }));
+      this.answerProgress.delivered(questionId, attempt, answer.bytes);
       this.flow?.delivered(questionId, attempt, answer);
       this.afterTransition();
     } catch (error) {
@@ -420,7 +448,18 @@ export class OnewayInterview extends LitElement {
   }
 
   protected override render() {
-    return html`<div part="root" lang=${this.i18n.lang} dir=${this.i18n.dir}>${this.renderContent()}</div>`;
+    return html`<div part="root" class=${this.fitsScreen ? 'fit' : ''} lang=${this.i18n.lang} dir=${this.i18n.dir}>
+      ${this.renderContent()}
+    </div>`;
+  }
+
+  /**
+   * While a take is prepared or recorded, the question, its timer and Start/Stop fit on one
+   * screen together: the camera preview takes the height that is left.
+   */
+  private get fitsScreen(): boolean {
+    const step = this.flow?.step;
+    return step?.step === 'question' && (step.phase === 'think' || step.phase === 'answer') && (step.practice || this.flow!.current.answer !== 'text');
   }
 
   private renderContent() {
@@ -430,11 +469,7 @@ export class OnewayInterview extends LitElement {
     if (this.lock.status === 'busy') return html`<p part="step" role="alert">${this.i18n.t('interview.otherTab')}</p>`;
     const step = flow.step;
     return html`
-      ${this.renderStep(flow, step)}
-      ${this.renderRecorder(flow, step)}
-      ${step.step === 'question' || step.step === 'finishing'
-        ? html`<oneway-upload-progress answer-count=${flow.questions.length} exportparts=${UPLOAD_PARTS}></oneway-upload-progress>`
-        : nothing}
+      ${this.renderStep(flow, step)} ${this.renderRecorder(flow, step)} ${this.renderAnswers(flow, step)}
     `;
   }
 
@@ -474,7 +509,10 @@ export class OnewayInterview extends LitElement {
         </div>`;
       case 'complete':
         return html`<div part="step complete" role="status">
-          <slot name="complete"><p part="complete-message">${this.i18n.t('interview.complete')}</p></slot>
+          <slot name="complete">
+            <h2 part="title">${this.i18n.t('interview.completeTitle')}</h2>
+            <p part="complete-message">${this.i18n.t('interview.complete', { count: flow.manifest().length, total: flow.questions.length })}</p>
+          </slot>
         </div>`;
     }
   }
@@ -487,7 +525,11 @@ export class OnewayInterview extends LitElement {
     const contentLang = this.i18n.requested;
     const retakes = Math.max(...questions.map((question) => question.retakes));
     const resuming = flow.progress.started;
-    const canStart = !closed && (!config.consent || this.consentGiven || resuming);
+    const needsConsent = !!config.consent && !resuming && !this.consentGiven;
+    const canStart = !closed && !needsConsent;
+    const hint = resuming
+      ? this.i18n.t('interview.resumeHint', { answered: Object.keys(flow.progress.submitted).length, total: questions.length })
+      : this.i18n.t(needsConsent ? 'interview.consentHint' : 'interview.firstHint');
     return html`<div part="step intro">
       <slot name="intro"></slot>
       <h2 part="title" lang=${contentLang} dir="auto">${config.title}</h2>
@@ -522,21 +564,12 @@ export class OnewayInterview extends LitElement {
                   <span lang=${contentLang} dir="auto">${config.consent}</span>
                 </label>`
               : nothing}
-            ${resuming
-              ? html`<p part="hint" class="hint" id="resume-hint">
-                  ${this.i18n.t('interview.resumeHint', { answered: Object.keys(flow.progress.submitted).length, total: questions.length })}
-                </p>`
-              : html`<p part="hint" class="hint" id="start-hint">${this.i18n.t('interview.firstHint')}</p>`}
-            <button
-              part="button start-button"
-              type="button"
-              data-autofocus
-              aria-describedby=${resuming ? 'resume-hint' : 'start-hint'}
-              ?disabled=${!canStart}
-              @click=${this.start}
-            >
-              ${this.i18n.t(resuming ? 'interview.resume' : 'interview.start')}
-            </button>
+            <div part="actions" class="actions">
+              <button part="button start-button" type="button" data-autofocus aria-describedby="start-hint" ?disabled=${!canStart} @click=${this.start}>
+                ${this.i18n.t(resuming ? 'interview.resume' : 'interview.start')}
+              </button>
+              <p part="hint" class="hint" id="start-hint">${hint}</p>
+            </div>
           `}
     </div>`;
   }
@@ -544,13 +577,20 @@ export class OnewayInterview extends LitElement {
   private renderQuestion(flow: InterviewFlow, step: Extract<InterviewStep, { step: 'question' }>) {
     const question = flow.current;
     if (step.phase === 'pending') {
-      return html`<div part="step question">
-        ${!step.practice && flow.progress.practiceDone && step.index === 0 ? html`<p part="notice">${this.i18n.t('interview.practiceDone')}</p>` : nothing}
-        <p part="counter">${this.i18n.t('question.counter', { n: step.index + 1, total: flow.questions.length })}</p>
-        <p part="hint" class="hint" id="next-hint">${this.i18n.t('interview.nextHint')}</p>
-        <button part="button next-button" type="button" data-autofocus aria-describedby="next-hint" @click=${this.reveal}>
-          ${this.i18n.t('interview.next')}
-        </button>
+      const previous = flow.questions[step.index - 1];
+      return html`<div part="step question between">
+        ${!step.practice && flow.progress.practiceDone && step.index === 0
+          ? html`<p part="notice">${this.i18n.t('interview.practiceDone')}</p>`
+          : previous
+            ? html`<p part="notice">${this.i18n.t('interview.submitted', { n: step.index })}</p>`
+            : nothing}
+        <h2 part="counter" tabindex="-1">${this.i18n.t('question.counter', { n: step.index + 1, total: flow.questions.length })}</h2>
+        <div part="actions" class="actions">
+          <button part="button next-button" type="button" data-autofocus aria-describedby="next-hint" @click=${this.reveal}>
+            ${this.i18n.t('interview.next')}
+          </button>
+          <p part="hint" class="hint" id="next-hint">${this.i18n.t('interview.nextHint')}</p>
+        </div>
       </div>`;
     }
     const text = step.practice ? this.i18n.t('interview.practiceIntro') : question.text;
@@ -573,70 +613,169 @@ export class OnewayInterview extends LitElement {
   }
 
   private renderTimers(flow: InterviewFlow, step: Extract<InterviewStep, { step: 'question' }>) {
-    if (!flow.timed || step.phase === 'review') return nothing;
+    if (step.phase === 'review') return nothing;
     const question = flow.current;
     const isText = question.answer === 'text' && !step.practice;
+    const lastTake = step.phase === 'think' && !isText && !step.practice && flow.lastTake;
+    const hint = step.phase === 'think' && !isText ? this.i18n.t(flow.timed ? 'interview.thinkHint' : 'interview.untimedHint') : '';
     return html`<div part="timers" class="timers">
-      ${step.phase === 'think'
-        ? html`<oneway-countdown
+      ${!flow.timed
+        ? nothing
+        : step.phase === 'think'
+          ? html`<oneway-countdown
               exportparts=${COUNTDOWN_PARTS}
               .seconds=${question.thinkSeconds}
               running
               label=${this.i18n.t('interview.thinkTime')}
               @oneway-countdown-end=${() => (isText ? this.startTyping() : this.recorder?.start())}
-            ></oneway-countdown>
-            <p part="hint" class="hint">${isText ? nothing : this.i18n.t('interview.thinkHint')}</p>`
-        : html`<oneway-countdown
-            exportparts=${COUNTDOWN_PARTS}
-            .seconds=${question.answerSeconds}
-            running
-            label=${this.i18n.t('interview.answerTime')}
-            @oneway-countdown-end=${() => (isText ? void this.submitText() : undefined)}
-          ></oneway-countdown>`}
+            ></oneway-countdown>`
+          : html`<oneway-countdown
+              exportparts=${COUNTDOWN_PARTS}
+              .seconds=${question.answerSeconds}
+              running
+              label=${this.i18n.t('interview.answerTime')}
+              @oneway-countdown-end=${() => (isText ? void this.submitText() : undefined)}
+            ></oneway-countdown>`}
+      ${hint || lastTake
+        ? html`<div class="timer-hints">
+            ${lastTake ? html`<p part="notice last-take">${this.i18n.t('interview.lastTake')}</p>` : nothing}
+            ${hint ? html`<p part="hint" class="hint">${hint}</p>` : nothing}
+          </div>`
+        : nothing}
     </div>`;
   }
 
   private renderTextAnswer(flow: InterviewFlow, step: Extract<InterviewStep, { step: 'question' }>) {
     const max = flow.current.maxChars ?? 100000;
     if (step.phase === 'think') {
-      return html`<button part="button" type="button" @click=${this.startTyping}>${this.i18n.t('interview.textAnswer')}</button>`;
+      return html`<div part="actions" class="actions">
+        <button part="button text-button" type="button" @click=${this.startTyping}>${this.i18n.t('interview.startWriting')}</button>
+      </div>`;
     }
     return html`
       <label for="text-answer" part="text-answer-label">${this.i18n.t('interview.textAnswer')}</label>
       <textarea
         id="text-answer"
         part="text-answer"
-        maxlength=${max}
         aria-describedby="char-count"
         .value=${this.textDraft}
-        @input=${(event: Event) => (this.textDraft = (event.target as HTMLTextAreaElement).value)}
+        @input=${(event: Event) => this.typed(event.target as HTMLTextAreaElement, max)}
       ></textarea>
-      <p part="hint" class="hint" id="char-count">${this.i18n.t('interview.charCount', { count: this.textDraft.length, max })}</p>
-      <button part="button submit-button" type="button" @click=${this.submitText}>${this.i18n.t('interview.submit')}</button>
+      <p part="hint" class="hint" id="char-count">${this.i18n.t('interview.charCount', { count: characterCount(this.textDraft), max })}</p>
+      <div part="actions" class="actions">
+        <button part="button submit-button" type="button" @click=${this.submitText}>${this.i18n.t('interview.submit')}</button>
+      </div>
     `;
+  }
+
+  /** Keeps the text within `max` characters as people count them (an emoji is one). */
+  private typed(textarea: HTMLTextAreaElement, max: number): void {
+    const kept = truncateCharacters(textarea.value, max);
+    if (kept !== textarea.value) textarea.value = kept;
+    this.textDraft = kept;
   }
 
   private renderReview(flow: InterviewFlow, practice: boolean) {
     const left = flow.retakesLeft;
+    const audio = flow.current.answer === 'audio' && !practice;
     return html`<div part="review-panel" class="review">
-      <h3 part="review-title">${this.i18n.t('interview.review')}</h3>
+      <h3 part="review-title">${this.i18n.t(audio ? 'interview.reviewAudio' : 'interview.review')}</h3>
       ${this.reviewUrl
-        ? flow.current.answer === 'audio'
+        ? audio
           ? html`<audio part="review" controls src=${this.reviewUrl}></audio>`
           : html`<video part="review" controls playsinline src=${this.reviewUrl}></video>`
         : nothing}
+      ${left === 0 ? html`<p part="notice last-take">${this.i18n.t('interview.lastTakeDone')}</p>` : nothing}
       <div part="actions" class="actions">
+        <button part="button submit-button" type="button" data-autofocus @click=${this.submitTake}>
+          ${this.i18n.t(practice ? 'interview.finishPractice' : 'interview.submit')}
+        </button>
         ${left > 0
           ? html`<button part="button retake-button" type="button" data-secondary aria-describedby="retakes-left" @click=${this.retake}>
                 ${this.i18n.t('interview.retake')}
               </button>
               <span part="hint" class="hint" id="retakes-left">
-                ${practice ? nothing : this.i18n.t('interview.retakesLeft', { count: left })}
+                ${this.i18n.t(practice ? 'interview.practiceRetake' : 'interview.retakesLeft', { count: left })}
               </span>`
           : nothing}
-        <button part="button submit-button" type="button" data-autofocus @click=${this.submitTake}>${this.i18n.t('interview.submit')}</button>
       </div>
     </div>`;
+  }
+
+  /**
+   * Where each question's answer is, below the step: not during a take (the recorder says how its
+   * upload goes), so the question, timer and controls keep the screen.
+   */
+  private renderAnswers(flow: InterviewFlow, step: InterviewStep) {
+    if (step.step !== 'question' && step.step !== 'finishing') return nothing;
+    const shown = !this.fitsScreen && !(step.step === 'question' && step.practice);
+    const questionIds = flow.questions.map((question) => question.id);
+    const submitted = (questionId: string) => {
+      const answer = Object.hasOwn(flow.progress.submitted, questionId) ? flow.progress.submitted[questionId] : undefined;
+      return answer && { attempt: answer.attempt, delivered: !!answer.uploadUrl && answer.sha256 !== undefined, bytes: answer.text === undefined ? undefined : textBytes(answer.text) };
+    };
+    const recording = step.step === 'question' && !step.practice ? { questionId: flow.current.id, attempt: this.attempt } : undefined;
+    const overall = this.answerProgress.overall(questionIds, submitted, recording);
+    this.uploadsActive = overall.bytesLeft > 0;
+    this.announceAnswers(overall);
+    if (!shown) return html`<div role="status" class="visually-hidden">${this.answersAnnouncement}</div>`;
+    const rows = this.answerProgress.questions(questionIds, submitted, recording);
+    return html`<section part="answers" aria-labelledby="answers-title">
+      <h3 part="answers-title" id="answers-title">${this.i18n.t('interview.answersTitle')}</h3>
+      <ol part="answer-list">
+        ${rows.map(
+          (row, index) => html`<li part=${`answer answer-${row.status}`} data-status=${row.status}>
+            ${this.i18n.t(`interview.answer.${row.status}`, { n: index + 1 })}
+          </li>`,
+        )}
+      </ol>
+      <p part="upload-summary">${this.uploadSummary(overall)}</p>
+      ${overall.attention === 'failed'
+        ? html`<div part="error" role="alert">
+            <p>${this.i18n.t('interview.upload.failed')}</p>
+            <button part="button retry-button" type="button" @click=${this.retryUploads}>${this.i18n.t('tryAgain')}</button>
+          </div>`
+        : nothing}
+      <div role="status" class="visually-hidden">${this.answersAnnouncement}</div>
+    </section>`;
+  }
+
+  /** The line under the answers: what the uploads are doing, in words. */
+  private uploadSummary(overall: OverallProgress): string {
+    if (overall.allSaved) return this.i18n.t('uploadProgress.allDone');
+    if (overall.attention === 'waiting-for-connection') return this.i18n.t('interview.upload.waiting');
+    if (overall.attention === 'retrying' || overall.stalled) return this.i18n.t('interview.upload.retrying');
+    if (overall.bytesLeft > 0) {
+      const left = this.i18n.bytes(overall.bytesLeft);
+      const speed = overall.bytesPerSecond ? this.i18n.bytes(overall.bytesPerSecond) : '';
+      if (speed && overall.secondsLeft) {
+        return this.i18n.t('interview.upload.sendingTime', { left, speed, time: this.i18n.duration(roundTimeLeft(overall.secondsLeft)) });
+      }
+      return speed ? this.i18n.t('interview.upload.sendingSpeed', { left, speed }) : this.i18n.t('interview.upload.sending', { left });
+    }
+    return this.i18n.t('interview.upload.sentCount', { sent: overall.sent, total: overall.total });
+  }
+
+  /** Speaks when an answer reaches the server or needs the candidate, never at every byte. */
+  private announceAnswers(overall: OverallProgress): void {
+    const signature = `${overall.sent}:${overall.attention ?? ''}:${overall.allSaved}`;
+    if (signature === this.answersAnnounced) return;
+    const first = this.answersAnnounced === '';
+    this.answersAnnounced = signature;
+    if (first) return;
+    this.answersAnnouncement = overall.allSaved
+      ? this.i18n.t('uploadProgress.allDone')
+      : overall.attention === 'waiting-for-connection'
+        ? this.i18n.t('interview.upload.waiting')
+        : this.i18n.t('interview.upload.sentCount', { sent: overall.sent, total: overall.total });
+  }
+
+  private retryUploads(): void {
+    this.recorder?.retryUpload();
+    this.recovery.retryUpload();
+    for (const answer of this.flow?.undelivered ?? []) {
+      if (answer.text !== undefined) void this.sendText(answer.questionId, answer.attempt, answer.text, answer.durationMs ?? 0);
+    }
   }
 
   /**
@@ -649,11 +788,10 @@ export class OnewayInterview extends LitElement {
     const question = flow.current;
     const practice = step.step === 'question' && step.practice;
     const kind = practice || question.answer === 'text' ? 'video' : question.answer;
-    const visible =
-      step.step === 'question' && (step.phase === 'think' || step.phase === 'answer') && (practice || question.answer !== 'text');
     return html`<oneway-recorder
       exportparts=${RECORDER_PARTS}
-      ?hidden=${!visible}
+      class=${flow.timed ? 'timed' : ''}
+      ?hidden=${!this.fitsScreen}
       endpoint=${this.endpoint}
       kind=${kind}
       recording-id=${`${this.slotPrefix(flow)}${practice ? '#practice' : encodeURIComponent(question.id)}`}
@@ -681,4 +819,3 @@ const QUESTION_PARTS = prefixed('question', ['counter', 'text', 'prompt']);
 const COUNTDOWN_PARTS = prefixed('countdown', ['timer', 'ring-progress', 'time']);
 const RECORDER_PARTS = prefixed('recorder', ['stage', 'preview', 'record-button', 'elapsed', 'status', 'error', 'retry-button']);
 const DEVICE_CHECK_PARTS = prefixed('device-check', ['stage', 'continue-button', 'error']);
-const UPLOAD_PARTS = prefixed('upload', ['bar', 'fill', 'details', 'retry-button']);

@@ -11,9 +11,9 @@ const own = css`
     font-size: 0.875rem;
   }
   [part='text'] {
-    margin-block: 0.25rem 0.75rem;
+    margin-block: 0.25rem 0;
     margin-inline: 0;
-    font-size: var(--oneway-question-font-size, 1.375rem);
+    font-size: var(--oneway-question-font-size, clamp(1.125rem, 1rem + 1.25vw, 1.375rem));
     line-height: 1.3;
   }
   [part='prompt'] {

@@ -3,20 +3,46 @@ import { base, stage } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 
 const own = css`
+  /* A column whose stage gives up height first, when a container (the interview) limits it. */
   :host {
-    display: block;
+    display: flex;
+    flex-direction: column;
+    min-block-size: 0;
+  }
+  [part~='root'] {
+    display: flex;
+    flex-direction: column;
+    flex: 1 1 auto;
+    min-block-size: 0;
+  }
+  [part~='root'] > * {
+    flex: none;
+  }
+  [part~='root'] > [part~='stage'] {
+    flex: 0 1 auto;
+    min-block-size: 0;
   }
   :host([kind='audio']) [part='stage'] {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
     aspect-ratio: auto;
     min-block-size: 3rem;
+    padding-inline: 1rem;
+    box-sizing: border-box;
   }
   [part='level'] {
     display: block;
-    inline-size: calc(100% - 2rem);
+    flex: 1 1 auto;
+    min-inline-size: 0;
     block-size: 1.5rem;
     margin-block: 0.75rem;
-    margin-inline: 1rem;
     accent-color: var(--_accent);
+  }
+  /* Beside the level meter, not over it. */
+  :host([kind='audio']) [part='indicator'] {
+    position: static;
+    flex: none;
   }
   [part='indicator'] {
     position: absolute;

@@ -49,7 +49,7 @@ function skewClock() {
 const wake = () => document.dispatchEvent(new Event('visibilitychange'));
 
 describe('<oneway-countdown>', () => {
-  it('shows its length as m:ss in a timer named by its label, not running', async () => {
+  it('shows its length as m:ss in a timer named by its label, which is shown beside it, not running', async () => {
     const el = await fixture<OnewayCountdown>(html`<oneway-countdown seconds="90" label="Think time"></oneway-countdown>`);
     expect(timeText(el)).to.equal('1:30');
     expect(el.running).to.equal(false);
@@ -57,12 +57,15 @@ describe('<oneway-countdown>', () => {
     const timer = part(el, 'timer');
     expect(timer.getAttribute('role')).to.equal('timer');
     expect(timer.getAttribute('aria-label')).to.equal('Think time');
+    expect(part(el, 'label').textContent!.trim(), 'the label is seen, not only heard').to.equal('Think time');
+    expect(part(el, 'label').getBoundingClientRect().width).to.be.above(0);
     expect(part(el, 'ring').tagName).to.equal('svg');
     expect(liveRegion(el).textContent!.trim()).to.equal('');
     await expect(el).to.be.accessible();
 
     const unnamed = await fixture<OnewayCountdown>(html`<oneway-countdown seconds="5"></oneway-countdown>`);
     expect(part(unnamed, 'timer').getAttribute('aria-label')).to.equal('Time left');
+    expect(part(unnamed, 'label').textContent!.trim()).to.equal('Time left');
   });
 
   it('counts down in real time and fires oneway-countdown-end exactly once', async () => {

@@ -67,7 +67,7 @@ describe('<oneway-interview> with the keyboard alone', () => {
     await tabTo('Next question');
     await sendKeys({ press: 'Enter' });
     await waitFor(() => (deepActiveElement()?.textContent ?? '').includes('Why this role?'), 'focus did not move to question 2');
-    await tabTo('Your answer');
+    await tabTo('Start writing now');
     await sendKeys({ press: 'Enter' });
     await waitFor(() => deepActiveElement() instanceof HTMLTextAreaElement, 'focus did not move to the text area');
     await sendKeys({ type: 'Because I like it.' });

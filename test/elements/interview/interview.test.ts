@@ -65,6 +65,11 @@ async function interviewCollecting(cfg: InterviewConfig, candidate: string) {
 }
 
 /** Presses the visible button named `name`, waiting for it to appear and be enabled. */
+/** Each question's line under "Your answers", e.g. "Question 1: sent". */
+function answerLines(el: OnewayInterview): string[] {
+  return [...el.shadowRoot!.querySelectorAll('[part~="answer"]')].map((line) => line.textContent!.trim().replace(/\s+/g, ' '));
+}
+
 async function press(el: Element, name: string, timeout = 20_000) {
   await waitUntil(() => findButton(el, name) && !findButton(el, name)!.disabled, `no enabled "${name}" button`, { timeout });
   findButton(el, name)!.click();
@@ -104,15 +109,34 @@ describe('<oneway-interview>', () => {
     await waitUntil(() => starts.length === 2, 'the retake did not start', { timeout: 10_000 });
     await sleep(1200);
     if (stops.length < 2) await press(el, 'Stop recording');
-    // That was the last retake: the take is submitted at once.
+    // That was the last retake: the take is reviewed, and only submitted.
+    await waitFor(() => findButton(el, 'Submit answer'), 'the last take was not reviewed');
+    expect(findButton(el, 'Retake'), 'a retake after the last take').to.equal(undefined);
+    expect(deepText(el)).to.contain('That was your last take for this question.');
+    expect(el.shadowRoot!.querySelector('video[part="review"]')).to.not.equal(null);
+    expect(answerLines(el)).to.deep.equal(['Question 1: recorded, not submitted yet', 'Question 2: not answered yet', 'Question 3: not answered yet']);
+    await press(el, 'Submit answer');
 
+    // Per question, not per take: the discarded first take counts nowhere.
     expect(deepText(el)).to.not.contain('What did you learn?');
+    await waitFor(() => answerLines(el)[0] === 'Question 1: sent', `question 1 was not sent: ${answerLines(el).join(' / ')}`, 20_000);
+    expect(answerLines(el)).to.deep.equal(['Question 1: sent', 'Question 2: not answered yet', 'Question 3: not answered yet']);
+    expect(deepText(el)).to.contain('1 of 3 answers sent.');
+    expect(deepText(el)).to.not.contain('All answers are saved');
+    expect(deepText(el)).to.contain('Your answer to question 1 is submitted.');
     await press(el, 'Next question');
     expect(deepText(el)).to.contain('What did you learn?');
+    // q2 has no retakes: the candidate is told before its only take, and can still listen to it.
+    expect(deepText(el)).to.contain('This is your last take for this question');
+    expect(deepText(el), 'a status line of the last question').to.not.contain('Your answer is saved');
     await press(el, 'Start recording');
     await sleep(1200);
     await press(el, 'Stop recording');
-    // No retakes for q2: submitted at once, the next question waits to be revealed.
+    await waitFor(() => findButton(el, 'Submit answer'), 'the only take of q2 was not reviewed');
+    expect(deepText(el)).to.contain('Listen to your answer');
+    expect(el.shadowRoot!.querySelector('audio[part="review"]')).to.not.equal(null);
+    expect(findButton(el, 'Retake')).to.equal(undefined);
+    await press(el, 'Submit answer');
     await press(el, 'Next question');
     await waitFor(() => el.shadowRoot!.querySelector('textarea'), 'no text area after the think time');
     const textarea = el.shadowRoot!.querySelector('textarea')!;
@@ -150,7 +174,55 @@ describe('<oneway-interview>', () => {
       const head = await fetch(discarded.detail.uploadUrl, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
       expect([404, 410]).to.include(head.status);
     }
-    expect(deepText(el)).to.contain('All your answers are saved');
+    await el.updateComplete;
+    expect(deepText(el)).to.contain('3 of 3 answers received. You can close this page.');
+    // Every answer carries the same fields, whatever its kind.
+    const fields = detail.answers.map((answer) => Object.keys(answer).sort().join(','));
+    expect(new Set(fields).size, fields.join(' | ')).to.equal(1);
+    expect(detail.answers[0].metadata).to.include({ questionId: 'q1', attempt: '2', candidate: 'cand-1' });
+  });
+
+  it('flags practice takes in their events, names no question in them, and finishes the practice', async () => {
+    const el = await interview(config({ practice: true, defaults: { thinkSeconds: 30, answerSeconds: 10, retakes: 1, answer: 'video' } }));
+    const details: { type: string; detail: Record<string, unknown> }[] = [];
+    for (const type of ['oneway-recording-start', 'oneway-recording-stop', 'oneway-upload-progress'] as const) {
+      el.addEventListener(type, (event) => details.push({ type, detail: { ...event.detail } }));
+    }
+    await press(el, 'Start interview');
+    await press(el, 'Start recording');
+    await sleep(800);
+    await press(el, 'Stop recording');
+    await waitFor(() => findButton(el, 'Finish practice'), 'no "Finish practice" button');
+    expect(findButton(el, 'Submit answer'), 'the practice is never submitted').to.equal(undefined);
+    expect(details.map((entry) => entry.type)).to.deep.equal(['oneway-recording-start', 'oneway-recording-stop']);
+    for (const { detail } of details) {
+      expect(detail).to.include({ practice: true, attempt: 1 });
+      expect(detail, 'a practice take names no question').to.not.have.property('questionId');
+    }
+    await press(el, 'Finish practice');
+    await press(el, 'Next question');
+    details.length = 0;
+    await press(el, 'Start recording');
+    await waitFor(() => details.length > 0, 'no event of the first real take');
+    expect(details[0].detail).to.include({ questionId: 'q1', attempt: 1 });
+    expect(details[0].detail).to.not.have.property('practice');
+  });
+
+  it('starts each take with its own status and time, not the last take\'s', async () => {
+    const cfg = config({ defaults: { thinkSeconds: 30, answerSeconds: 10, retakes: 1, answer: 'video' } });
+    const el = await fixture<OnewayInterview>(html`<oneway-interview endpoint="/files" candidate="cand-untimed" untimed .config=${cfg}></oneway-interview>`);
+    await press(el, 'Start interview');
+    await press(el, 'Start recording');
+    await sleep(2200);
+    await press(el, 'Stop recording');
+    await press(el, 'Retake');
+    await waitFor(() => findButton(el, 'Start recording') && !findButton(el, 'Start recording')!.disabled, 'the retake could not start');
+    const recorder = el.shadowRoot!.querySelector('oneway-recorder')!;
+    const elapsed = recorder.shadowRoot!.querySelector('[part="elapsed"]')!;
+    // Untimed, the recorder's elapsed time is the one timer shown: it starts again from zero.
+    expect(elapsed.getBoundingClientRect().height).to.be.above(0);
+    expect(elapsed.textContent!.trim()).to.equal('0:00');
+    expect(recorder.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim()).to.not.contain('saved');
   });
 
   it('continues at the first unanswered question, with the retakes left, when the page comes back', async () => {
@@ -209,6 +281,8 @@ describe('<oneway-interview>', () => {
     const el = await interview(cfg, 'cand-clean');
     const complete = nextEvent(el, 'oneway-complete', 60_000);
     await press(el, 'Start interview');
+    // The only take records and stops by itself; the candidate submits it after watching it.
+    await press(el, 'Submit answer');
     await complete;
     // The clean-up runs in the background after the event: give it a moment.
     for (let poll = 0; poll < 50 && (await storedRecords(cfg.id)).length > 0; poll++) await sleep(100);
@@ -300,7 +374,8 @@ describe('<oneway-interview>', () => {
     const el = await interview(cfg);
     const complete = nextEvent(el, 'oneway-complete');
     await press(el, 'Start interview');
-    // Think time runs out, the take records by itself and answer time stops and submits it (no retakes).
+    // Think time runs out, the take records by itself and answer time stops it (no retakes).
+    await press(el, 'Submit answer');
     await press(el, 'Next question');
     await waitFor(() => el.shadowRoot!.querySelector('textarea'), 'no text area after the think time');
     const textarea = el.shadowRoot!.querySelector('textarea')!;
