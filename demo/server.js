@@ -22,6 +22,9 @@ const receiver = createReceiver({
 const server = await createServer({
   root,
   configFile: false,
+  // Only the demo pages are scanned for dependencies to pre-bundle: the framework examples under
+  // demo/frameworks import the built package by its name and have their own Vite configs.
+  optimizeDeps: { entries: ['demo/*.html'] },
   server: { host: 'localhost', port, open: !process.env.CI && !process.env.NO_OPEN && '/demo/' },
   plugins: [
     {
@@ -29,7 +32,7 @@ const server = await createServer({
       configureServer(vite) {
         vite.middlewares.use(receiver.middleware);
         vite.middlewares.use((req, res, next) => {
-          if (req.url !== '/') return next();
+          if (req.url !== '/' && req.url !== '/demo') return next();
           res.writeHead(302, { Location: '/demo/' }).end();
         });
         vite.httpServer?.once('close', () => void receiver.close());

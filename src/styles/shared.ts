@@ -98,15 +98,16 @@ export const base = css`
 `;
 
 /**
- * The camera stage and its mirrored preview (recorder and device check): the container's width at
- * 16:9, never taller than most of the screen. The whole picture is shown (letterboxed where the
- * camera's shape differs), so the candidate sees exactly what is recorded.
+ * The camera stage and its mirrored preview (recorder and device check): the container's width in
+ * the camera picture's own shape (16:9 until it is known; see `matchCameraShape`), never taller
+ * than most of the screen. The whole picture is shown, letterboxed where the stage cannot take its
+ * shape, so the candidate sees exactly what is recorded.
  */
 export const stage = css`
   [part~='stage'] {
     position: relative;
     inline-size: 100%;
-    aspect-ratio: var(--oneway-stage-aspect-ratio, 16 / 9);
+    aspect-ratio: var(--oneway-stage-aspect-ratio, var(--_camera-ratio, 16 / 9));
     max-block-size: 80vh;
     max-block-size: 80svh;
     background: #111;
@@ -122,3 +123,15 @@ export const stage = css`
     transform: scaleX(-1);
   }
 `;
+
+/**
+ * Gives the stage around a camera preview the picture's own shape (a phone held upright films
+ * upright): `<video @loadedmetadata=${matchCameraShape} @resize=${matchCameraShape}>`. Set through
+ * CSSOM, which a `style-src 'self'` policy allows.
+ */
+export function matchCameraShape(event: Event): void {
+  const video = event.currentTarget as HTMLVideoElement;
+  if (video.videoWidth > 0 && video.videoHeight > 0) {
+    video.parentElement?.style.setProperty('--_camera-ratio', `${video.videoWidth} / ${video.videoHeight}`);
+  }
+}

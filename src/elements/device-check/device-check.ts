@@ -34,6 +34,7 @@ import { DeviceCheckCompleteEvent } from '../../events/device-check-complete.js'
 import { OnewayErrorEvent } from '../../events/error.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { deviceCheckStyles } from './device-check.styles.js';
+import { matchCameraShape } from '../../styles/shared.js';
 
 /** Where the check stands: `checking` until camera and microphone work, `ready` then, `complete` after "Continue". */
 export type DeviceCheckStatus = 'checking' | 'ready' | 'error' | 'complete';
@@ -96,7 +97,7 @@ type DeviceKind = 'video' | 'audio';
  * @cssprop --oneway-font-family - Font; inherits the page's font by default.
  * @cssprop --oneway-spacing - Space between parts (default 1rem).
  * @cssprop --oneway-focus-ring - Outline of focused controls (default 3px solid in the accent colour).
- * @cssprop --oneway-stage-aspect-ratio - Aspect ratio of the camera stage (default 16 / 9); the whole camera picture is shown inside it.
+ * @cssprop --oneway-stage-aspect-ratio - Aspect ratio of the camera stage (default: the camera picture's own, 16 / 9 until known); the whole picture is shown inside it.
  */
 export class OnewayDeviceCheck extends LitElement {
   static override styles = deviceCheckStyles;
@@ -399,7 +400,15 @@ export class OnewayDeviceCheck extends LitElement {
     const ready = this.status === 'ready';
     return html`
       <div part="stage">
-        <video part="preview" aria-label=${this.i18n.t('cameraPreview')} autoplay muted playsinline></video>
+        <video
+              part="preview"
+              aria-label=${this.i18n.t('cameraPreview')}
+              autoplay
+              muted
+              playsinline
+              @loadedmetadata=${matchCameraShape}
+              @resize=${matchCameraShape}
+            ></video>
       </div>
       ${this.permissionWaiting
         ? html`<p part="permission-hint" role="alert">${this.i18n.t('error.permission-timeout')}</p>`

@@ -105,7 +105,7 @@ import { interviewStyles } from './interview.styles.js';
  * @cssprop --oneway-focus-ring - Outline of focused controls (default 3px solid in the accent colour).
  * @cssprop --oneway-padding - Space inside the card (default 1 to 1.5rem, with the screen's width).
  * @cssprop --oneway-scroll-margin - Space kept above the element when it brings a question into view, e.g. the height of a sticky page header (default 0px).
- * @cssprop --oneway-stage-aspect-ratio - Aspect ratio of the camera stage (default 16 / 9); the whole camera picture is shown inside it.
+ * @cssprop --oneway-stage-aspect-ratio - Aspect ratio of the camera stage (default: the camera picture's own, 16 / 9 until known); the whole picture is shown inside it.
  */
 export class OnewayInterview extends LitElement {
   static override styles = interviewStyles;

@@ -12,6 +12,7 @@ import { uploadOriginsAttribute, type AuthorizeHook } from '../../core/tus-strea
 import { OnewayErrorEvent } from '../../events/error.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { recorderStyles } from './recorder.styles.js';
+import { matchCameraShape } from '../../styles/shared.js';
 
 /**
  * Records an answer with camera and microphone and streams it to a tus endpoint while it records.
@@ -50,7 +51,7 @@ import { recorderStyles } from './recorder.styles.js';
  * @cssprop --oneway-font-family - Font; inherits the page's font by default.
  * @cssprop --oneway-spacing - Space between parts (default 1rem).
  * @cssprop --oneway-focus-ring - Outline of focused controls (default 3px solid in the accent colour).
- * @cssprop --oneway-stage-aspect-ratio - Aspect ratio of the camera stage (default 16 / 9); the whole camera picture is shown inside it.
+ * @cssprop --oneway-stage-aspect-ratio - Aspect ratio of the camera stage (default: the camera picture's own, 16 / 9 until known); the whole picture is shown inside it.
  */
 export class OnewayRecorder extends LitElement {
   static override styles = recorderStyles;
@@ -289,7 +290,15 @@ export class OnewayRecorder extends LitElement {
     return html`
       <div part="stage">
         ${this.kind === 'video'
-          ? html`<video part="preview" aria-label=${this.i18n.t('cameraPreview')} autoplay muted playsinline></video>`
+          ? html`<video
+              part="preview"
+              aria-label=${this.i18n.t('cameraPreview')}
+              autoplay
+              muted
+              playsinline
+              @loadedmetadata=${matchCameraShape}
+              @resize=${matchCameraShape}
+            ></video>`
           : html`<meter part="level" min="0" max="1" .value=${this.level.level} aria-label=${this.i18n.t('microphoneLevel')}></meter>`}
         ${this.recording ? html`<span part="indicator">${this.i18n.t('recording')}</span>` : nothing}
       </div>
