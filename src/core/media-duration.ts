@@ -3,19 +3,20 @@
 
 /**
  * Makes a player that says Infinity find the real duration: asked to seek far past the end, it
- * looks for the end (with range requests) and reports the duration it found; then it seeks back.
- * Call it once the player has its metadata; it returns at once when the duration is known.
+ * looks for the end (with range requests) and reports the duration it found; once that seek is
+ * done, it seeks back to the start. Call it once the player has its metadata; it returns at once
+ * when the duration is known.
  */
 export async function revealDuration(media: HTMLMediaElement, timeoutMs = 5000): Promise<void> {
   if (media.duration !== Infinity) return;
   await new Promise<void>((resolve) => {
     const done = () => {
       clearTimeout(timer);
-      media.removeEventListener('durationchange', done);
+      media.removeEventListener('seeked', done);
       resolve();
     };
     const timer = setTimeout(done, timeoutMs);
-    media.addEventListener('durationchange', done);
+    media.addEventListener('seeked', done);
     media.currentTime = 1e101;
   });
   media.currentTime = 0;
