@@ -6,7 +6,7 @@
 //   GET {path}/:id[?remuxed]      the finished file (or its remuxed copy) for the review page (reviewer cookie)
 //   POST {api}/token?candidate=   a candidate's upload token: { token, expiresAt }
 //   POST {api}/review-session     sets the reviewer cookie (the demo's stand-in for an employer login)
-//   GET {api}/answers             received answers with their questions (reviewer cookie)
+//   GET {api}/answers             received answers with their interview's config and questions (reviewer cookie)
 //
 // The token and review-session endpoints hand out access to anyone who asks, so they are off
 // unless the receiver runs as the demo (`demo: true`, set by `npm start`) or has an `apiSecret`
@@ -308,6 +308,7 @@ export function createReceiver({
       [...interviews.values()].map(async (interview) => ({
         id: interview.id,
         title: interview.title,
+        config: interview.config,
         questions: [...interview.questions.values()].map(({ id, text, answer }) => ({ id, text, answer })),
         answers: (await index.read(interview.id)).answers.map((answer) => {
           const url = `${path}/${encodeURIComponent(answer.fileId)}`;
