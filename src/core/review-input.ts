@@ -16,6 +16,8 @@ import type { SubmittedAnswer } from './interview-flow.js';
 
 /** An answer as the manifest lists it; the host's server may add when it received it. */
 export interface ReviewAnswer extends SubmittedAnswer {
+  /** The tus metadata it was uploaded with, as oneway-complete delivers it. */
+  metadata?: Record<string, string>;
   /** ISO 8601 date-time the host's server received the answer. */
   receivedAt?: string;
 }
@@ -28,7 +30,7 @@ export interface ReviewItem {
 
 export type ReviewValidation = { ok: true; config: InterviewConfig; items: ReviewItem[] } | { ok: false; problems: ConfigProblem[] };
 
-const ANSWER_KEYS = ['questionId', 'attempt', 'kind', 'text', 'uploadUrl', 'bytes', 'durationMs', 'mimeType', 'sha256', 'interrupted', 'receivedAt'];
+const ANSWER_KEYS = ['questionId', 'attempt', 'kind', 'text', 'uploadUrl', 'bytes', 'durationMs', 'mimeType', 'sha256', 'interrupted', 'metadata', 'receivedAt'];
 
 /**
  * Checks `{ config, answers }` (parsed JSON) and reports every problem at once: the config's as
@@ -90,6 +92,7 @@ function checkAnswer(answer: JsonObject, path: string, report: Report): void {
   check('mimeType', (value) => typeof value === 'string', 'a MIME type such as "video/webm"');
   check('sha256', (value) => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value), 'the SHA-256 of the file as 64 lowercase hex digits');
   check('interrupted', (value) => typeof value === 'boolean', 'true or false');
+  check('metadata', (value) => isPlainObject(value) && Object.values(value).every((entry) => typeof entry === 'string'), 'the tus metadata as an object of strings');
   check('receivedAt', (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)), 'an ISO 8601 date-time such as "2026-05-01T10:00:00Z"');
   if ('uploadUrl' in answer) checkUrl(answer.uploadUrl, `${path}.uploadUrl`, report);
   else if (!(answer.kind === 'text' && 'text' in answer)) report(`${path}.uploadUrl`, 'missing; give the URL the answer was uploaded to');

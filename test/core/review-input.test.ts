@@ -25,6 +25,7 @@ const video: ReviewAnswer = {
   mimeType: 'video/webm;codecs=vp8,opus',
   sha256: 'a'.repeat(64),
   interrupted: false,
+  metadata: { filename: 'answer.webm', filetype: 'video/webm', questionId: 'intro' },
   receivedAt: '2026-05-04T09:30:00Z',
 };
 const text: ReviewAnswer = { questionId: 'start', attempt: 1, kind: 'text', text: 'Next month.' };
@@ -65,7 +66,7 @@ describe('review input', () => {
       config,
       answers: [
         { ...video, questionId: 'nope' },
-        { ...video, atempt: 1, sha256: 'ABC', bytes: -1, receivedAt: 'yesterday' },
+        { ...video, atempt: 1, sha256: 'ABC', bytes: -1, metadata: { attempt: 1 }, receivedAt: 'yesterday' },
         { questionId: 'call', attempt: 0, kind: 'voice' },
         { ...text, text: 7 },
         42,
@@ -77,6 +78,7 @@ describe('review input', () => {
       '$.answers[1].atempt: unknown key "atempt"; did you mean "attempt"?',
       '$.answers[1].bytes: expected the size in bytes, got the number -1',
       '$.answers[1].sha256: expected the SHA-256 of the file as 64 lowercase hex digits, got the string "ABC"',
+      '$.answers[1].metadata: expected the tus metadata as an object of strings, got an object',
       '$.answers[1].receivedAt: expected an ISO 8601 date-time such as "2026-05-01T10:00:00Z", got the string "yesterday"',
       '$.answers[2].attempt: expected the take number (1 or more), got the number 0',
       '$.answers[2].kind: expected "video", "audio" or "text", got the string "voice"',

@@ -34,7 +34,7 @@ describe('<oneway-review> under a strict CSP', function () {
     const answers = [
       { questionId: 'q1', attempt: 1, kind: 'video', ...video },
       { questionId: 'q2', attempt: 1, kind: 'text', ...text },
-    ].map(({ metadata: _metadata, ...answer }) => answer);
+    ];
 
     iframe = document.createElement('iframe');
     iframe.src = '/test/fixtures/csp-review.html';

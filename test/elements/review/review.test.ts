@@ -31,8 +31,8 @@ async function record(stream: MediaStream, mimeType: string, ms = RECORD_MS): Pr
   return done;
 }
 
-/** The manifest entry `oneway-complete` would deliver for an uploaded answer. */
-function submitted(questionId: string, kind: SubmittedAnswer['kind'], { metadata: _metadata, ...answer }: UploadedAnswer): SubmittedAnswer {
+/** The manifest entry `oneway-complete` delivers for an uploaded answer. */
+function submitted(questionId: string, kind: SubmittedAnswer['kind'], answer: UploadedAnswer): ReviewAnswer {
   return { questionId, attempt: 1, kind, ...answer };
 }
 
