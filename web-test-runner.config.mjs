@@ -58,10 +58,10 @@ export default {
     },
   ],
   middleware: [
-    // The CSP fixture page is served the way a strict host page would be.
+    // The CSP fixture pages are served the way a strict host page would be.
     async (ctx, next) => {
       await next();
-      if (ctx.path === '/test/fixtures/csp.html') {
+      if (ctx.path === '/test/fixtures/csp.html' || ctx.path === '/test/fixtures/csp-review.html') {
         ctx.set('Content-Security-Policy', "script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'");
       }
     },

@@ -1,101 +1,68 @@
-// The employer's side of the demo: every answer the receiver has stored, grouped by candidate,
-// each under its question, played from the tus endpoint. Everything from the server is inserted
-// as text (textContent), never as HTML: candidates and their answers are untrusted input.
+// The employer's side of the demo: every answer the receiver has stored, one <oneway-review> per
+// candidate, played from the tus endpoint with the reviewer's session cookie. The ratings and
+// notes are the host's to keep: this page keeps them in localStorage.
+import type { InterviewConfig } from '../src/core/interview-config.js';
+import type { ReviewAnswer } from '../src/core/review-input.js';
+import type { OnewayReview, ReviewAssessments } from '../src/elements/review/review.js';
+import { logEvents } from './host.js';
+import '../src/define.js';
 
-export {}; // a module: its names stay out of the global scope
-
-interface Question {
-  id: string;
-  text: string;
-  answer: 'video' | 'audio' | 'text';
-}
-
-interface Answer {
-  fileId: string;
+/** An answer as the demo receiver lists it. */
+interface ReceivedAnswer {
   url: string;
   candidate: string;
   questionId: string;
   attempt: number;
-  kind: 'video' | 'audio' | 'text';
+  kind: ReviewAnswer['kind'];
   size: number;
   filetype: string;
   receivedAt: string;
-  remuxedFile?: string;
   /** The remuxed copy (WebM with its duration), when ffmpeg made one. */
   remuxedUrl?: string;
 }
 
 interface InterviewAnswers {
   id: string;
-  title: string;
-  questions: Question[];
-  answers: Answer[];
+  config: InterviewConfig;
+  answers: ReceivedAnswer[];
 }
 
 const container = document.querySelector('#answers')!;
 const statusLine = document.querySelector('#status')!;
+/** Where the remuxed copy of each answer is, by its upload URL. */
+const remuxed = new Map<string, string>();
 
-/** An element with optional text and attributes. */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (text !== undefined) element.textContent = text;
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  return element;
+/**
+ * The manifest of one candidate: the latest take of each question, as oneway-complete would list
+ * it, less the SHA-256 and duration that the receiver's list does not keep (so no `verify` here).
+ */
+function manifest(answers: ReceivedAnswer[]): ReviewAnswer[] {
+  const latest = new Map<string, ReceivedAnswer>();
+  for (const answer of answers) if ((latest.get(answer.questionId)?.attempt ?? 0) < answer.attempt) latest.set(answer.questionId, answer);
+  return [...latest.values()].map((answer) => {
+    if (answer.remuxedUrl) remuxed.set(answer.url, answer.remuxedUrl);
+    const { questionId, attempt, kind, url, size, filetype, receivedAt } = answer;
+    return { questionId, attempt, kind, uploadUrl: url, bytes: size, mimeType: filetype, receivedAt };
+  });
 }
 
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  return bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-function renderAnswer(answer: Answer): HTMLElement {
-  const figure = el('figure');
-  if (answer.kind === 'text') {
-    const quote = el('blockquote', 'Loading…');
-    void fetch(answer.url).then(
-      async (response) => (quote.textContent = response.ok ? await response.text() : `Could not load the answer (${response.status}).`),
-      () => (quote.textContent = 'Could not load the answer.'),
-    );
-    figure.append(quote);
-  } else {
-    // The browser sends the reviewer cookie with the media request (same origin). A remuxed copy
-    // knows its duration, so the player can show it and seek before reading the whole file.
-    const src = answer.remuxedUrl ?? answer.url;
-    const media = el(answer.kind === 'audio' ? 'audio' : 'video', undefined, { controls: '', preload: 'metadata', src });
-    if (answer.kind === 'video') media.setAttribute('playsinline', '');
-    figure.append(media);
-  }
-  const received = new Date(answer.receivedAt).toLocaleString();
-  const remuxed = answer.remuxedUrl ? ' · playing the remuxed copy' : '';
-  figure.append(el('figcaption', `Take ${answer.attempt} · ${answer.filetype} · ${formatBytes(answer.size)} · received ${received}${remuxed}`, { class: 'meta' }));
-  return figure;
-}
-
-function renderInterview(interview: InterviewAnswers): HTMLElement {
-  const section = el('section');
-  section.append(el('h2', interview.title), el('p', `Interview id: ${interview.id}`, { class: 'meta' }));
-  const byCandidate = new Map<string, Answer[]>();
-  for (const answer of interview.answers) byCandidate.set(answer.candidate, [...(byCandidate.get(answer.candidate) ?? []), answer]);
-  if (byCandidate.size === 0) {
-    const empty = el('p', 'No answers yet. ');
-    empty.append(el('a', 'Take the interview', { href: './interview.html' }), ' and they appear here.');
-    section.append(empty);
-    return section;
-  }
-  for (const [candidate, answers] of byCandidate) {
-    const block = el('section', undefined, { class: 'candidate' });
-    block.append(el('h3', candidate || '(no candidate reference)'));
-    interview.questions.forEach((question, index) => {
-      const article = el('article');
-      article.append(el('h4', `${index + 1}. ${question.text}`), el('p', `${question.answer} answer`, { class: 'meta' }));
-      // Latest take first: earlier ones are kept only when the candidate did not discard them.
-      const takes = answers.filter((answer) => answer.questionId === question.id).sort((a, b) => b.attempt - a.attempt);
-      if (takes.length === 0) article.append(el('p', 'Not answered yet.', { class: 'meta' }));
-      for (const take of takes) article.append(renderAnswer(take));
-      block.append(article);
-    });
-    section.append(block);
-  }
+function reviewOf(interview: InterviewAnswers, candidate: string, answers: ReceivedAnswer[]): HTMLElement {
+  const section = document.createElement('section');
+  const heading = document.createElement('h2');
+  heading.textContent = candidate || '(no candidate reference)';
+  const review = document.createElement('oneway-review') as OnewayReview;
+  const key = `demo-review:${interview.id}:${candidate}`;
+  review.config = interview.config;
+  review.answers = manifest(answers);
+  // A remuxed copy knows its duration, so the player can seek before reading the whole file.
+  review.resolveMedia = (answer) => remuxed.get(answer.uploadUrl!) ?? answer.uploadUrl!;
+  review.review = JSON.parse(localStorage.getItem(key) ?? '{}') as ReviewAssessments;
+  review.addEventListener('oneway-review-change', ({ detail: { questionId, rating, notes } }) => {
+    const saved = JSON.parse(localStorage.getItem(key) ?? '{}') as ReviewAssessments;
+    localStorage.setItem(key, JSON.stringify({ ...saved, [questionId]: { rating, notes } }));
+  });
+  logEvents(review, ['oneway-review-change', 'oneway-error']);
+  section.append(heading, review);
   return section;
 }
 
@@ -107,9 +74,13 @@ async function load(): Promise<void> {
     const response = await fetch('/demo-api/answers');
     if (!response.ok) throw new Error(`The server answered ${response.status}.`);
     const { interviews } = (await response.json()) as { interviews: InterviewAnswers[] };
-    container.replaceChildren(...interviews.map(renderInterview));
-    const count = interviews.reduce((sum, interview) => sum + interview.answers.length, 0);
-    statusLine.textContent = `${count} answer${count === 1 ? '' : 's'} received.`;
+    const sections = interviews.flatMap((interview) => {
+      const byCandidate = new Map<string, ReceivedAnswer[]>();
+      for (const answer of interview.answers) byCandidate.set(answer.candidate, [...(byCandidate.get(answer.candidate) ?? []), answer]);
+      return [...byCandidate].map(([candidate, answers]) => reviewOf(interview, candidate, answers));
+    });
+    container.replaceChildren(...sections);
+    statusLine.textContent = sections.length ? `Answers of ${sections.length} candidate${sections.length === 1 ? '' : 's'}.` : 'No answers yet: take the interview and they appear here.';
   } catch (error) {
     statusLine.textContent = `Could not load the answers: ${(error as Error).message}`;
   }

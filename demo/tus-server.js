@@ -2,8 +2,13 @@
 // the same origin as the page so the widget needs no CORS set-up, and no checks at all. The demo
 // (`npm start`) uses the reference receiver in demo/server/ instead, with tokens and validation.
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
+import { sendFile } from './server/send-file.js';
+
+/** The types a finished upload is served as; anything else is a download. */
+const PLAYABLE = /^(audio|video)\/[\w.+-]+$/;
 
 /**
  * Creates a tus server that stores uploads under `directory` and answers on `path`.
@@ -18,13 +23,29 @@ export function createTusServer({ directory, path = '/files' }) {
   /** Whether a request URL belongs to the tus endpoint. */
   const handles = (url = '') => url === path || url.startsWith(`${path}/`) || url.startsWith(`${path}?`);
 
+  /**
+   * GET of a finished upload, as a host serves answers for review: with byte ranges, which
+   * @tus/server's own GET does not answer and players need to seek.
+   */
+  const serveUpload = async (req, res) => {
+    const id = new URL(req.url, 'http://tus.invalid').pathname.slice(path.length + 1);
+    const upload = /^[\w-]+$/.test(id) ? await state.server.datastore.getUpload(id).catch(() => undefined) : undefined;
+    if (!upload || upload.size === undefined || upload.offset !== upload.size) {
+      res.writeHead(404).end();
+      return;
+    }
+    const filetype = upload.metadata?.filetype ?? '';
+    const type = PLAYABLE.test(filetype) ? filetype : filetype === 'text/plain' ? 'text/plain; charset=utf-8' : 'application/octet-stream';
+    await sendFile(req, res, { file: join(directory, id), size: upload.size, headers: { 'Content-Type': type } });
+  };
+
   /** Answers one request of the tus endpoint. */
   const handle = async (req, res) => {
     if (state.down) {
       req.socket.destroy();
       return;
     }
-    await state.server.handle(req, res);
+    await (req.method === 'GET' ? serveUpload(req, res) : state.server.handle(req, res));
   };
 
   return {

@@ -5,12 +5,16 @@
 // bundler): a recorder page never shows it, nor an interview without one. It is found in the
 // page's own markup (now and as it changes) and asked for by the interview before its device
 // check; one placed in the host's own shadow root is loaded with `requestElement(tag)`.
+//
+// <oneway-review> is defined at once (frameworks set its properties as soon as they create it), but
+// its rendering is a chunk of its own that it fetches when it first connects (see review.ts).
 import { OnewayRecorder } from './elements/recorder/recorder.js';
 import { OnewayCountdown } from './elements/countdown/countdown.js';
 import type { OnewayDeviceCheck } from './elements/device-check/device-check.js';
 import { OnewayUploadProgress } from './elements/upload-progress/upload-progress.js';
 import { OnewayQuestion } from './elements/question/question.js';
 import { OnewayInterview } from './elements/interview/interview.js';
+import { OnewayReview } from './elements/review/review.js';
 import { lazyTags, loadDeviceCheck, registerLazyElement, requestElement } from './lazy-elements.js';
 
 function define(tag: string, element: CustomElementConstructor): void {
@@ -23,6 +27,7 @@ const elements: Record<string, CustomElementConstructor> = {
   'oneway-upload-progress': OnewayUploadProgress,
   'oneway-question': OnewayQuestion,
   'oneway-interview': OnewayInterview,
+  'oneway-review': OnewayReview,
 };
 for (const [tag, element] of Object.entries(elements)) define(tag, element);
 
@@ -49,5 +54,6 @@ declare global {
     'oneway-upload-progress': OnewayUploadProgress;
     'oneway-question': OnewayQuestion;
     'oneway-interview': OnewayInterview;
+    'oneway-review': OnewayReview;
   }
 }

@@ -5,6 +5,7 @@ export { OnewayDeviceCheck, type DeviceCheckStatus } from './elements/device-che
 export { OnewayUploadProgress } from './elements/upload-progress/upload-progress.js';
 export { OnewayQuestion } from './elements/question/question.js';
 export { OnewayInterview } from './elements/interview/interview.js';
+export { OnewayReview, type MediaResolver, type ReviewAssessments } from './elements/review/review.js';
 export * from './events/index.js';
 // Languages: the elements follow the closest \`lang\`; hosts override messages or add languages at runtime.
 export { registerMessages, shippedLanguages } from './i18n/runtime.js';
@@ -27,3 +28,4 @@ export {
   type ConfigProblem,
 } from './core/interview-config.js';
 export type { SubmittedAnswer, InterviewProgress } from './core/interview-flow.js';
+export { validateReviewInput, type ReviewAnswer, type ReviewItem } from './core/review-input.js';

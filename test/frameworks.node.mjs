@@ -1,7 +1,8 @@
 // The framework examples in demo/frameworks (plain HTML, React 19, Vue 3) as a host would ship them:
 // each app is built with Vite, served on 127.0.0.1 next to a real tus server at /files, and run in
 // the system Chromium. A candidate answers the one text question; the page must say the interview
-// is complete, and the server must hold the answer, uploaded with the app's `authorize` header.
+// is complete, and the server must hold the answer, uploaded with the app's `authorize` header;
+// then the app's <oneway-review> shows the answer under its question, read back from the server.
 // Run with `node --test test/frameworks.node.mjs`.
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -25,13 +26,14 @@ let tus;
 let server;
 let origin;
 let browser;
-/** The Authorization header of every request to the tus endpoint. */
+/** The Authorization header of every upload request to the tus endpoint. */
 const authorizations = [];
 
 /** Serves `<work>/www/<app>/…` (the build output) and answers /files with the tus server. */
 function handle(req, res) {
   if (tus.handles(req.url)) {
-    authorizations.push(req.headers.authorization);
+    // Uploads only: a GET is the review reading an answer back, as the host's reviewer would.
+    if (req.method !== 'GET') authorizations.push(req.headers.authorization);
     return tus.handle(req, res);
   }
   // The browser asks every new site for one; the examples have none.
@@ -127,6 +129,10 @@ describe('framework examples', () => {
         await button('Submit answer').click();
 
         await page.waitForFunction(() => document.body.innerText.includes('Interview complete: 1 answers'));
+        // The employer's view: the answer, read back from the server, under its question.
+        const review = (part) => page.evaluate((name) => document.querySelector('oneway-review')?.shadowRoot?.querySelector(`[part~="${name}"]`)?.textContent, part);
+        await page.waitForFunction((answer) => document.querySelector('oneway-review')?.shadowRoot?.querySelector('[part~="text-answer"]')?.textContent === answer, {}, ANSWER);
+        assert.equal(await review('kind'), 'Text answer');
 
         const stored = await storedAnswers(`frameworks-${app}`);
         assert.equal(stored.length, 1, 'one upload for the interview');

@@ -6,7 +6,7 @@
 //   GET {path}/:id[?remuxed]      the finished file (or its remuxed copy) for the review page (reviewer cookie)
 //   POST {api}/token?candidate=   a candidate's upload token: { token, expiresAt }
 //   POST {api}/review-session     sets the reviewer cookie (the demo's stand-in for an employer login)
-//   GET {api}/answers             received answers with their questions (reviewer cookie)
+//   GET {api}/answers             received answers with their interview's config and questions (reviewer cookie)
 //
 // The token and review-session endpoints hand out access to anyone who asks, so they are off
 // unless the receiver runs as the demo (`demo: true`, set by `npm start`) or has an `apiSecret`
@@ -15,16 +15,15 @@
 // Files land in <directory>/files (tus's own layout), the list of answers in
 // <directory>/index/<interviewId>.json. Copy this file and its neighbours as a starting point;
 // README.md, "Receiving answers in production", lists what changes with several instances.
-import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
 import { EVENTS, Server } from '@tus/server';
 import { createAnswerIndex } from './answer-index.js';
 import { checkAnswerMetadata, isPreflight, largestAnswerBytes, maxUploadBytes, parseUploadMetadata, refuse } from './answer-rules.js';
 import { loadInterviews } from './interviews.js';
 import { findOnPath, remuxWebm } from './remux.js';
+import { sendFile } from './send-file.js';
 import { bearerToken, cookieValue, createTokens, matchesSecret } from './tokens.js';
 
 const HOUR = 60 * 60_000;
@@ -259,28 +258,7 @@ export function createReceiver({
     }
     // The type was checked when the upload was created (video/*, audio/*, text/plain).
     const type = metadata.filetype === 'text/plain' ? 'text/plain; charset=utf-8' : metadata.filetype;
-    const headers = {
-      'Content-Type': type,
-      'Content-Disposition': 'inline',
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-      'Accept-Ranges': 'bytes',
-    };
-    let [start, end] = [0, size - 1];
-    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
-    if (range && (range[1] || range[2])) {
-      [start, end] = range[1] ? [Number(range[1]), range[2] ? Math.min(Number(range[2]), size - 1) : size - 1] : [Math.max(0, size - Number(range[2])), size - 1];
-      if (start > end) {
-        res.writeHead(416, { ...headers, 'Content-Range': `bytes */${size}` });
-        return res.end();
-      }
-      res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1 });
-    } else {
-      res.writeHead(200, { ...headers, 'Content-Length': size });
-    }
-    if (size === 0) return res.end();
-    // A player that seeks closes the connection mid-file: that is not an error worth logging.
-    await pipeline(createReadStream(file, { start, end }), res).catch(() => {});
+    await sendFile(req, res, { file, size, headers: { 'Content-Type': type, 'Content-Disposition': 'inline' } });
   }
 
   // ---- the demo API ----
@@ -330,6 +308,7 @@ export function createReceiver({
       [...interviews.values()].map(async (interview) => ({
         id: interview.id,
         title: interview.title,
+        config: interview.config,
         questions: [...interview.questions.values()].map(({ id, text, answer }) => ({ id, text, answer })),
         answers: (await index.read(interview.id)).answers.map((answer) => {
           const url = `${path}/${encodeURIComponent(answer.fileId)}`;

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formatConfigProblems, type ConfigProblem } from '../core/interview-config.js';
 import { InterviewFlow, newProgress } from '../core/interview-flow.js';
+import { readJsonInput } from '../core/json-input.js';
 import { indexedDbProgressStore, type ProgressStore } from '../core/progress-store.js';
 
 let validation: Promise<typeof import('../core/interview-config-validation.js')> | undefined;
@@ -62,7 +63,10 @@ export class InterviewController implements ReactiveController {
     const source = this.options.source();
     let raw: unknown;
     try {
-      raw = await this.readConfig(source);
+      raw = await readJsonInput(
+        { value: source.config, inline: source.inline, url: source.configSrc, attribute: 'config-src', what: 'config' },
+        this.options.fetch,
+      );
     } catch (cause) {
       if (load === this.load) this.invalid([{ path: '$', message: cause instanceof Error ? cause.message : String(cause) }]);
       return;
@@ -119,27 +123,6 @@ export class InterviewController implements ReactiveController {
     this.progressCleared = true;
     await this.saving;
     await this.store.clear(progressKey(this.flow.config.id, this.options.source().candidate)).catch(() => undefined);
-  }
-
-  private async readConfig(source: InterviewSource): Promise<unknown> {
-    if (source.config !== undefined && source.config !== null) return source.config;
-    if (source.inline !== undefined) {
-      try {
-        return JSON.parse(source.inline);
-      } catch (cause) {
-        throw new Error(`The inline <script type="application/json"> config is not valid JSON: ${(cause as Error).message}`);
-      }
-    }
-    if (!source.configSrc) return undefined;
-    const response = await (this.options.fetch ?? fetch)(source.configSrc, { credentials: 'same-origin' }).catch((cause: unknown) => {
-      throw new Error(`Could not fetch config-src "${source.configSrc}": ${(cause as Error).message}`);
-    });
-    if (!response.ok) throw new Error(`config-src "${source.configSrc}" answered ${response.status} ${response.statusText}`.trim());
-    try {
-      return await response.json();
-    } catch (cause) {
-      throw new Error(`config-src "${source.configSrc}" is not valid JSON: ${(cause as Error).message}`);
-    }
   }
 
   private invalid(problems: ConfigProblem[]): void {

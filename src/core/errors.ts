@@ -19,7 +19,11 @@ export type OnewayErrorCode =
   // device check
   | 'iframe-blocked'
   | 'in-app-browser'
-  | 'permission-timeout';
+  | 'permission-timeout'
+  // review
+  | 'manifest-invalid'
+  | 'answer-unavailable'
+  | 'answer-mismatch';
 
 /** A classified problem: what happened, for whom, and whether the widget can go on. */
 export class OnewayError extends Error {

@@ -105,8 +105,9 @@ export function validateInterviewConfig(input: unknown, now: Date = new Date()):
   return problems.length ? { ok: false, problems } : { ok: true, config: structuredClone(input) as unknown as InterviewConfig };
 }
 
-type Report = (path: string, message: string) => void;
-type JsonObject = Record<string, unknown>;
+/** Records one problem: where (a JSON path) and what. */
+export type Report = (path: string, message: string) => void;
+export type JsonObject = Record<string, unknown>;
 type DefaultAnswer = { kind: AnswerKind; from: string };
 
 function checkQuestion(question: JsonObject, path: string, defaultAnswer: DefaultAnswer | undefined, report: Report): void {
@@ -190,7 +191,8 @@ function checkText(value: unknown, path: string, report: Report, fix: string): v
   else if (!value.trim()) report(path, `empty; ${fix}`);
 }
 
-function checkUrl(value: unknown, path: string, report: Report): void {
+/** Reports `value` unless it is a non-empty absolute or relative URL. */
+export function checkUrl(value: unknown, path: string, report: Report): void {
   if (typeof value !== 'string') {
     report(path, `expected a URL as a string, got ${describe(value)}`);
   } else if (!value.trim()) {
@@ -231,7 +233,8 @@ function parseDeadline(value: string): number | undefined | null {
   return local - offset;
 }
 
-function reportUnknownKeys(object: JsonObject, known: readonly string[], path: string, report: Report): void {
+/** Reports every key of `object` that is not `known`, with the known key it is likely a typo of. */
+export function reportUnknownKeys(object: JsonObject, known: readonly string[], path: string, report: Report): void {
   for (const key of Object.keys(object)) {
     if (known.includes(key)) continue;
     const near = closest(key, known);
@@ -274,7 +277,7 @@ function parsesAsUrl(value: string): boolean {
 }
 
 /** An object as JSON.parse makes them (not an array, a Map, a Date …). */
-function isPlainObject(value: unknown): value is JsonObject {
+export function isPlainObject(value: unknown): value is JsonObject {
   if (typeof value !== 'object' || value === null) return false;
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
@@ -284,13 +287,14 @@ function isAnswerKind(value: unknown): value is AnswerKind {
   return ANSWER_KINDS.includes(value as AnswerKind);
 }
 
-function listKinds(): string {
+/** The answer kinds as messages list them: `"video", "audio" or "text"`. */
+export function listKinds(): string {
   const quoted = ANSWER_KINDS.map((kind) => `"${kind}"`);
   return `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }
 
 /** A value as a message names it: `the string "30"`, `null`, `an array`. */
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'an array';

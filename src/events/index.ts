@@ -8,4 +8,5 @@ export * from './question-start.js';
 export * from './ready.js';
 export * from './recording-start.js';
 export * from './recording-stop.js';
+export * from './review-change.js';
 export * from './upload-progress.js';

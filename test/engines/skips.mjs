@@ -51,6 +51,12 @@ export const skips = {
         "WebKitGTK 2.50 on Debian 12's GStreamer 1.22 writes MP4 that it now and then plays short (2.0 s of a 3 s take; doubled ftyp, a moof without its mdat); the server's bytes are exactly MediaRecorder's, which the byte-exact tests check",
     },
     {
+      file: 'test/elements/review/review.test.ts',
+      test: '<oneway-review> makes the player find the duration a streamed recording does not carry, and seek to its middle',
+      reason:
+        "WebKitGTK 2.50 on Debian 12's GStreamer 1.22 learns the duration of its own fragmented MP4 only as it plays it (1 to 3 s of a 4 s take until then; a seek far past the end does not make it look) and clamps every seek to what it has learnt; the element shows the recorder's durationMs, which the test before this one checks in WebKit too",
+    },
+    {
       file: 'test/**/*.denied.test.ts',
       reason:
         'MiniBrowser grants its mock camera and microphone to every page and has no setting or WebDriver command to deny them; Chromium and Firefox run the permission-denied group',

@@ -12,6 +12,8 @@ export async function setOffline(offline: boolean): Promise<void> {
 }
 export const setTusDown = (down: boolean) => executeServerCommand('tus-set-down', { down });
 export const restartTus = () => executeServerCommand('tus-restart');
+/** Flips a byte in the middle of a finished upload on the tus server. */
+export const tamperUpload = (uploadUrl: string) => executeServerCommand('tus-tamper', { uploadUrl });
 
 type Method = 'POST' | 'HEAD' | 'PATCH' | 'DELETE';
 /** Which requests a fault applies to: the next `count` (default 1) of `method`, or all of them for `forMs`. */

@@ -2,6 +2,8 @@
 // browser offline, take the server down, restart it, and make it misbehave the ways real hosts'
 // servers and proxies do (the faults below), while every tus request is logged.
 
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { seededRandom } from './seeded-random.js';
 
 const cdpSessions = new WeakMap();
@@ -93,6 +95,15 @@ export function testCommandsPlugin({ tus }) {
         const report = chaos ? { seed: chaos.seed, injected: chaos.injected } : undefined;
         chaos = undefined;
         return report;
+      }
+      if (command === 'tus-tamper') {
+        // A finished upload changed after the fact, as a faulty or compromised store would: one byte flipped.
+        const id = new URL(String(payload?.uploadUrl), 'http://tus.invalid').pathname.split('/').pop();
+        const file = join(tus.directory, id);
+        const bytes = await readFile(file);
+        bytes[bytes.length >> 1] ^= 0xff;
+        await writeFile(file, bytes);
+        return true;
       }
       if (command === 'tus-restart') {
         tus.restart();

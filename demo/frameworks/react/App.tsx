@@ -2,7 +2,7 @@
 // `on<event-name>` props with addEventListener, so no wrapper component or ref is needed.
 import { useState } from 'react';
 import 'oneway-interview/define';
-import type { CompleteEvent, InterviewConfig, OnewayInterview } from 'oneway-interview';
+import type { CompleteEvent, InterviewConfig, OnewayInterview, SubmittedAnswer } from 'oneway-interview';
 
 const config: InterviewConfig = {
   id: 'frameworks-react',
@@ -15,7 +15,7 @@ const config: InterviewConfig = {
 const authorize: OnewayInterview['authorize'] = () => ({ Authorization: 'Bearer demo-token' });
 
 export function App() {
-  const [answers, setAnswers] = useState<number>();
+  const [answers, setAnswers] = useState<SubmittedAnswer[]>();
   return (
     <main>
       <h1>oneway-interview in React</h1>
@@ -24,9 +24,11 @@ export function App() {
         candidate="demo-candidate"
         config={config}
         authorize={authorize}
-        ononeway-complete={(event: CompleteEvent) => setAnswers(event.detail.answers.length)}
+        ononeway-complete={(event: CompleteEvent) => setAnswers(event.detail.answers)}
       />
-      <p role="status">{answers === undefined ? '' : `Interview complete: ${answers} answers`}</p>
+      <p role="status">{answers === undefined ? '' : `Interview complete: ${answers.length} answers`}</p>
+      {/* The employer's view of the answers: the same config, and the answers as delivered. */}
+      {answers && <oneway-review config={config} answers={answers} />}
     </main>
   );
 }
