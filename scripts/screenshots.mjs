@@ -2,14 +2,18 @@
 // with its fake camera, and saves a PNG of every step to docs/screenshots/<variant>/.
 // Variants: desktop 1280×800 and phone 375×667, light and dark, English and Arabic.
 // `SCREENSHOTS=phone-light-en` (a comma-separated list) takes only those variants (CI takes one).
+// Each step waits for what a candidate would wait for; a step that never comes fails the script.
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium } from '../bench/lib/browser.mjs';
 import { findChrome } from './find-chrome.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outDir = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+// SCREENSHOTS_DIR puts them elsewhere (CI checks the script runs without touching the committed ones).
+const outDir = process.env.SCREENSHOTS_DIR ? `${process.env.SCREENSHOTS_DIR.replace(/\/$/, '')}/` : fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const port = Number(process.env.SCREENSHOTS_PORT ?? 5199);
 const origin = `http://localhost:${port}`;
 
@@ -28,8 +32,7 @@ if (unknown.length) {
   process.exit(1);
 }
 
-const executablePath = findChrome();
-if (!executablePath) {
+if (!findChrome()) {
   console.error('No Chrome/Chromium found: install it (Debian: `apt-get install chromium`) or set CHROME_PATH.');
   process.exit(1);
 }
@@ -165,19 +168,8 @@ async function failureShot(browser, variant) {
 }
 
 const server = await startDemo();
-const browser = await puppeteer.launch({
-  executablePath,
-  headless: true,
-  args: [
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-    '--autoplay-policy=no-user-gesture-required',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+// The bench's Chromium, flags and all (a fresh profile; no network but localhost).
+const { browser } = await launchChromium({ profilesDir: mkdtempSync(join(tmpdir(), 'oneway-screenshots-')) });
 let failed = false;
 try {
   for (const variant of wanted) {
@@ -186,7 +178,7 @@ try {
       await failureShot(browser, variant);
       throw error;
     });
-    console.log(`${variant}: ${count} screenshots in ${((Date.now() - started) / 1000).toFixed(0)} s → docs/screenshots/${variant}/`);
+    console.log(`${variant}: ${count} screenshots in ${((Date.now() - started) / 1000).toFixed(0)} s → ${outDir}${variant}/`);
   }
 } catch (error) {
   failed = true;

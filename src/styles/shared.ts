@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, html } from 'lit';
 
 /**
  * What every element shares: the content root (which carries `lang` and `dir`), the focus ring,
@@ -123,6 +123,10 @@ export const stage = css`
     transform: scaleX(-1);
   }
 `;
+
+/** The mirrored, muted camera preview that goes in a stage, in the picture's own shape. */
+export const cameraPreview = (label: string) =>
+  html`<video part="preview" aria-label=${label} autoplay muted playsinline @loadedmetadata=${matchCameraShape} @resize=${matchCameraShape}></video>`;
 
 /**
  * Gives the stage around a camera preview the picture's own shape (a phone held upright films

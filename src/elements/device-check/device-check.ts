@@ -34,7 +34,7 @@ import { DeviceCheckCompleteEvent } from '../../events/device-check-complete.js'
 import { OnewayErrorEvent } from '../../events/error.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { deviceCheckStyles } from './device-check.styles.js';
-import { matchCameraShape } from '../../styles/shared.js';
+import { cameraPreview } from '../../styles/shared.js';
 
 /** Where the check stands: `checking` until camera and microphone work, `ready` then, `complete` after "Continue". */
 export type DeviceCheckStatus = 'checking' | 'ready' | 'error' | 'complete';
@@ -400,15 +400,7 @@ export class OnewayDeviceCheck extends LitElement {
     const ready = this.status === 'ready';
     return html`
       <div part="stage">
-        <video
-              part="preview"
-              aria-label=${this.i18n.t('cameraPreview')}
-              autoplay
-              muted
-              playsinline
-              @loadedmetadata=${matchCameraShape}
-              @resize=${matchCameraShape}
-            ></video>
+        ${cameraPreview(this.i18n.t('cameraPreview'))}
       </div>
       ${this.permissionWaiting
         ? html`<p part="permission-hint" role="alert">${this.i18n.t('error.permission-timeout')}</p>`

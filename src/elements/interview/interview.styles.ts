@@ -167,6 +167,9 @@ const own = css`
     margin: 0;
     font-variant-numeric: tabular-nums;
   }
+  [part='complete-message'] {
+    margin: 0;
+  }
   [part='problems'] code {
     white-space: pre-wrap;
   }

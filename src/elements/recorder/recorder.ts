@@ -12,7 +12,7 @@ import { uploadOriginsAttribute, type AuthorizeHook } from '../../core/tus-strea
 import { OnewayErrorEvent } from '../../events/error.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { recorderStyles } from './recorder.styles.js';
-import { matchCameraShape } from '../../styles/shared.js';
+import { cameraPreview } from '../../styles/shared.js';
 
 /**
  * Records an answer with camera and microphone and streams it to a tus endpoint while it records.
@@ -290,15 +290,7 @@ export class OnewayRecorder extends LitElement {
     return html`
       <div part="stage">
         ${this.kind === 'video'
-          ? html`<video
-              part="preview"
-              aria-label=${this.i18n.t('cameraPreview')}
-              autoplay
-              muted
-              playsinline
-              @loadedmetadata=${matchCameraShape}
-              @resize=${matchCameraShape}
-            ></video>`
+          ? cameraPreview(this.i18n.t('cameraPreview'))
           : html`<meter part="level" min="0" max="1" .value=${this.level.level} aria-label=${this.i18n.t('microphoneLevel')}></meter>`}
         ${this.recording ? html`<span part="indicator">${this.i18n.t('recording')}</span>` : nothing}
       </div>
