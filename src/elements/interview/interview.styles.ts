@@ -33,6 +33,19 @@ const own = css`
     flex: 0 1 auto;
     min-block-size: 9rem;
   }
+  /* A phone on its side: the question and timer beside the camera, both on one screen. */
+  @media (orientation: landscape) and (max-height: 32rem) {
+    [part~='root'].fit {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      align-items: start;
+    }
+    [part~='root'].fit > oneway-recorder {
+      grid-column: 2;
+      grid-row: 1 / span 2;
+      max-block-size: calc(100svh - 2 * var(--oneway-padding, 1.5rem) - 2px);
+    }
+  }
   [part~='step'] {
     display: grid;
     gap: var(--_space);

@@ -97,6 +97,25 @@ describe('<oneway-interview> on a 375×667 phone', () => {
     await waitFor(() => findButton(el, 'Submit answer'), 'no review');
   });
 
+  it('keeps them on screen on a phone held sideways (667×375) too', async () => {
+    await setViewport({ width: 667, height: 375 });
+    try {
+      const el = await onPhone(config());
+      findButton(el, 'Start interview')!.click();
+      await waitFor(() => findButton(el, 'Start recording') && !findButton(el, 'Start recording')!.disabled, 'the camera did not get ready', 10_000);
+      await scrollSettled();
+      expectOnScreen({ question: deep(el, '[part="text"]'), timer: deep(el, '[part="timer"]'), 'Start recording': findButton(el, 'Start recording')! });
+      findButton(el, 'Start recording')!.click();
+      await waitFor(() => findButton(el, 'Stop recording'), 'no Stop recording');
+      await sleep(500);
+      expectOnScreen({ question: deep(el, '[part="text"]'), timer: deep(el, '[part="timer"]'), 'Stop recording': findButton(el, 'Stop recording')! });
+      findButton(el, 'Stop recording')!.click();
+      await waitFor(() => findButton(el, 'Submit answer'), 'no review');
+    } finally {
+      await setViewport({ width: 375, height: 667 });
+    }
+  });
+
   it('has touch targets of at least 44 px and no overlap of the Recording badge and the level meter', async () => {
     const el = await onPhone(config({ questions: [{ id: 'q2', text: 'Tell us about a difficult call.', answer: 'audio' }] }));
     findButton(el, 'Start interview')!.click();
