@@ -20,6 +20,14 @@ function check(file, budget) {
   return false;
 }
 
+// A chunk the bundle imports statically is loaded by every page: the bundler made one of what
+// lazily loaded chunks share with the bundle. Its code belongs in the bundle.
+const staticImport = /(?:^|[;}\s])import\s*(?:[\w$*{}\s,]+from\s*)?["'](\.\/oneway-interview-[^"']+)["']/.exec(readFileSync(`${dir}/${main}`, 'utf8'));
+if (staticImport) {
+  console.error(`${dir}/${main} imports ${staticImport[1]} statically: every page loads it. Keep what chunks share in the bundle.`);
+  process.exit(1);
+}
+
 const chunks = readdirSync(dir).filter((file) => file.endsWith('.js') && file !== main).sort();
 const ok = [check(main, BUDGET_GZIP_BYTES), ...chunks.map((file) => check(file, CHUNK_BUDGET_GZIP_BYTES))].every(Boolean);
 if (!ok) process.exit(1);

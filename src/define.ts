@@ -1,21 +1,21 @@
 // Registers every element. A host page may load the bundle twice (e.g. the CDN build and an npm
 // copy), so a tag that is already defined is left alone instead of throwing.
 //
-// The device check is loaded when used (a chunk next to the CDN bundle, or one of the host's
-// bundler): a recorder page never shows it, nor an interview without one. It is found in the
-// page's own markup (now and as it changes) and asked for by the interview before its device
-// check; one placed in the host's own shadow root is loaded with `requestElement(tag)`.
+// The device check and the standalone upload progress are loaded when used (a chunk next to the
+// CDN bundle, or one of the host's bundler): most pages never show them. They are found in the
+// page's own markup (now and as it changes), and the interview asks for its device check; one
+// placed in the host's own shadow root is loaded with `requestElement(tag)`.
 //
 // <oneway-review> is defined at once (frameworks set its properties as soon as they create it), but
 // its rendering is a chunk of its own that it fetches when it first connects (see review.ts).
 import { OnewayRecorder } from './elements/recorder/recorder.js';
 import { OnewayCountdown } from './elements/countdown/countdown.js';
 import type { OnewayDeviceCheck } from './elements/device-check/device-check.js';
-import { OnewayUploadProgress } from './elements/upload-progress/upload-progress.js';
+import type { OnewayUploadProgress } from './elements/upload-progress/upload-progress.js';
 import { OnewayQuestion } from './elements/question/question.js';
 import { OnewayInterview } from './elements/interview/interview.js';
 import { OnewayReview } from './elements/review/review.js';
-import { lazyTags, loadDeviceCheck, registerLazyElement, requestElement } from './lazy-elements.js';
+import { lazyTags, loadDeviceCheck, loadUploadProgress, registerLazyElement, requestElement } from './lazy-elements.js';
 
 function define(tag: string, element: CustomElementConstructor): void {
   if (!customElements.get(tag)) customElements.define(tag, element);
@@ -24,7 +24,6 @@ function define(tag: string, element: CustomElementConstructor): void {
 const elements: Record<string, CustomElementConstructor> = {
   'oneway-recorder': OnewayRecorder,
   'oneway-countdown': OnewayCountdown,
-  'oneway-upload-progress': OnewayUploadProgress,
   'oneway-question': OnewayQuestion,
   'oneway-interview': OnewayInterview,
   'oneway-review': OnewayReview,
@@ -32,6 +31,7 @@ const elements: Record<string, CustomElementConstructor> = {
 for (const [tag, element] of Object.entries(elements)) define(tag, element);
 
 registerLazyElement('oneway-device-check', async () => define('oneway-device-check', await loadDeviceCheck()));
+registerLazyElement('oneway-upload-progress', async () => define('oneway-upload-progress', await loadUploadProgress()));
 
 /** Loads the lazily defined elements the page's markup uses; stops watching once all are loaded. */
 function loadUsed(observer?: MutationObserver): void {

@@ -1,4 +1,5 @@
-// Elements whose code is fetched only when a page uses them (the device check): define.ts registers how to load each, and whoever is about to show one (the
+// Elements whose code is fetched only when a page uses them (the device check, the standalone
+// upload progress): define.ts registers how to load each, and whoever is about to show one (the
 // interview before its device check) asks for it. Elsewhere, a tag that is not defined stays a
 // plain element, and Lit takes over the properties already set on it when it is defined.
 
@@ -25,10 +26,15 @@ export async function requestElement(tag: string): Promise<void> {
   await load();
 }
 
-// The chunk's loader. (Two lazily loaded elements would make the bundler put what they share with
-// the bundle into a third file that every page loads: keep to one, or check dist/cdn.)
+// The chunks' loaders. The bundler may put what lazily loaded chunks share with the bundle into a
+// third file that every page would load: scripts/check-size.js fails the build when it does.
 
 /** The device check's class, from its chunk. */
 export async function loadDeviceCheck(): Promise<CustomElementConstructor> {
   return (await import('./elements/device-check/device-check.js')).OnewayDeviceCheck;
+}
+
+/** The upload progress's class, from its chunk. */
+export async function loadUploadProgress(): Promise<CustomElementConstructor> {
+  return (await import('./elements/upload-progress/upload-progress.js')).OnewayUploadProgress;
 }

@@ -1,8 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { requestElement } from '../../src/define.js';
 
-// The device check is defined when first used: the tests use it at once.
-await requestElement('oneway-device-check');
+// The device check and the upload progress are defined when first used: the tests use them at once.
+await Promise.all([requestElement('oneway-device-check'), requestElement('oneway-upload-progress')]);
 import type { InterviewConfig } from '../../src/core/interview-config.js';
 import type { OnewayCountdown } from '../../src/elements/countdown/countdown.js';
 import type { OnewayDeviceCheck } from '../../src/elements/device-check/device-check.js';

@@ -1,6 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
-import '../../src/define.js';
+import { requestElement } from '../../src/define.js';
+
+// The upload progress is defined when first used: the tests use it at once.
+await requestElement('oneway-upload-progress');
 import type { InterviewConfig } from '../../src/core/interview-config.js';
 import type { OnewayInterview } from '../../src/elements/interview/interview.js';
 import type { OnewayRecorder } from '../../src/elements/recorder/recorder.js';

@@ -1,5 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../../src/define.js';
+import { requestElement } from '../../../src/define.js';
+
+// The upload progress is defined when first used: the tests use it at once.
+await requestElement('oneway-upload-progress');
 import type { UploadProgress } from '../../../src/core/take.js';
 import type { OnewayRecorder } from '../../../src/elements/recorder/recorder.js';
 import type { OnewayUploadProgress } from '../../../src/elements/upload-progress/upload-progress.js';
