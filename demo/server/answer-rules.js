@@ -10,6 +10,9 @@ export const HEADROOM_BYTES = 1024 * 1024;
 /** The device check's test upload (256 KiB of random bytes), with room to spare. */
 export const PREFLIGHT_MAX_BYTES = 1024 * 1024;
 
+/** A consent receipt (a small JSON file the widget sends when the candidate accepts the consent). */
+export const CONSENT_MAX_BYTES = 16 * 1024;
+
 /** Keys an answer's metadata must have; `candidate` may be empty (the token says who it is). */
 const REQUIRED_KEYS = ['interviewId', 'questionId', 'attempt', 'kind', 'filetype'];
 
@@ -33,13 +36,25 @@ export function isPreflight(metadata) {
   return metadata?.['oneway-preflight'] === '1';
 }
 
+/** Whether the upload is a consent receipt rather than an answer. */
+export function isConsentReceipt(metadata) {
+  return metadata?.kind === 'consent';
+}
+
 /**
- * Checks an answer's metadata against the known interviews.
+ * Checks an answer's metadata (or a consent receipt's) against the known interviews. A receipt
+ * answers no question: `question` is undefined.
  * @param {Record<string, string | null> | undefined} metadata
  * @param {Map<string, import('./interviews.js').Interview>} interviews
  * @returns {{ interview: import('./interviews.js').Interview, question: import('./interviews.js').Question, attempt: number }}
  */
 export function checkAnswerMetadata(metadata, interviews) {
+  if (isConsentReceipt(metadata)) {
+    const interview = interviews.get(metadata.interviewId);
+    if (!interview) refuse(422, `Unknown interview ${JSON.stringify(metadata.interviewId)}: this server takes answers for ${list([...interviews.keys()])}.`);
+    if (metadata.filetype?.toLowerCase() !== 'application/json') refuse(415, `A consent receipt is application/json, not ${JSON.stringify(metadata.filetype)}.`);
+    return { interview, question: undefined, attempt: 0 };
+  }
   const missing = REQUIRED_KEYS.filter((key) => !metadata?.[key]);
   if (missing.length) {
     refuse(400, `Upload-Metadata is missing ${missing.map((key) => `"${key}"`).join(', ')}: every answer names its interview, question, attempt, kind and filetype.`);
@@ -103,6 +118,7 @@ export function maxAnswerBytes(question, timeMultiplier = 1) {
 /** The limit for an upload's metadata; 0 (no limit) when it is no valid answer, which `onUploadCreate` refuses anyway. */
 export function maxUploadBytes(metadata, interviews, timeMultiplier) {
   if (isPreflight(metadata)) return PREFLIGHT_MAX_BYTES;
+  if (isConsentReceipt(metadata)) return CONSENT_MAX_BYTES;
   try {
     return maxAnswerBytes(checkAnswerMetadata(metadata, interviews).question, timeMultiplier);
   } catch {

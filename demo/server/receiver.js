@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { EVENTS, Server } from '@tus/server';
 import { createAnswerIndex } from './answer-index.js';
-import { checkAnswerMetadata, isPreflight, largestAnswerBytes, maxUploadBytes, parseUploadMetadata, refuse } from './answer-rules.js';
+import { checkAnswerMetadata, isConsentReceipt, isPreflight, largestAnswerBytes, maxUploadBytes, parseUploadMetadata, refuse } from './answer-rules.js';
 import { loadInterviews } from './interviews.js';
 import { findOnPath, remuxWebm } from './remux.js';
 import { sendFile } from './send-file.js';
@@ -152,6 +152,11 @@ export function createReceiver({
       const metadata = upload.metadata ?? {};
       if (isPreflight(metadata)) {
         finishedTests.set(upload.id, Date.now());
+        return {};
+      }
+      // Kept with its metadata in the files folder: the host's record of what the candidate accepted.
+      if (isConsentReceipt(metadata)) {
+        log(`consent receipt received: ${metadata.interviewId} from ${JSON.stringify(metadata.candidate ?? '')} (${upload.id})`);
         return {};
       }
       const entry = {

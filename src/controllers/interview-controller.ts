@@ -103,6 +103,7 @@ export class InterviewController implements ReactiveController {
     if (load !== this.load) return;
     this.progressCleared = false;
     this.flow = new InterviewFlow(result.config, saved ?? newProgress(result.config.id), {
+      candidate: source.candidate,
       timeMultiplier: source.timeMultiplier,
       untimed: source.untimed,
       // Saves run one after another so an older state never overwrites a newer one.

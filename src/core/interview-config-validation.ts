@@ -20,7 +20,24 @@ import {
  */
 const NOT_IN_ID = /[\p{Cc}\p{Cs}]/u;
 
-const TOP_LEVEL_KEYS = ['$schema', 'id', 'title', 'instructions', 'consent', 'deadline', 'practice', 'deviceCheck', 'defaults', 'questions'];
+const TOP_LEVEL_KEYS = [
+  '$schema',
+  'id',
+  'title',
+  'instructions',
+  'consent',
+  'aiConsent',
+  'deadline',
+  'practice',
+  'deviceCheck',
+  'defaults',
+  'questions',
+  'pick',
+  'shuffle',
+  'pools',
+  'accommodations',
+];
+const POOL_KEYS = ['id', 'pick', 'questions'];
 const SETTINGS_KEYS = ['thinkSeconds', 'answerSeconds', 'retakes', 'answer'] as const;
 const QUESTION_KEYS = ['id', 'text', 'video', 'captions', ...SETTINGS_KEYS, 'maxChars'];
 
@@ -58,8 +75,10 @@ export function validateInterviewConfig(input: unknown, now: Date = new Date()):
     report('$.instructions', `expected plain text, got ${describe(input.instructions)}`);
   }
   if ('consent' in input) checkText(input.consent, '$.consent', report, 'remove "consent" if there is nothing to accept');
+  if ('aiConsent' in input) checkText(input.aiConsent, '$.aiConsent', report, 'remove "aiConsent" if there is nothing to accept');
+  if ('accommodations' in input) checkAccommodations(input.accommodations, report);
   if ('deadline' in input) checkDeadline(input.deadline, now, report);
-  for (const key of ['practice', 'deviceCheck']) {
+  for (const key of ['practice', 'deviceCheck', 'shuffle']) {
     if (key in input && typeof input[key] !== 'boolean') report(`$.${key}`, `expected true or false, got ${describe(input[key])}`);
   }
 
@@ -102,7 +121,73 @@ export function validateInterviewConfig(input: unknown, now: Date = new Date()):
     });
   }
 
+  const questionIds = Array.isArray(input.questions)
+    ? input.questions.flatMap((question: unknown) => (isPlainObject(question) && typeof question.id === 'string' ? [question.id] : []))
+    : [];
+  if ('pick' in input) {
+    if ('pools' in input) report('$.pick', 'with "pools", each pool has its own "pick": remove the top-level one');
+    else checkPick(input.pick, '$.pick', Array.isArray(input.questions) ? input.questions.length : undefined, 'questions', report);
+  }
+  if ('pools' in input) checkPools(input.pools, questionIds, report);
+
   return problems.length ? { ok: false, problems } : { ok: true, config: structuredClone(input) as unknown as InterviewConfig };
+}
+
+/** A pick of at least 1 and at most the `count` questions there are to draw from. */
+function checkPick(value: unknown, path: string, count: number | undefined, from: string, report: Report): void {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    report(path, `expected how many questions to ask, a whole number from 1, got ${describe(value)}`);
+  } else if (count !== undefined && count > 0 && value > count) {
+    report(path, `${value} is more than the ${count} ${from} there are to draw from`);
+  }
+}
+
+function checkPools(pools: unknown, questionIds: readonly string[], report: Report): void {
+  if (!Array.isArray(pools) || pools.length === 0) {
+    report('$.pools', `expected an array of pools ({ "id", "pick", "questions": [question ids] }), got ${describe(pools)}`);
+    return;
+  }
+  const known = new Set(questionIds);
+  const poolOf = new Map<string, string>();
+  const poolIds = new Set<string>();
+  pools.forEach((pool: unknown, index: number) => {
+    const path = `$.pools[${index}]`;
+    if (!isPlainObject(pool)) {
+      report(path, `expected a pool object ({ "id", "pick", "questions" }), got ${describe(pool)}`);
+      return;
+    }
+    reportUnknownKeys(pool, POOL_KEYS, path, report);
+    checkId(pool, path, 'every pool', report);
+    if (typeof pool.id === 'string') {
+      if (poolIds.has(pool.id)) report(`${path}.id`, `${JSON.stringify(pool.id)} is already the id of another pool; pool ids must be unique`);
+      poolIds.add(pool.id);
+    }
+    const members = pool.questions;
+    if (!Array.isArray(members) || members.length === 0) {
+      report(`${path}.questions`, `expected an array of at least one question id, got ${describe(members)}`);
+      return;
+    }
+    members.forEach((id: unknown, at: number) => {
+      const where = `${path}.questions[${at}]`;
+      if (typeof id !== 'string') report(where, `expected a question id, got ${describe(id)}`);
+      else if (!known.has(id)) report(where, `${JSON.stringify(id)} is not the id of a question in $.questions`);
+      else if (poolOf.has(id)) report(where, `${JSON.stringify(id)} is already in the pool ${JSON.stringify(poolOf.get(id))}; a question belongs to one pool`);
+      else poolOf.set(id, typeof pool.id === 'string' ? pool.id : `#${index}`);
+    });
+    if ('pick' in pool) checkPick(pool.pick, `${path}.pick`, members.length, 'questions in this pool', report);
+  });
+  questionIds.forEach((id, index) => {
+    if (!poolOf.has(id)) report(`$.questions[${index}]`, `${JSON.stringify(id)} is in no pool: with "pools", add it to one (or remove it)`);
+  });
+}
+
+function checkAccommodations(value: unknown, report: Report): void {
+  if (!isPlainObject(value)) {
+    report('$.accommodations', `expected { "text": what happens after a request }, got ${describe(value)}`);
+    return;
+  }
+  reportUnknownKeys(value, ['text'], '$.accommodations', report);
+  checkRequiredText(value, 'text', '$.accommodations', 'accommodations', report);
 }
 
 /** Records one problem: where (a JSON path) and what. */

@@ -57,6 +57,23 @@ export interface InterviewConfig {
   deviceCheck?: boolean;
   defaults?: InterviewDefaults;
   questions: InterviewQuestion[];
+  /** Ask this many of the questions, drawn per candidate (without pools). */
+  pick?: number;
+  /** Ask the questions in an order drawn per candidate (within each pool, with pools). */
+  shuffle?: boolean;
+  /** Groups of question ids asked in turn, `pick` of each (all without it); every question is in one. */
+  pools?: QuestionPool[];
+  /** A second consent, e.g. to an evaluation by AI, that the candidate may decline and still start. */
+  aiConsent?: string;
+  /** Lets the candidate ask for an accommodation; `text` says what happens next. */
+  accommodations?: { text: string };
+}
+
+export interface QuestionPool {
+  id: string;
+  pick?: number;
+  /** Ids of questions in `questions`. */
+  questions: string[];
 }
 
 /** A question with every setting decided. */

@@ -1,5 +1,7 @@
 import { MAX_TIMER_SECONDS } from './countdown-clock.js';
 import { resolveQuestions, type AnswerKind, type InterviewConfig, type ResolvedQuestion } from './interview-config.js';
+import type { ConsentReceipt } from './consent-receipt.js';
+import { drawQuestions } from './question-draw.js';
 
 /** Where the candidate is. `pending`: the question is not revealed yet (its text is not shown). */
 export type InterviewStep =
@@ -46,6 +48,8 @@ export interface InterviewProgress {
   submitted: Record<string, SubmittedAnswer>;
   /** Uploads that finished before their take was submitted (short takes on fast links), by `questionId#attempt`. */
   deliveredEarly: Record<string, Delivery>;
+  /** What the candidate accepted, kept until the server has the receipt (`uploadUrl`). */
+  consent?: { receipt: ConsentReceipt; uploadUrl?: string };
   complete: boolean;
 }
 
@@ -62,6 +66,8 @@ export interface InterviewFlowOptions {
   timeMultiplier?: number;
   untimed?: boolean;
   now?: () => Date;
+  /** Seeds the draw of questions (with the interview id): the same candidate gets the same questions in the same order. */
+  candidate?: string;
 }
 
 /**
@@ -96,10 +102,10 @@ export function newProgress(interviewId: string): InterviewProgress {
  * No DOM: the element renders `step` and calls these transitions; every change is saved.
  */
 export class InterviewFlow {
-  readonly questions: ResolvedQuestion[];
-  /** The time accommodation applied: the option when it is a positive number, else 1. */
-  readonly timeMultiplier: number;
-  private readonly untimed: boolean;
+  private drawn: ResolvedQuestion[];
+  private scaled: ResolvedQuestion[] = [];
+  private multiplier = 1;
+  private untimed = false;
   private phase: 'pending' | 'think' | 'answer' | 'review' = 'pending';
   private inDeviceCheck = false;
   private inPractice = false;
@@ -113,16 +119,36 @@ export class InterviewFlow {
     private progressState: InterviewProgress,
     private readonly options: InterviewFlowOptions = {},
   ) {
-    const multiplier = options.timeMultiplier && options.timeMultiplier > 0 ? options.timeMultiplier : 1;
-    this.timeMultiplier = multiplier;
-    this.untimed = !!options.untimed || multiplier > MAX_TIME_MULTIPLIER;
+    // The same candidate gets the same draw at every visit: progress counts along it.
+    this.drawn = drawQuestions(resolveQuestions(config), config, `${config.id}\u0000${options.candidate ?? ''}`);
+    this.setTiming(options);
+  }
+
+  /**
+   * Changes the time accommodation (e.g. after the candidate asked for one): every timer from the
+   * next one on uses it; a countdown already running keeps its length.
+   */
+  setTiming(timing: Pick<InterviewFlowOptions, 'timeMultiplier' | 'untimed'>): void {
+    const multiplier = timing.timeMultiplier && timing.timeMultiplier > 0 ? timing.timeMultiplier : 1;
+    this.multiplier = multiplier;
+    this.untimed = !!timing.untimed || multiplier > MAX_TIME_MULTIPLIER;
     // Every timer of the interview (countdowns, the recorder's limit) takes its length from here.
-    const scaled = (seconds: number) => Math.min(Math.round(seconds * multiplier), MAX_TIMER_SECONDS);
-    this.questions = resolveQuestions(config).map((question) => ({
+    const scale = (seconds: number) => Math.min(Math.round(seconds * multiplier), MAX_TIMER_SECONDS);
+    this.scaled = this.drawn.map((question) => ({
       ...question,
-      thinkSeconds: scaled(question.thinkSeconds),
-      answerSeconds: scaled(question.answerSeconds),
+      thinkSeconds: scale(question.thinkSeconds),
+      answerSeconds: scale(question.answerSeconds),
     }));
+  }
+
+  /** The questions asked, in the order they are asked (drawn per candidate with `pick`, `shuffle` or `pools`), with the time accommodation applied. */
+  get questions(): ResolvedQuestion[] {
+    return this.scaled;
+  }
+
+  /** The time accommodation applied: the option when it is a positive number, else 1. */
+  get timeMultiplier(): number {
+    return this.multiplier;
   }
 
   get progress(): InterviewProgress {
@@ -177,6 +203,20 @@ export class InterviewFlow {
     this.inPractice = !this.inDeviceCheck && !resuming && !!this.config.practice && !this.progressState.practiceDone;
     // The first question (or the practice one) is revealed by this very press.
     this.phase = this.inDeviceCheck ? 'pending' : 'think';
+    this.save();
+  }
+
+  /** The candidate accepted the consent: the receipt is kept until the server has it. */
+  consented(receipt: ConsentReceipt): void {
+    this.progressState = { ...this.progressState, consent: { receipt } };
+    this.save();
+  }
+
+  /** The server has the consent receipt. */
+  consentDelivered(uploadUrl: string): void {
+    const consent = this.progressState.consent;
+    if (!consent) return;
+    this.progressState = { ...this.progressState, consent: { ...consent, uploadUrl } };
     this.save();
   }
 

@@ -41,6 +41,9 @@ export interface TextAnswerOptions {
   uploadOrigins?: readonly string[];
   /** How long the candidate took, reported with the answer. */
   durationMs: number;
+  /** The file's name and type on the server: a text answer's (`answer.txt`, text/plain) unless set. */
+  filename?: string;
+  mimeType?: string;
 }
 
 /**
@@ -52,7 +55,9 @@ export function uploadTextAnswer(options: TextAnswerOptions): Promise<UploadedAn
   const source = new RecordingSource();
   source.append(bytes);
   source.end();
-  const metadata = { filename: 'answer.txt', filetype: 'text/plain', codecs: 'text/plain;charset=utf-8', ...options.metadata };
+  const filetype = options.mimeType ?? 'text/plain';
+  const mimeType = `${filetype};charset=utf-8`;
+  const metadata = { filename: options.filename ?? 'answer.txt', filetype, codecs: mimeType, ...options.metadata };
   return new Promise((resolve, reject) => {
     const upload = new StreamingUpload({
       endpoint: options.endpoint,
@@ -65,7 +70,7 @@ export function uploadTextAnswer(options: TextAnswerOptions): Promise<UploadedAn
           uploadUrl,
           bytes: bytes.length,
           durationMs: options.durationMs,
-          mimeType: 'text/plain;charset=utf-8',
+          mimeType,
           sha256: new Sha256().update(bytes).hex(),
           interrupted: false,
           metadata,

@@ -10,3 +10,5 @@ export * from './recording-start.js';
 export * from './recording-stop.js';
 export * from './review-change.js';
 export * from './upload-progress.js';
+export * from './consent.js';
+export * from './accommodation-request.js';

@@ -51,7 +51,17 @@ export const exampleConfig = () => ({
   ],
 });
 
+/** Six questions, for drawing from. */
+const six = () => Array.from({ length: 6 }, (_, i) => ({ id: `q${i + 1}`, text: `Question ${i + 1}?` }));
+
 export const validCases: ConfigCase[] = [
+  { name: 'three of six questions in an order drawn per candidate', config: { ...base(), questions: six(), pick: 3, shuffle: true } },
+  {
+    name: 'pools: two of four, then one of two',
+    config: { ...base(), questions: six(), pools: [{ id: 'core', pick: 2, questions: ['q1', 'q2', 'q3', 'q4'] }, { id: 'close', pick: 1, questions: ['q5', 'q6'] }] },
+  },
+  { name: 'a pool without pick asks all of it', config: { ...base(), pools: [{ id: 'all', questions: ['q1'] }] } },
+  { name: 'a second consent and accommodations', config: { ...base(), consent: 'I agree.', aiConsent: 'An AI may score my answers.', accommodations: { text: 'We answer within a day.' } } },
   { name: 'the example from the issue', config: exampleConfig() },
   { name: 'the smallest config: id, title and one question', config: base() },
   {
@@ -93,6 +103,16 @@ export const validCases: ConfigCase[] = [
 ];
 
 export const invalidCases: ConfigCase[] = [
+  { name: 'pick of 0', config: { ...base(), pick: 0 }, paths: ['$.pick'] },
+  { name: 'pick as text', config: { ...base(), pick: '2' }, paths: ['$.pick'] },
+  { name: 'shuffle as text', config: { ...base(), shuffle: 'yes' }, paths: ['$.shuffle'] },
+  { name: 'no pools in pools', config: { ...base(), pools: [] }, paths: ['$.pools'] },
+  { name: 'a pool without questions', config: { ...base(), pools: [{ id: 'p', questions: [] }] }, paths: ['$.pools[0].questions', '$.questions[0]'] },
+  { name: 'a pool without an id', config: { ...base(), pools: [{ questions: ['q1'] }] }, paths: ['$.pools[0].id'] },
+  { name: 'a pool with an unknown key', config: { ...base(), pools: [{ id: 'p', questions: ['q1'], order: 'random' }] }, paths: ['$.pools[0].order'] },
+  { name: 'a top-level pick with pools', config: { ...base(), pick: 1, pools: [{ id: 'p', questions: ['q1'] }] }, paths: ['$.pick'] },
+  { name: 'accommodations without text', config: { ...base(), accommodations: {} }, paths: ['$.accommodations.text'] },
+  { name: 'an empty second consent', config: { ...base(), aiConsent: ' ' }, paths: ['$.aiConsent'] },
   { name: 'an array instead of an object', config: [base()], paths: ['$'] },
   { name: 'null', config: null, paths: ['$'] },
   { name: 'a JSON string that was never parsed', config: JSON.stringify(base()), paths: ['$'] },
@@ -169,6 +189,15 @@ export const invalidCases: ConfigCase[] = [
  * accepts each of these; the parity script checks that too, so a stricter schema shows up there.
  */
 export const validatorOnlyCases: ConfigCase[] = [
+  { name: 'pick of more questions than there are', config: { ...base(), pick: 2 }, paths: ['$.pick'] },
+  { name: 'a pool naming a question that does not exist', config: { ...base(), pools: [{ id: 'p', questions: ['q1', 'q9'] }] }, paths: ['$.pools[0].questions[1]'] },
+  {
+    name: 'a question in two pools, and one in none',
+    config: { ...base(), questions: six().slice(0, 3), pools: [{ id: 'a', questions: ['q1', 'q2'] }, { id: 'b', questions: ['q2'] }] },
+    paths: ['$.pools[1].questions[0]', '$.questions[2]'],
+  },
+  { name: 'a pool picking more than it has', config: { ...base(), pools: [{ id: 'p', pick: 2, questions: ['q1'] }] }, paths: ['$.pools[0].pick'] },
+  { name: 'two pools with one id', config: { ...base(), questions: six().slice(0, 2), pools: [{ id: 'p', questions: ['q1'] }, { id: 'p', questions: ['q2'] }] }, paths: ['$.pools[1].id'] },
   {
     name: 'duplicate question ids',
     config: { ...base(), questions: [{ id: 'q1', text: 'A' }, { id: 'q2', text: 'B' }, { id: 'q1', text: 'C' }, { id: 'q2', text: 'D' }] },

@@ -202,4 +202,36 @@ describe('InterviewFlow', () => {
     expect([slower.questions[0].thinkSeconds, slower.questions[0].answerSeconds]).to.deep.equal([45, 90]);
     expect(flow({}, undefined, { untimed: true }).machine.timed).to.equal(false);
   });
+
+  it('asks and reports exactly the questions drawn for the candidate, in their order', () => {
+    const questions = Array.from({ length: 6 }, (_, i) => ({ id: `q${i + 1}`, text: `Q${i + 1}?` }));
+    const { machine } = flow({ questions, pick: 3, shuffle: true, defaults: { retakes: 0, answer: 'text' } }, undefined, { candidate: 'c-7' });
+    const drawn = machine.questions.map((question) => question.id);
+    expect(drawn).to.have.length(3);
+    const again = flow({ questions, pick: 3, shuffle: true, defaults: { retakes: 0, answer: 'text' } }, undefined, { candidate: 'c-7' }).machine;
+    expect(again.questions.map((question) => question.id)).to.deep.equal(drawn);
+    machine.start();
+    for (const id of drawn) {
+      expect(machine.current.id).to.equal(id);
+      const attempt = machine.startAnswer();
+      machine.stopAnswer();
+      machine.submit({ attempt, text: 'x' });
+      machine.delivered(id, attempt, { uploadUrl: `/files/${id}`, sha256: id });
+      machine.reveal();
+    }
+    expect(machine.step).to.deep.equal({ step: 'complete' });
+    expect(machine.manifest().map((answer) => answer.questionId)).to.deep.equal(drawn);
+  });
+
+  it('applies a time accommodation set mid-interview from the next timer on', () => {
+    const { machine } = flow();
+    machine.start();
+    const think = machine.current.thinkSeconds;
+    machine.setTiming({ timeMultiplier: 2 });
+    expect(machine.current.thinkSeconds).to.equal(think * 2);
+    expect(machine.step, 'where the candidate is').to.deep.include({ step: 'question', index: 0 });
+    machine.setTiming({ untimed: true });
+    expect(machine.timed).to.equal(false);
+  });
 });
+

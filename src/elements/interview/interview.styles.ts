@@ -180,6 +180,28 @@ const own = css`
     margin: 0;
     font-variant-numeric: tabular-nums;
   }
+  dialog {
+    box-sizing: border-box;
+    inline-size: min(32rem, calc(100vw - 2rem));
+    padding: var(--_space);
+    border: 1px solid var(--_muted);
+    border-radius: calc(var(--_radius) * 2);
+    color: var(--_text);
+    background: var(--_surface);
+  }
+  dialog[open] {
+    display: grid;
+    gap: 0.75rem;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+  dialog p {
+    margin: 0;
+  }
+  [part~='accommodation-button'] {
+    justify-self: start;
+  }
   [part='complete-message'] {
     margin: 0;
   }

@@ -6,12 +6,15 @@ import { LocaleController } from '../../controllers/locale-controller.js';
 import { ScopeLockController } from '../../controllers/scope-lock-controller.js';
 import { retentionMs, TakeController } from '../../controllers/take-controller.js';
 import { AnswerProgress, type OverallProgress } from '../../core/answer-progress.js';
+import { consentReceipt, type ConsentReceipt } from '../../core/consent-receipt.js';
 import { OnewayError } from '../../core/errors.js';
 import type { InterviewFlow, InterviewStep } from '../../core/interview-flow.js';
 import { characterCount, textBytes, truncateCharacters, uploadTextAnswer } from '../../core/text-answer.js';
 import { uploadOriginsAttribute, type AuthorizeHook } from '../../core/tus-stream.js';
 import { roundTimeLeft } from '../../core/upload-stats.js';
+import { AccommodationRequestEvent } from '../../events/accommodation-request.js';
 import { AnswerUploadedEvent } from '../../events/answer-uploaded.js';
+import { ConsentEvent } from '../../events/consent.js';
 import { CompleteEvent } from '../../events/complete.js';
 import type { DeviceCheckCompleteEvent } from '../../events/device-check-complete.js';
 import { OnewayErrorEvent } from '../../events/error.js';
@@ -42,6 +45,8 @@ import { interviewStyles } from './interview.styles.js';
  * @fires oneway-upload-progress - Upload progress of an answer, with questionId, attempt, kind.
  * @fires oneway-answer-uploaded - An answer is on the server: `detail` has questionId, attempt, kind, uploadUrl, bytes, durationMs, mimeType, sha256, interrupted.
  * @fires oneway-complete - Every answer is on the server: `detail` has interviewId and answers (one per question).
+ * @fires oneway-consent - The candidate accepted the consent and started: `detail` is the receipt (interviewId, candidate, textSha256, acceptedAt, locale, ai), also uploaded as `kind: consent`.
+ * @fires oneway-accommodation-request - The candidate asked for an accommodation: `detail` has interviewId, candidate, questionId (from a think time), message.
  * @fires oneway-error - A problem: `detail` has code (e.g. config-invalid), message, recoverable.
  *
  * @slot intro - Content shown above the instructions on the intro (e.g. a logo).
@@ -54,7 +59,9 @@ import { interviewStyles } from './interview.styles.js';
  * @csspart title - The heading of a step: the interview title on the intro, "Sending your answers" and "Thank you!" at the end.
  * @csspart instructions - The instructions on the intro.
  * @csspart facts - The list of facts on the intro: questions, times, retakes, deadline.
- * @csspart consent - The consent checkbox and its text.
+ * @csspart consent - The consent checkbox and its text; also `consent ai-consent`, the optional second consent.
+ * @csspart accommodation-button - "Request an accommodation" (also a `button`), on the intro and at think time.
+ * @csspart dialog - A modal dialog; also `dialog accommodation-dialog`.
  * @csspart hint - Every hint under a control (e.g. what the button does, retakes left, characters typed).
  * @csspart notice - A message between questions (e.g. "That was the practice"); also `notice recovery`, and `notice last-take` before and after a question's last take.
  * @csspart recovery - On the intro: an answer cut off by a reload is being sent, then saved.
@@ -147,6 +154,9 @@ export class OnewayInterview extends LitElement {
   @property({ type: Number, attribute: 'retention-days' }) retentionDays = 7;
 
   @state() private consentGiven = false;
+  @state() private aiConsentGiven = false;
+  /** The accommodation dialog: closed, being filled in, or sent. */
+  @state() private accommodation: 'closed' | 'open' | 'sent' = 'closed';
   @state() private textDraft = '';
   @state() private sending = false;
   @state() private reviewUrl = '';
@@ -226,7 +236,12 @@ export class OnewayInterview extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const sourceChanged = ['config', 'configSrc', 'candidate', 'timeMultiplier', 'untimed'].some(
+    const timingChanged = ['timeMultiplier', 'untimed'].some(
+      (name) => changed.has(name as keyof OnewayInterview) && changed.get(name as keyof OnewayInterview) !== undefined,
+    );
+    // An accommodation granted mid-interview applies from the next timer on, where the candidate is.
+    if (timingChanged && this.flow) this.flow.setTiming({ timeMultiplier: this.timeMultiplier, untimed: this.untimed });
+    const sourceChanged = ['config', 'configSrc', 'candidate'].some(
       (name) => changed.has(name as keyof OnewayInterview) && changed.get(name as keyof OnewayInterview) !== undefined,
     );
     if (sourceChanged || (changed.has('config') && this.config !== undefined && this.loader.status !== 'ready')) {
@@ -271,8 +286,44 @@ export class OnewayInterview extends LitElement {
   }
 
   private start(): void {
-    this.flow!.start();
+    const flow = this.flow!;
+    const { consent, aiConsent } = flow.config;
+    if (consent && !flow.progress.started) {
+      const receipt = consentReceipt({
+        interviewId: flow.config.id,
+        candidate: this.candidate,
+        consent,
+        aiConsent,
+        ai: this.aiConsentGiven,
+        locale: this.i18n.requested,
+        now: new Date(),
+      });
+      flow.consented(receipt);
+      this.dispatchEvent(new ConsentEvent(receipt));
+      void this.sendConsent(receipt);
+    }
+    flow.start();
     this.afterTransition();
+  }
+
+  /** Uploads the consent receipt (as a text answer is); it stays in the saved progress until the server has it. */
+  private async sendConsent(receipt: ConsentReceipt): Promise<void> {
+    const flow = this.flow!;
+    try {
+      const answer = await uploadTextAnswer({
+        endpoint: this.endpoint,
+        uploadOrigins: this.uploadOrigins,
+        text: JSON.stringify(receipt),
+        metadata: { interviewId: flow.config.id, kind: 'consent', candidate: this.candidate },
+        authorize: (request) => this.authorize?.(request),
+        durationMs: 0,
+        filename: 'consent.json',
+        mimeType: 'application/json',
+      });
+      if (flow === this.flow) flow.consentDelivered(answer.uploadUrl);
+    } catch (error) {
+      if (error instanceof OnewayError) this.report(error);
+    }
   }
 
   /**
@@ -298,6 +349,8 @@ export class OnewayInterview extends LitElement {
   private finishInterrupted(flow: InterviewFlow): void {
     if (!this.isConnected || flow !== this.flow) return;
     void this.recovery.recover(this.slotPrefix(flow));
+    const consent = flow.progress.consent;
+    if (consent && !consent.uploadUrl) void this.sendConsent(consent.receipt);
     for (const answer of flow.undelivered) {
       if (answer.text !== undefined) void this.sendText(answer.questionId, answer.attempt, answer.text, answer.durationMs ?? 0);
     }
@@ -564,12 +617,19 @@ export class OnewayInterview extends LitElement {
                   <span lang=${contentLang} dir="auto">${config.consent}</span>
                 </label>`
               : nothing}
+            ${config.aiConsent && config.consent && !resuming
+              ? html`<label part="consent ai-consent">
+                  <input type="checkbox" .checked=${this.aiConsentGiven} @change=${(event: Event) => (this.aiConsentGiven = (event.target as HTMLInputElement).checked)} />
+                  <span><span lang=${contentLang} dir="auto">${config.aiConsent}</span> <span class="hint">${this.i18n.t('interview.optional')}</span></span>
+                </label>`
+              : nothing}
             <div part="actions" class="actions">
               <button part="button start-button" type="button" data-autofocus aria-describedby="start-hint" ?disabled=${!canStart} @click=${this.start}>
                 ${this.i18n.t(resuming ? 'interview.resume' : 'interview.start')}
               </button>
               <p part="hint" class="hint" id="start-hint">${hint}</p>
             </div>
+            ${this.renderAccommodation(flow)}
           `}
     </div>`;
   }
@@ -625,7 +685,7 @@ export class OnewayInterview extends LitElement {
           ? html`<oneway-countdown
               exportparts=${COUNTDOWN_PARTS}
               .seconds=${question.thinkSeconds}
-              running
+              ?running=${this.accommodation === 'closed'}
               label=${this.i18n.t('interview.thinkTime')}
               @oneway-countdown-end=${() => (isText ? this.startTyping() : this.recorder?.start())}
             ></oneway-countdown>`
@@ -642,7 +702,65 @@ export class OnewayInterview extends LitElement {
             ${hint ? html`<p part="hint" class="hint">${hint}</p>` : nothing}
           </div>`
         : nothing}
-    </div>`;
+    </div>
+    ${step.phase === 'think' && !step.practice ? this.renderAccommodation(flow) : nothing}`;
+  }
+
+  /**
+   * "Request an accommodation" and its dialog, when the config offers accommodations. The think
+   * time stands still while the dialog is open.
+   */
+  private renderAccommodation(flow: InterviewFlow) {
+    const offer = flow.config.accommodations;
+    if (!offer) return nothing;
+    return html`<button part="button accommodation-button" type="button" data-secondary @click=${this.openAccommodation}>
+        ${this.i18n.t('interview.accommodation.request')}
+      </button>
+      <dialog part="dialog accommodation-dialog" aria-labelledby="accommodation-title" @close=${() => (this.accommodation = 'closed')}>
+        <h2 part="title" id="accommodation-title">${this.i18n.t('interview.accommodation.request')}</h2>
+        ${this.accommodation === 'sent'
+          ? html`<p role="status">${this.i18n.t('interview.accommodation.sent')}</p>
+              <p lang=${this.i18n.requested} dir="auto">${offer.text}</p>
+              <div part="actions" class="actions">
+                <button part="button" type="button" data-autofocus @click=${this.closeAccommodation}>${this.i18n.t('interview.accommodation.close')}</button>
+              </div>`
+          : html`<label for="accommodation-message" part="text-answer-label">${this.i18n.t('interview.accommodation.label')}</label>
+              <textarea id="accommodation-message" part="text-answer"></textarea>
+              <div part="actions" class="actions">
+                <button part="button submit-button" type="button" @click=${this.sendAccommodation}>${this.i18n.t('interview.accommodation.send')}</button>
+                <button part="button" type="button" data-secondary @click=${this.closeAccommodation}>${this.i18n.t('interview.accommodation.cancel')}</button>
+              </div>`}
+      </dialog>`;
+  }
+
+  private get accommodationDialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog[part~="accommodation-dialog"]');
+  }
+
+  private openAccommodation(): void {
+    this.accommodation = 'open';
+    // A modal dialog: the page behind it is inert, Escape closes it, focus comes back after.
+    this.accommodationDialog?.showModal();
+  }
+
+  private closeAccommodation(): void {
+    this.accommodationDialog?.close();
+  }
+
+  private sendAccommodation(): void {
+    const flow = this.flow!;
+    const message = this.renderRoot.querySelector<HTMLTextAreaElement>('#accommodation-message')?.value.trim() ?? '';
+    const step = flow.step;
+    this.dispatchEvent(
+      new AccommodationRequestEvent({
+        interviewId: flow.config.id,
+        candidate: this.candidate,
+        ...(step.step === 'question' && !step.practice ? { questionId: flow.current.id } : {}),
+        message,
+      }),
+    );
+    this.accommodation = 'sent';
+    void this.updateComplete.then(() => this.accommodationDialog?.querySelector<HTMLElement>('[data-autofocus]')?.focus());
   }
 
   private renderTextAnswer(flow: InterviewFlow, step: Extract<InterviewStep, { step: 'question' }>) {
