@@ -299,7 +299,7 @@ export class OnewayInterview extends LitElement {
         now: new Date(),
       });
       flow.consented(receipt);
-      this.dispatchEvent(new ConsentEvent(receipt));
+      this.dispatchEvent(new ConsentEvent({ ...receipt }));
       void this.sendConsent(receipt);
     }
     flow.start();
