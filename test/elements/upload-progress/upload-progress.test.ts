@@ -81,7 +81,7 @@ describe('<oneway-upload-progress>', () => {
     await waitFor(() => (el.progress?.bytesRecorded ?? 0) > 0, 'no bytes shown while recording');
     await el.updateComplete;
     expect(text(el, 'label')).to.equal('Your answer');
-    expect(text(el, 'amount')).to.match(/^[\d.]+ (byte|kB|MB) sent of [\d.]+ (byte|kB|MB) recorded$/);
+    expect(text(el, 'amount')).to.match(/^[\d.]+ (bytes?|kB|MB) sent of [\d.]+ (bytes?|kB|MB) recorded$/);
     expect(text(el, 'status')).to.equal('Uploading');
     expect(el.state).to.equal('uploading');
     // The total is unknown while recording: no value, a text instead.
@@ -90,7 +90,7 @@ describe('<oneway-upload-progress>', () => {
     expect(bar(el).getAttribute('aria-labelledby')).to.equal('label');
     expect(liveRegion(el).textContent!.trim()).to.equal('Sending your answer.');
     await waitFor(() => part(el, 'speed'), 'no speed shown while recording');
-    expect(text(el, 'speed')).to.match(/^[\d.]+ (byte|kB|MB)\/s$/);
+    expect(text(el, 'speed')).to.match(/^[\d.]+ (bytes?|kB|MB)\/s$/);
     await expect(el).to.be.accessible();
 
     await sleep(500);
