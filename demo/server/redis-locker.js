@@ -22,7 +22,7 @@ export class RedisLocker {
    */
   constructor({ redis, subscriber, prefix = 'oneway:', lockTimeoutMs = 5000, acquireTimeoutMs = 30_000, retryIntervalMs = 20 }) {
     this.redis = redis;
-    this.keyPrefix = `${prefix}tus-lock:`;
+    this.prefix = prefix;
     this.channel = `${prefix}tus-lock-release`;
     this.mutexOptions = {
       lockTimeout: lockTimeoutMs,
@@ -41,13 +41,18 @@ export class RedisLocker {
   newLock(id) {
     return new RedisLock(this, id);
   }
+
+  /** The Redis key of an upload's lock while it is held (redis-semaphore puts `mutex:` before the name). */
+  static redisKey(id, prefix = 'oneway:') {
+    return `mutex:${prefix}tus-lock:${id}`;
+  }
 }
 
 class RedisLock {
   constructor(locker, id) {
     this.locker = locker;
     this.id = id;
-    this.key = locker.keyPrefix + id;
+    this.name = `${locker.prefix}tus-lock:${id}`;
   }
 
   /** @param {AbortSignal} signal @param {() => unknown} requestRelease */
@@ -56,8 +61,8 @@ class RedisLock {
     await locker.ready;
     // A lock lost (not refreshed in time) ends the request as a release request does; storage
     // refuses an append at a stale position in any case (demo/server/storage.js).
-    this.mutex = new Mutex(locker.redis, this.key, { ...locker.mutexOptions, onLockLost: () => void requestRelease() });
-    if (await locker.redis.exists(this.key)) await locker.redis.publish(locker.channel, this.id);
+    this.mutex = new Mutex(locker.redis, this.name, { ...locker.mutexOptions, onLockLost: () => void requestRelease() });
+    if (await locker.redis.exists(RedisLocker.redisKey(this.id, locker.prefix))) await locker.redis.publish(locker.channel, this.id);
     let acquired = false;
     try {
       acquired = await this.mutex.tryAcquire(signal);
