@@ -14,7 +14,9 @@ import { Agent, createServer, request as httpRequest } from 'node:http';
  * @param {number} [options.downForMs] How long an instance that refused a connection is skipped.
  */
 export function createRoundRobinProxy({ targets, uploadPath = '/files', downForMs = 2000 }) {
-  const upstreams = targets.map((target) => ({ ...target, agent: new Agent({ keepAlive: true }), downUntil: 0, inFlight: 0 }));
+  const upstreams = targets.map((target) => ({ ...target, agent: new Agent({ keepAlive: true }), downUntil: 0 }));
+  /** The requests under way. */
+  const pending = new Set();
   /** The last instance (index) each upload's request went to. */
   const lastByUpload = new Map();
   const events = new EventEmitter();
@@ -48,13 +50,13 @@ export function createRoundRobinProxy({ targets, uploadPath = '/files', downForM
     const upstream = upstreams[index];
     const target = new URL(upstream.url);
     const record = { method: req.method, url: req.url, upload, target: upstream.name, startedAt: Date.now(), status: 0, instance: '' };
-    upstream.inFlight++;
+    pending.add(record);
     events.emit('request', record);
     let done = false;
     const finish = () => {
       if (done) return;
       done = true;
-      upstream.inFlight--;
+      pending.delete(record);
       record.endedAt = Date.now();
       events.emit('response', record);
     };
@@ -99,8 +101,8 @@ export function createRoundRobinProxy({ targets, uploadPath = '/files', downForM
   return {
     server,
     events,
-    /** Requests under way per instance name. */
-    inFlight: () => Object.fromEntries(upstreams.map(({ name, inFlight }) => [name, inFlight])),
+    /** The requests under way: `{ method, url, upload, target, startedAt }` each. */
+    pending: () => [...pending],
     /** Starts taking requests; resolves with the proxy's URL. */
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve) => server.listen(port, host, () => resolve(`http://${host}:${server.address().port}`)));
