@@ -97,8 +97,9 @@ class BufferBodyRequest {
  * @param {number} options.sliceMs
  * @param {number} [options.requestTimeoutMs]
  * @param {(offset: number) => void} [options.onConfirmed]
+ * @param {() => void} [options.onRecorded] Called when the last slice is recorded.
  */
-export function recordAnswer(widget, { endpoint, token, metadata, slices, sliceBytes, sliceMs, requestTimeoutMs, onConfirmed }) {
+export function recordAnswer(widget, { endpoint, token, metadata, slices, sliceBytes, sliceMs, requestTimeoutMs, onConfirmed, onRecorded }) {
   const source = new widget.RecordingSource();
   const hash = createHash('sha256');
   const states = [];
@@ -126,7 +127,10 @@ export function recordAnswer(widget, { endpoint, token, metadata, slices, sliceB
     hash.update(bytes);
     source.append(new Uint8Array(bytes));
     if (++recorded < slices) timer = setTimeout(recordSlice, sliceMs);
-    else source.end();
+    else {
+      source.end();
+      onRecorded?.();
+    }
   };
   timer = setTimeout(recordSlice, sliceMs);
   return {
@@ -134,6 +138,11 @@ export function recordAnswer(widget, { endpoint, token, metadata, slices, sliceB
     states,
     get url() {
       return url;
+    },
+    /** Stops recording and sending (the upload stays resumable on the server). */
+    abort() {
+      clearTimeout(timer);
+      upload.abort();
     },
     /** Stops recording and deletes the upload, as the widget does with a discarded take. */
     async discard() {
