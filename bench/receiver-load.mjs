@@ -55,11 +55,11 @@ try {
 
 const machine = `${availableParallelism()} CPUs, Node ${process.version}, load ${loadavg()[0].toFixed(2)} after the runs`;
 console.log(`\n${candidates} candidates, ${answerSeconds} s answers at ${args.mbps} Mbit/s (a ${(sliceBytes / 1024).toFixed(0)} KiB slice a second), ${machine}\n`);
-console.log('| instances | answers/min | finished | upload done after last slice p50 / p95 | PATCHes | PATCH p50 / p95 / max | non-2xx | instance CPU |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| instances | answers/min | finished | upload done after last slice p50 / p95 | PATCHes | PATCH p50 / p95 / max | non-2xx | instance CPU | other CPU |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of results) {
   console.log(
-    `| ${r.instances} | ${r.answersPerMinute.toFixed(1)} | ${r.finished}/${candidates} | ${ms(r.lag.p50)} / ${ms(r.lag.p95)} | ${r.patches} | ${ms(r.patch.p50)} / ${ms(r.patch.p95)} / ${ms(r.patch.max)} | ${r.failedRequests} | ${r.cpu} |`,
+    `| ${r.instances} | ${r.answersPerMinute.toFixed(1)} | ${r.finished}/${candidates} | ${ms(r.lag.p50)} / ${ms(r.lag.p95)} | ${r.patches} | ${ms(r.patch.p50)} / ${ms(r.patch.p95)} / ${ms(r.patch.max)} | ${r.failedRequests} | ${r.cpu} | ${r.others} |`,
   );
 }
 console.log(`\n${JSON.stringify({ candidates, answerSeconds, mbps: Number(args.mbps), results })}`);
@@ -78,7 +78,9 @@ async function run(instances) {
       const response = await fetch(`${cluster.url}/demo-api/token?candidate=load-${i}`, { method: 'POST', headers: { Authorization: `Bearer ${API_SECRET}` } });
       tokens.push((await response.json()).token);
     }
-    const cpuBefore = cluster.instances.map(({ pid }) => cpuSeconds(pid));
+    const processes = [...cluster.instances, ...cluster.services];
+    const cpuBefore = processes.map(({ pid }) => cpuSeconds(pid));
+    const ownBefore = process.cpuUsage();
     records.length = 0;
     process.stdout.write('recording… ');
     const startedAt = Date.now();
@@ -107,7 +109,10 @@ async function run(instances) {
     while (Date.now() < deadline && answers.some((answer) => !answer.doneAt)) await new Promise((resolve) => setTimeout(resolve, 100));
     for (const answer of answers) if (!answer.doneAt) answer.take?.abort();
     const endedAt = Math.max(...answers.map((answer) => answer.doneAt || Date.now()));
-    const cpu = cluster.instances.map(({ pid }, i) => (cpuSeconds(pid) - cpuBefore[i]).toFixed(0)).join(' + ');
+    const used = processes.map(({ pid }, i) => cpuSeconds(pid) - cpuBefore[i]);
+    const own = process.cpuUsage(ownBefore);
+    const cpu = `${used.slice(0, instances).map((seconds) => seconds.toFixed(0)).join(' + ')} s`;
+    const others = `Azurite ${used[instances + 1].toFixed(0)} s, Redis ${used[instances].toFixed(0)} s, candidates + proxy ${((own.user + own.system) / 1e6).toFixed(0)} s`;
     const finished = answers.filter((answer) => answer.doneAt);
     const patches = records.filter((record) => record.method === 'PATCH' && record.status === 204);
     const result = {
@@ -117,14 +122,26 @@ async function run(instances) {
       lag: percentiles(finished.map((answer) => answer.doneAt - answer.recordedAt)),
       patches: patches.length,
       patch: percentiles(patches.map((record) => record.endedAt - record.startedAt)),
-      failedRequests: records.filter((record) => !(record.status >= 200 && record.status < 300)).length,
-      cpu: `${cpu} s`,
+      failedRequests: summarize(records.filter((record) => !(record.status >= 200 && record.status < 300))),
+      cpu,
+      others,
     };
     console.log(`${result.finished}/${candidates} answers in ${((endedAt - startedAt) / 1000).toFixed(1)} s`);
     return result;
   } finally {
     await cluster.stop();
   }
+}
+
+/** "0", or how many requests failed and how: "2 (PATCH 409 ×2)". */
+function summarize(failed) {
+  if (failed.length === 0) return '0';
+  const counts = new Map();
+  for (const { method, status, error } of failed) {
+    const key = `${method} ${status || error}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return `${failed.length} (${[...counts].map(([key, count]) => `${key} ×${count}`).join(', ')})`;
 }
 
 function percentiles(values) {

@@ -79,6 +79,8 @@ export async function startCluster({ instances = 2, port = 0, env = {}, log = ()
       redisUrl: socket,
       connectionString: sharedEnv.AZURE_STORAGE_CONNECTION_STRING,
       instances: nodes,
+      /** Redis and Azurite, with their process ids. */
+      services: started.map(({ name, child }) => ({ name, pid: child.pid })),
       proxy,
       async stop() {
         await proxy.close();
@@ -129,7 +131,7 @@ function receiverInstance(name, env, log) {
 
 /**
  * Spawns a service and resolves once a line of its output matches `ready`.
- * @returns {Promise<{ child: import('node:child_process').ChildProcess, match: RegExpMatchArray, stop(signal?: NodeJS.Signals): Promise<void> }>}
+ * @returns {Promise<{ name: string, child: import('node:child_process').ChildProcess, match: RegExpMatchArray, stop(signal?: NodeJS.Signals): Promise<void> }>}
  */
 function startProcess(name, command, args, { env = process.env, ready, log, prefix = `[${name}] `, timeoutMs = 20_000 }) {
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -160,7 +162,7 @@ function startProcess(name, command, args, { env = process.env, ready, log, pref
       if (match) {
         settled = true;
         clearTimeout(timer);
-        resolve({ child, match, stop });
+        resolve({ name, child, match, stop });
       }
     };
     for (const stream of [child.stdout, child.stderr]) {
