@@ -119,6 +119,12 @@ export function createReceiver({
       if (req.method === 'POST') return; // The new upload's metadata is checked in onUploadCreate.
       const upload = await tus.datastore.getUpload(id); // 404 when there is no such upload
       if (upload.metadata?.candidate !== claims.candidate) refuse(403, 'This upload belongs to another candidate.');
+      // A finished answer that is not listed: its last bytes were stored, but the process died
+      // before onUploadFinish. The client's HEAD, which tells it the answer is complete, comes next.
+      if (req.method === 'HEAD' && upload.size !== undefined && upload.offset === upload.size && !isPreflight(upload.metadata)) {
+        const listed = (await index.read(upload.metadata.interviewId)).answers.some((answer) => answer.fileId === upload.id);
+        if (!listed) await received(upload);
+      }
     },
 
     /** Decides whether an upload may be created: the token's candidate and its upload count, a known interview and question, a suitable file type. */
@@ -151,33 +157,37 @@ export function createReceiver({
       return maxUploadBytes(metadata, interviews, timeMultiplier);
     },
 
-    /** Lists the finished answer, then (WebM only) remuxes it in the background. */
     async onUploadFinish(_req, upload) {
-      const metadata = upload.metadata ?? {};
-      if (isPreflight(metadata)) {
-        // A finished device-check test upload is deleted by the clean-up if the page does not.
-        await state.preflights.finished(upload.id);
-        return {};
-      }
-      const entry = {
-        fileId: upload.id,
-        candidate: metadata.candidate ?? '',
-        interviewId: metadata.interviewId,
-        questionId: metadata.questionId,
-        attempt: Number(metadata.attempt),
-        kind: metadata.kind,
-        size: upload.size ?? upload.offset,
-        filetype: metadata.filetype,
-        ...(metadata.codecs ? { codecs: metadata.codecs } : {}),
-        ...(metadata.filename ? { filename: metadata.filename } : {}),
-        receivedAt: new Date().toISOString(),
-      };
-      await index.add(entry);
-      log(`answer received: ${entry.interviewId}/${entry.questionId} attempt ${entry.attempt} from ${JSON.stringify(entry.candidate)} (${entry.kind}, ${entry.size} bytes)`);
-      if (entry.filetype === 'video/webm' || entry.filetype === 'audio/webm') track(remux(entry));
+      await received(upload);
       return {};
     },
   });
+
+  /** Lists a finished answer, then (WebM only) remuxes it in the background. */
+  async function received(upload) {
+    const metadata = upload.metadata ?? {};
+    if (isPreflight(metadata)) {
+      // A finished device-check test upload is deleted by the clean-up if the page does not.
+      await state.preflights.finished(upload.id);
+      return;
+    }
+    const entry = {
+      fileId: upload.id,
+      candidate: metadata.candidate ?? '',
+      interviewId: metadata.interviewId,
+      questionId: metadata.questionId,
+      attempt: Number(metadata.attempt),
+      kind: metadata.kind,
+      size: upload.size ?? upload.offset,
+      filetype: metadata.filetype,
+      ...(metadata.codecs ? { codecs: metadata.codecs } : {}),
+      ...(metadata.filename ? { filename: metadata.filename } : {}),
+      receivedAt: new Date().toISOString(),
+    };
+    await index.add(entry);
+    log(`answer received: ${entry.interviewId}/${entry.questionId} attempt ${entry.attempt} from ${JSON.stringify(entry.candidate)} (${entry.kind}, ${entry.size} bytes)`);
+    if (entry.filetype === 'video/webm' || entry.filetype === 'audio/webm') track(remux(entry));
+  }
 
   // A discarded take (the widget deletes it when the candidate records again) leaves the index.
   tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => {
