@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
+import { createReadStream } from 'node:fs';
 import { sendFile } from './server/send-file.js';
 
 /** The types a finished upload is served as; anything else is a download. */
@@ -36,7 +37,8 @@ export function createTusServer({ directory, path = '/files' }) {
     }
     const filetype = upload.metadata?.filetype ?? '';
     const type = PLAYABLE.test(filetype) ? filetype : filetype === 'text/plain' ? 'text/plain; charset=utf-8' : 'application/octet-stream';
-    await sendFile(req, res, { file: join(directory, id), size: upload.size, headers: { 'Content-Type': type } });
+    const file = join(directory, id);
+    await sendFile(req, res, { size: upload.size, headers: { 'Content-Type': type }, open: (start, end) => createReadStream(file, { start, end }) });
   };
 
   /** Answers one request of the tus endpoint. */

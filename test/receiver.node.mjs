@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -414,6 +415,26 @@ describe('the demo receiver', () => {
       assert.equal(response.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
       const exposed = response.headers.get('access-control-expose-headers');
       for (const header of ['Location', 'Upload-Offset', 'Upload-Length', 'Tus-Resumable']) assert.match(exposed, new RegExp(header));
+    });
+  });
+
+  describe("a process that dies after an answer's last bytes were stored, before they were answered", () => {
+    it('lists the answer when the client asks (HEAD) where it stands, once', async () => {
+      const created = await create({ length: 4 });
+      const location = created.headers.get('location');
+      const fileId = location.split('/').at(-1);
+      // The bytes reach the store, but no PATCH handler lives to run onUploadFinish.
+      assert.equal(await ctx.receiver.tus.datastore.write(Readable.from([Buffer.from('webm')]), fileId, 0), 4);
+      assert.ok(!(await readIndex()).answers.some((answer) => answer.fileId === fileId), 'not listed yet');
+
+      const headers = { 'Tus-Resumable': '1.0.0', Authorization: `Bearer ${token}` };
+      const head = await fetch(location, { method: 'HEAD', headers });
+      assert.equal(head.status, 200);
+      assert.equal(head.headers.get('upload-offset'), '4', 'the client learns the answer is complete');
+      await fetch(location, { method: 'HEAD', headers });
+      const listed = (await readIndex()).answers.filter((answer) => answer.fileId === fileId);
+      assert.equal(listed.length, 1);
+      assert.equal(listed[0].size, 4);
     });
   });
 });

@@ -1,7 +1,7 @@
 // The list of received answers: one JSON file per interview (`<folder>/<interviewId>.json`), so
 // the review page, or an ATS import job, finds every answer without reading tus's own files.
 // Writes go one at a time and replace the file atomically (write a temporary file, rename it).
-// With several instances, keep this in your database instead.
+// With several instances it is kept in Redis (createRedisAnswerIndex), or in your database.
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -77,5 +77,48 @@ export function createAnswerIndex(folder) {
         }
         return undefined;
       }),
+  };
+}
+
+/**
+ * The same index in Redis, for several instances: a hash per interview (file id → entry as JSON)
+ * and one that says which interview each file is listed under. Each change is one atomic step.
+ * @param {import('ioredis').Redis} redis
+ */
+export function createRedisAnswerIndex(redis, prefix = 'oneway:') {
+  const interviewKey = (interviewId) => `${prefix}answers:${interviewId}`;
+  const filesKey = `${prefix}answer-files`;
+  // Adds fields to an entry that is still listed (a discarded take stays discarded).
+  const patchScript = `
+    local listed = redis.call('HGET', KEYS[1], ARGV[1])
+    if not listed then return 0 end
+    local entry = cjson.decode(listed)
+    for key, value in pairs(cjson.decode(ARGV[2])) do entry[key] = value end
+    redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(entry))
+    return 1`;
+  return {
+    async read(interviewId) {
+      const answers = Object.values(await redis.hgetall(interviewKey(interviewId))).map((json) => JSON.parse(json));
+      answers.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.fileId.localeCompare(b.fileId));
+      return { interviewId, answers };
+    },
+
+    /** Adds an answer (replacing an entry for the same file, should a finish be reported twice). */
+    add: async (/** @type {AnswerEntry} */ entry) => {
+      await redis.multi().hset(interviewKey(entry.interviewId), entry.fileId, JSON.stringify(entry)).hset(filesKey, entry.fileId, entry.interviewId).exec();
+    },
+
+    /** Adds fields to the entry of one file. */
+    patch: async (interviewId, fileId, fields) => {
+      await redis.eval(patchScript, 1, interviewKey(interviewId), fileId, JSON.stringify(fields));
+    },
+
+    /** Forgets a file wherever it is listed. Resolves with the entry. */
+    async remove(fileId) {
+      const interviewId = await redis.hget(filesKey, fileId);
+      if (interviewId === null) return undefined;
+      const [[, listed]] = await redis.multi().hget(interviewKey(interviewId), fileId).hdel(interviewKey(interviewId), fileId).hdel(filesKey, fileId).exec();
+      return listed ? JSON.parse(listed) : undefined;
+    },
   };
 }

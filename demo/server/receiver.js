@@ -12,18 +12,20 @@
 // unless the receiver runs as the demo (`demo: true`, set by `npm start`) or has an `apiSecret`
 // that the caller (your back end, after its own login) sends as a bearer token.
 //
-// Files land in <directory>/files (tus's own layout), the list of answers in
-// <directory>/index/<interviewId>.json. Copy this file and its neighbours as a starting point;
-// README.md, "Receiving answers in production", lists what changes with several instances.
-import { rm, stat } from 'node:fs/promises';
+// By default files land in <directory>/files (tus's own layout), the list of answers in
+// <directory>/index/<interviewId>.json, and the rest in this process: one machine. For several
+// instances give `storage` (an object store, demo/server/storage.js) and `state` (Redis,
+// demo/server/shared-state.js); demo/server/config.js makes both from environment variables.
+// Copy this file and its neighbours as a starting point; README.md, "Receiving answers in
+// production", shows the tested set-up with several instances.
 import { join } from 'node:path';
-import { FileStore } from '@tus/file-store';
 import { EVENTS, Server } from '@tus/server';
-import { createAnswerIndex } from './answer-index.js';
 import { checkAnswerMetadata, isConsentReceipt, isPreflight, largestAnswerBytes, maxUploadBytes, parseUploadMetadata, refuse } from './answer-rules.js';
 import { loadInterviews } from './interviews.js';
 import { findOnPath, remuxWebm } from './remux.js';
 import { sendFile } from './send-file.js';
+import { localState } from './shared-state.js';
+import { fileStorage } from './storage.js';
 import { bearerToken, cookieValue, createTokens, matchesSecret } from './tokens.js';
 
 const HOUR = 60 * 60_000;
@@ -31,7 +33,9 @@ const REVIEW_COOKIE = 'oneway_review';
 
 /**
  * @param {object} options
- * @param {string} options.directory Where uploads and the answer index are kept.
+ * @param {string} [options.directory] Where uploads and the answer index are kept, unless `storage` and `state` say otherwise.
+ * @param {import('./storage.js').AnswerStorage} [options.storage] Where the files go; a file store under `directory` by default.
+ * @param {import('./shared-state.js').ReceiverState} [options.state] The answer index, the tus locker and the rest the instances share; this process and `directory` by default.
  * @param {string} [options.interviewsDir] Folder of interview config files (*.json).
  * @param {Map<string, import('./interviews.js').Interview>} [options.interviews] Instead of `interviewsDir`.
  * @param {string} [options.path] The tus endpoint's path.
@@ -48,6 +52,8 @@ const REVIEW_COOKIE = 'oneway_review';
  */
 export function createReceiver({
   directory,
+  storage,
+  state,
   interviewsDir,
   interviews = loadInterviews(interviewsDir),
   path = '/files',
@@ -62,15 +68,13 @@ export function createReceiver({
   ffmpeg,
   log = (message) => console.log(`[receiver] ${message}`),
 }) {
-  const filesDir = join(directory, 'files');
-  const index = createAnswerIndex(join(directory, 'index'));
+  if (!directory && !(storage && state)) throw new Error('createReceiver: give a directory, or both storage and state');
+  storage ??= fileStorage({ directory: join(directory, 'files'), expiryMs: uploadExpiryMs });
+  state ??= localState({ indexFolder: join(directory, 'index') });
+  const { index } = state;
   const origins = new Set(allowedOrigins);
   const largest = largestAnswerBytes(interviews);
   const background = new Set();
-  /** Device-check test uploads that finished, by id, with when: deleted by the clean-up if the page does not. */
-  const finishedTests = new Map();
-  /** Uploads created per candidate token, with when the token expires (forgotten then): a leaked token cannot fill the disk. */
-  const uploadsByToken = new Map();
   if (!demo && !apiSecret) log(`${apiPath}/token and ${apiPath}/review-session are off: no demo flag and no apiSecret`);
 
   // ffmpeg is optional: without it WebM answers are kept exactly as recorded.
@@ -98,7 +102,8 @@ export function createReceiver({
 
   const tus = new Server({
     path,
-    datastore: new FileStore({ directory: filesDir, expirationPeriodInMilliseconds: uploadExpiryMs }),
+    datastore: storage.datastore,
+    ...(state.locker ? { locker: state.locker } : {}),
     // A function, not a list: a list answers unknown origins with its first entry, a function
     // leaves Access-Control-Allow-Origin out.
     allowedOrigins: (origin) => origins.has(origin),
@@ -114,6 +119,12 @@ export function createReceiver({
       if (req.method === 'POST') return; // The new upload's metadata is checked in onUploadCreate.
       const upload = await tus.datastore.getUpload(id); // 404 when there is no such upload
       if (upload.metadata?.candidate !== claims.candidate) refuse(403, 'This upload belongs to another candidate.');
+      // A finished answer that is not listed: its last bytes were stored, but the process died
+      // before onUploadFinish. The client's HEAD, which tells it the answer is complete, comes next.
+      if (req.method === 'HEAD' && upload.size !== undefined && upload.offset === upload.size && !isPreflight(upload.metadata)) {
+        const listed = (await index.read(upload.metadata.interviewId)).answers.some((answer) => answer.fileId === upload.id);
+        if (!listed) await received(upload);
+      }
     },
 
     /** Decides whether an upload may be created: the token's candidate and its upload count, a known interview and question, a suitable file type. */
@@ -129,10 +140,9 @@ export function createReceiver({
           refuse(403, `This token is for the interview ${JSON.stringify(claims.interviewId)}.`);
         }
       }
-      const token = bearerToken(req.headers.get('authorization'));
-      const created = uploadsByToken.get(token)?.count ?? 0;
-      if (created >= maxUploadsPerToken) refuse(403, `This token has created its ${maxUploadsPerToken} uploads; ask for a fresh one.`);
-      uploadsByToken.set(token, { count: created + 1, expiresAt: Number(claims.expiresAt) });
+      // Uploads per candidate token, forgotten when it expires: a leaked token cannot fill the storage.
+      const created = await state.uploadCounts.add(bearerToken(req.headers.get('authorization')), Number(claims.expiresAt));
+      if (created > maxUploadsPerToken) refuse(403, `This token has created its ${maxUploadsPerToken} uploads; ask for a fresh one.`);
       // The token, not the page, says who the candidate is.
       return { metadata: { ...metadata, candidate: claims.candidate } };
     },
@@ -147,45 +157,50 @@ export function createReceiver({
       return maxUploadBytes(metadata, interviews, timeMultiplier);
     },
 
-    /** Lists the finished answer, then (WebM only) remuxes it in the background. */
     async onUploadFinish(_req, upload) {
-      const metadata = upload.metadata ?? {};
-      if (isPreflight(metadata)) {
-        finishedTests.set(upload.id, Date.now());
-        return {};
-      }
-      // Kept with its metadata in the files folder: the host's record of what the candidate accepted.
-      if (isConsentReceipt(metadata)) {
-        log(`consent receipt received: ${metadata.interviewId} from ${JSON.stringify(metadata.candidate ?? '')} (${upload.id})`);
-        return {};
-      }
-      const entry = {
-        fileId: upload.id,
-        candidate: metadata.candidate ?? '',
-        interviewId: metadata.interviewId,
-        questionId: metadata.questionId,
-        attempt: Number(metadata.attempt),
-        kind: metadata.kind,
-        size: upload.size ?? upload.offset,
-        filetype: metadata.filetype,
-        ...(metadata.codecs ? { codecs: metadata.codecs } : {}),
-        ...(metadata.filename ? { filename: metadata.filename } : {}),
-        receivedAt: new Date().toISOString(),
-      };
-      await index.add(entry);
-      log(`answer received: ${entry.interviewId}/${entry.questionId} attempt ${entry.attempt} from ${JSON.stringify(entry.candidate)} (${entry.kind}, ${entry.size} bytes)`);
-      if (entry.filetype === 'video/webm' || entry.filetype === 'audio/webm') track(remux(entry));
+      await received(upload);
       return {};
     },
   });
 
+  /** Lists a finished answer, then (WebM only) remuxes it in the background. */
+  async function received(upload) {
+    const metadata = upload.metadata ?? {};
+    if (isPreflight(metadata)) {
+      // A finished device-check test upload is deleted by the clean-up if the page does not.
+      await state.preflights.finished(upload.id);
+      return;
+    }
+    // Kept with its metadata in storage: the host's record of what the candidate accepted.
+    if (isConsentReceipt(metadata)) {
+      log(`consent receipt received: ${metadata.interviewId} from ${JSON.stringify(metadata.candidate ?? '')} (${upload.id})`);
+      return;
+    }
+    const entry = {
+      fileId: upload.id,
+      candidate: metadata.candidate ?? '',
+      interviewId: metadata.interviewId,
+      questionId: metadata.questionId,
+      attempt: Number(metadata.attempt),
+      kind: metadata.kind,
+      size: upload.size ?? upload.offset,
+      filetype: metadata.filetype,
+      ...(metadata.codecs ? { codecs: metadata.codecs } : {}),
+      ...(metadata.filename ? { filename: metadata.filename } : {}),
+      receivedAt: new Date().toISOString(),
+    };
+    await index.add(entry);
+    log(`answer received: ${entry.interviewId}/${entry.questionId} attempt ${entry.attempt} from ${JSON.stringify(entry.candidate)} (${entry.kind}, ${entry.size} bytes)`);
+    if (entry.filetype === 'video/webm' || entry.filetype === 'audio/webm') track(remux(entry));
+  }
+
   // A discarded take (the widget deletes it when the candidate records again) leaves the index.
   tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => {
-    finishedTests.delete(id);
     track(
       (async () => {
+        await state.preflights.forget(id);
         const entry = await index.remove(id);
-        await rm(join(filesDir, `${id}.remuxed.webm`), { force: true });
+        await storage.removeCopy(`${id}.remuxed.webm`);
         if (entry) log(`answer discarded: ${entry.interviewId}/${entry.questionId} attempt ${entry.attempt}`);
       })(),
     );
@@ -199,7 +214,7 @@ export function createReceiver({
     }
     const remuxedFile = `${entry.fileId}.remuxed.webm`;
     try {
-      await remuxWebm(binary, join(filesDir, entry.fileId), join(filesDir, remuxedFile));
+      await storage.withCopy(entry.fileId, remuxedFile, (input, output) => remuxWebm(binary, input, output));
       await index.patch(entry.interviewId, entry.fileId, { remuxedFile });
       log(`remuxed with a duration: ${remuxedFile}`);
     } catch (error) {
@@ -226,12 +241,11 @@ export function createReceiver({
       (count) => count > 0 && log(`deleted ${count} expired unfinished upload(s)`),
       (error) => log(`cleaning up expired uploads failed: ${error?.message ?? error?.body ?? error}`),
     );
-    for (const [id, finishedAt] of finishedTests) {
-      if (Date.now() - finishedAt < cleanupIntervalMs) continue;
-      finishedTests.delete(id);
-      tus.datastore.remove(id).catch(() => {}); // already deleted by the page
-    }
-    for (const [token, { expiresAt }] of uploadsByToken) if (expiresAt <= Date.now()) uploadsByToken.delete(token);
+    state.preflights.takeOlderThan(cleanupIntervalMs).then(
+      (ids) => ids.forEach((id) => tus.datastore.remove(id).catch(() => {})), // already deleted by the page
+      (error) => log(`listing finished test uploads failed: ${error?.message ?? error}`),
+    );
+    state.sweep?.();
   }, cleanupIntervalMs);
 
   /**
@@ -254,16 +268,12 @@ export function createReceiver({
     if (!upload || isPreflight(metadata) || upload.size === undefined || upload.offset !== upload.size) {
       return send(res, 404, { error: 'No finished answer at this URL.' });
     }
-    const file = join(filesDir, url.searchParams.has('remuxed') ? `${id}.remuxed.webm` : id);
-    let size;
-    try {
-      size = (await stat(file)).size;
-    } catch {
-      return send(res, 404, { error: 'No remuxed copy of this answer.' });
-    }
+    const file = url.searchParams.has('remuxed') ? `${id}.remuxed.webm` : id;
+    const size = await storage.size(file);
+    if (size === undefined) return send(res, 404, { error: 'No remuxed copy of this answer.' });
     // The type was checked when the upload was created (video/*, audio/*, text/plain).
     const type = metadata.filetype === 'text/plain' ? 'text/plain; charset=utf-8' : metadata.filetype;
-    await sendFile(req, res, { file, size, headers: { 'Content-Type': type, 'Content-Disposition': 'inline' } });
+    await sendFile(req, res, { size, headers: { 'Content-Type': type, 'Content-Disposition': 'inline' }, open: (start, end) => storage.open(file, start, end) });
   }
 
   // ---- the demo API ----

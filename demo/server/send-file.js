@@ -1,17 +1,16 @@
 // Sends a stored file the way media players need it: with byte ranges (players seek with them, and
-// Safari plays nothing without them) and no caching. Shared by the reference receiver and the
-// plain tus server the tests mount.
-import { createReadStream } from 'node:fs';
+// Safari plays nothing without them) and no caching. Shared by the reference receiver (whatever
+// its storage) and the plain tus server the tests mount.
 import { pipeline } from 'node:stream/promises';
 
 /**
- * Answers `req` with `size` bytes of `file` (all of them, or the one range asked for), with
- * `headers` added (Content-Type at least).
+ * Answers `req` with `size` bytes (all of them, or the one range asked for) read by `open(start,
+ * end)` (inclusive), with `headers` added (Content-Type at least).
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
- * @param {{ file: string, size: number, headers: Record<string, string> }} what
+ * @param {{ size: number, headers: Record<string, string>, open: (start: number, end: number) => NodeJS.ReadableStream | Promise<NodeJS.ReadableStream> }} what
  */
-export async function sendFile(req, res, { file, size, headers: given }) {
+export async function sendFile(req, res, { size, headers: given, open }) {
   const headers = { ...given, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store', 'Accept-Ranges': 'bytes' };
   let [start, end] = [0, size - 1];
   const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
@@ -27,5 +26,5 @@ export async function sendFile(req, res, { file, size, headers: given }) {
   }
   if (size === 0) return res.end();
   // A player that seeks closes the connection mid-file: that is not an error worth logging.
-  await pipeline(createReadStream(file, { start, end }), res).catch(() => {});
+  await pipeline(await open(start, end), res).catch(() => {});
 }
