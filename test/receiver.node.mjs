@@ -363,6 +363,38 @@ describe('the demo receiver', () => {
     });
   });
 
+  describe('a consent receipt', () => {
+    const receiptMetadata = (overrides = {}) => ({
+      interviewId: 'support-2026',
+      kind: 'consent',
+      candidate: 'alice',
+      filename: 'consent.json',
+      filetype: 'application/json',
+      codecs: 'application/json;charset=utf-8',
+      ...overrides,
+    });
+
+    it('is stored, logged and kept out of the list of answers', async () => {
+      const body = Buffer.from(JSON.stringify({ interviewId: 'support-2026', candidate: 'alice', textSha256: 'ab'.repeat(32) }));
+      const created = await create({ metadata: receiptMetadata(), length: body.length });
+      assert.equal(created.status, 201);
+      const location = created.headers.get('location');
+      const fileId = location.split('/').at(-1);
+      assert.equal((await patch(location, body)).status, 204);
+      assert.ok(ctx.logs.some((line) => line.startsWith('consent receipt received: support-2026') && line.includes(fileId)), 'the receipt was not logged');
+      const index = await readIndex().catch(() => ({ answers: [] }));
+      assert.ok(!index.answers.some((answer) => answer.fileId === fileId), 'a receipt was listed as an answer');
+      const read = await fetch(location, { headers: { Cookie: reviewerCookie } });
+      assert.deepEqual(Buffer.from(await read.arrayBuffer()), body);
+    });
+
+    it('must be JSON, for a known interview, and small', async () => {
+      assert.equal((await create({ metadata: receiptMetadata({ filetype: 'text/html' }), length: 10 })).status, 415);
+      assert.equal((await create({ metadata: receiptMetadata({ interviewId: 'nope' }), length: 10 })).status, 422);
+      assert.equal((await create({ metadata: receiptMetadata(), length: 17 * 1024 })).status, 413);
+    });
+  });
+
   describe('size limits', () => {
     it("refuses a declared length above the question's limit with 413", async () => {
       assert.equal((await create({ length: VIDEO_LIMIT + 1 })).status, 413);
