@@ -18,7 +18,7 @@ async function loadTypeScript() {
     stdin: {
       contents: `
         export { formatConfigProblems } from './src/core/interview-config.ts';
-        export { validateInterviewConfig, DEADLINE_PATTERN } from './src/core/interview-config-validation.ts';
+        export { validateInterviewConfig, DEADLINE_PATTERN, EMAIL_PATTERN, WEB_PAGE_URL_PATTERN } from './src/core/interview-config-validation.ts';
         export * from './test/core/interview-config.cases.ts';
       `,
       resolveDir: root,
@@ -38,6 +38,8 @@ const {
   validateInterviewConfig,
   formatConfigProblems,
   DEADLINE_PATTERN,
+  EMAIL_PATTERN,
+  WEB_PAGE_URL_PATTERN,
   validCases,
   invalidCases,
   validatorOnlyCases,
@@ -95,10 +97,16 @@ describe('interview config schema and validator agree', () => {
     assert.equal(schema.properties.deadline.pattern, DEADLINE_PATTERN.source);
   });
 
+  it("uses the same patterns for support's email and URL", () => {
+    assert.equal(schema.properties.support.properties.email.pattern, EMAIL_PATTERN.source);
+    assert.equal(schema.properties.support.properties.url.pattern, WEB_PAGE_URL_PATTERN.source);
+  });
+
   it('knows every key the schema declares', () => {
     const levels = [
       ['$', schema.properties, (value) => value],
       ['$.defaults', schema.properties.defaults.properties, (value) => ({ defaults: value })],
+      ['$.support', schema.properties.support.properties, (value) => ({ support: value })],
       ['$.questions[0]', schema.$defs.question.properties, (value) => ({ questions: [{ id: 'q', text: 't', ...value }] })],
     ];
     for (const [path, properties, place] of levels) {

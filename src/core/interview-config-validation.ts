@@ -30,6 +30,7 @@ const TOP_LEVEL_KEYS = [
   'deadline',
   'practice',
   'deviceCheck',
+  'support',
   'defaults',
   'questions',
   'pick',
@@ -40,6 +41,18 @@ const TOP_LEVEL_KEYS = [
 const POOL_KEYS = ['id', 'pick', 'questions'];
 const SETTINGS_KEYS = ['thinkSeconds', 'answerSeconds', 'retakes', 'answer'] as const;
 const QUESTION_KEYS = ['id', 'text', 'video', 'captions', ...SETTINGS_KEYS, 'maxChars'];
+const SUPPORT_KEYS = ['text', 'email', 'url'];
+
+/** An email address, loosely: no spaces, one `@` between two non-empty parts. The schema's `support.email.pattern`. */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
+
+/**
+ * A URL that opens a web page when followed: http, https, or relative to the page (no
+ * `javascript:` or `data:`, which a link must not run). A colon before the first `/`, `?` or `#`
+ * is allowed only after http or https, so a tab or space that the browser drops ("java\tscript:")
+ * cannot hide another scheme. The schema's `support.url.pattern`.
+ */
+export const WEB_PAGE_URL_PATTERN = /^(?:[Hh][Tt][Tt][Pp][Ss]?:|[^:/?#]*(?:[/?#]|$))/;
 
 /**
  * An RFC 3339 date-time: date, `T`, hours and minutes (seconds and fraction optional), and a time
@@ -81,6 +94,7 @@ export function validateInterviewConfig(input: unknown, now: Date = new Date()):
   for (const key of ['practice', 'deviceCheck', 'shuffle']) {
     if (key in input && typeof input[key] !== 'boolean') report(`$.${key}`, `expected true or false, got ${describe(input[key])}`);
   }
+  if ('support' in input) checkSupport(input.support, report);
 
   // The answer kind of questions that set none; undefined when $.defaults.answer is itself wrong.
   let defaultAnswer: DefaultAnswer | undefined = { kind: BUILT_IN_DEFAULTS.answer, from: 'the built-in default' };
@@ -235,6 +249,26 @@ function checkSettings(settings: JsonObject, path: string, report: Report): void
   }
 }
 
+function checkSupport(support: unknown, report: Report): void {
+  const path = '$.support';
+  if (!isPlainObject(support)) {
+    report(path, `expected an object with any of ${SUPPORT_KEYS.map((key) => `"${key}"`).join(', ')}, got ${describe(support)}`);
+    return;
+  }
+  reportUnknownKeys(support, SUPPORT_KEYS, path, report);
+  if ('text' in support) checkText(support.text, `${path}.text`, report, 'remove "text" if there is nothing to say');
+  if ('email' in support) {
+    const email = support.email;
+    checkText(email, `${path}.email`, report, 'give an email address or remove "email"');
+    if (typeof email === 'string' && email.trim() && !EMAIL_PATTERN.test(email)) {
+      report(`${path}.email`, `${JSON.stringify(email)} is not an email address; write it as "help@example.com"`);
+    }
+  }
+  if ('url' in support && checkUrl(support.url, `${path}.url`, report) && !WEB_PAGE_URL_PATTERN.test(support.url as string)) {
+    report(`${path}.url`, `${JSON.stringify(support.url)} does not open a web page; use an https:// URL or one relative to the page (an email address goes in "email")`);
+  }
+}
+
 function checkWholeNumber(value: unknown, path: string, key: keyof typeof CONFIG_LIMITS, unit: string, report: Report): void {
   const { min, max } = CONFIG_LIMITS[key];
   const range = `${min} to ${max}`;
@@ -276,15 +310,18 @@ function checkText(value: unknown, path: string, report: Report, fix: string): v
   else if (!value.trim()) report(path, `empty; ${fix}`);
 }
 
-/** Reports `value` unless it is a non-empty absolute or relative URL. */
-export function checkUrl(value: unknown, path: string, report: Report): void {
+/** Reports `value` unless it is a non-empty absolute or relative URL; whether it is one. */
+export function checkUrl(value: unknown, path: string, report: Report): boolean {
   if (typeof value !== 'string') {
     report(path, `expected a URL as a string, got ${describe(value)}`);
   } else if (!value.trim()) {
     report(path, 'empty; give an absolute or relative URL, or remove the key');
   } else if (!parsesAsUrl(value)) {
     report(path, `${JSON.stringify(value)} is not a URL; give an absolute URL ("https://cdn.example/q1.mp4") or a relative one ("media/q1.mp4")`);
+  } else {
+    return true;
   }
+  return false;
 }
 
 function checkDeadline(value: unknown, now: Date, report: Report): void {

@@ -55,6 +55,8 @@ export interface InterviewConfig {
   practice?: boolean;
   /** Check camera and microphone before the first question. */
   deviceCheck?: boolean;
+  /** Where the candidate gets help: shown in the "Get help" dialog, next to "Copy diagnostic report". */
+  support?: InterviewSupport;
   defaults?: InterviewDefaults;
   questions: InterviewQuestion[];
   /** Ask this many of the questions, drawn per candidate (without pools). */
@@ -74,6 +76,16 @@ export interface QuestionPool {
   pick?: number;
   /** Ids of questions in `questions`. */
   questions: string[];
+}
+
+/** Who helps a candidate who is stuck, and how to reach them; every key is optional. */
+export interface InterviewSupport {
+  /** Plain text, e.g. who answers and how soon. */
+  text?: string;
+  /** An email address, offered as a link. */
+  email?: string;
+  /** A help page: an http(s) URL or one relative to the page, opened in a new tab. */
+  url?: string;
 }
 
 /** A question with every setting decided. */

@@ -89,6 +89,14 @@ export const validCases: ConfigCase[] = [
   { name: 'a $schema key for editors', config: { $schema: '../schema/interview-config.schema.json', ...base() } },
   { name: 'practice and deviceCheck off', config: { ...base(), practice: false, deviceCheck: false } },
   {
+    name: 'support with text, email and URL',
+    config: { ...base(), support: { text: 'Our team answers within a working day.', email: 'jobs+help@example.com', url: 'https://example.com/help' } },
+  },
+  { name: 'a relative support URL with a fragment', config: { ...base(), support: { url: 'help.html#camera' } } },
+  { name: 'a protocol-relative support URL', config: { ...base(), support: { url: '//help.example.com/interviews' } } },
+  { name: 'a support URL with its scheme in capitals', config: { ...base(), support: { url: 'HTTPS://EXAMPLE.COM/HELP' } } },
+  { name: 'an empty support object', config: { ...base(), support: {} } },
+  {
     name: 'ids that name what every object inherits, and ids in any script',
     config: {
       ...base(),
@@ -171,6 +179,22 @@ export const invalidCases: ConfigCase[] = [
   { name: 'thinkSeconds as a string in defaults', config: { ...base(), defaults: { thinkSeconds: '30' } }, paths: ['$.defaults.thinkSeconds'] },
   { name: 'practice as a string', config: { ...base(), practice: 'yes' }, paths: ['$.practice'] },
   { name: 'deviceCheck as a number', config: { ...base(), deviceCheck: 1 }, paths: ['$.deviceCheck'] },
+  { name: 'support as an email address string', config: { ...base(), support: 'help@example.com' }, paths: ['$.support'] },
+  { name: 'support with empty text', config: { ...base(), support: { text: ' ' } }, paths: ['$.support.text'] },
+  { name: 'support text that is not text', config: { ...base(), support: { text: ['Call us'] } }, paths: ['$.support.text'] },
+  { name: 'a support email without @', config: { ...base(), support: { email: 'help.example.com' } }, paths: ['$.support.email'] },
+  { name: 'a support email with a space', config: { ...base(), support: { email: 'help @example.com' } }, paths: ['$.support.email'] },
+  { name: 'a support email that is a number', config: { ...base(), support: { email: 42 } }, paths: ['$.support.email'] },
+  { name: 'an empty support URL', config: { ...base(), support: { url: '' } }, paths: ['$.support.url'] },
+  { name: 'a javascript: support URL', config: { ...base(), support: { url: 'javascript:alert(1)' } }, paths: ['$.support.url'] },
+  { name: 'a javascript: support URL with a tab the browser drops', config: { ...base(), support: { url: 'java\tscript:alert(1)' } }, paths: ['$.support.url'] },
+  { name: 'a mailto: support URL', config: { ...base(), support: { url: 'mailto:help@example.com' } }, paths: ['$.support.url'] },
+  { name: 'a misspelt support key', config: { ...base(), support: { emial: 'help@example.com' } }, paths: ['$.support.emial'] },
+  {
+    name: 'every support key wrong at once',
+    config: { ...base(), support: { text: '', email: 'nobody', url: 'data:text/html,hi', phone: '555' } },
+    paths: ['$.support.phone', '$.support.text', '$.support.email', '$.support.url'],
+  },
   { name: 'empty consent', config: { ...base(), consent: '' }, paths: ['$.consent'] },
   { name: 'consent that is not text', config: { ...base(), consent: true }, paths: ['$.consent'] },
   { name: 'instructions that are not text', config: { ...base(), instructions: ['Be brief.'] }, paths: ['$.instructions'] },
@@ -205,6 +229,7 @@ export const validatorOnlyCases: ConfigCase[] = [
   },
   { name: 'a deadline in the past', config: { ...base(), deadline: '2020-01-01T00:00:00Z' }, paths: ['$.deadline'] },
   { name: 'a deadline on a day that does not exist', config: { ...base(), deadline: '2099-02-30T12:00:00Z' }, paths: ['$.deadline'] },
+  { name: 'a support URL with a port out of range', config: { ...base(), support: { url: 'https://help.example:99999/' } }, paths: ['$.support.url'] },
   // (Not a space in the host: Chromium's URL parser accepts "https://cdn example.com/", Node's does not.)
   { name: 'a video URL with a port out of range', config: withQuestion({ video: 'https://cdn.example:99999/q1.mp4' }), paths: ['$.questions[0].video'] },
   {

@@ -132,6 +132,17 @@ describe('interview config', () => {
       expect(messageAt({ ...base(), deadline: '2099-12-01' }, '$.deadline')).to.contain('"2026-12-01T23:59:00Z"');
     });
 
+    it('says what support needs: an object, an email address, a URL that opens a web page', () => {
+      expect(messageAt({ ...base(), support: 'help@example.com' }, '$.support')).to.equal(
+        'expected an object with any of "text", "email", "url", got the string "help@example.com"',
+      );
+      expect(messageAt({ ...base(), support: { email: 'help' } }, '$.support.email')).to.equal('"help" is not an email address; write it as "help@example.com"');
+      expect(messageAt({ ...base(), support: { url: 'mailto:help@example.com' } }, '$.support.url')).to.equal(
+        '"mailto:help@example.com" does not open a web page; use an https:// URL or one relative to the page (an email address goes in "email")',
+      );
+      expect(messageAt({ ...base(), support: { mail: 'help@example.com' } }, '$.support.mail')).to.equal('unknown key "mail"; did you mean "email"?');
+    });
+
     it('says where a question is text or not when maxChars does not apply', () => {
       expect(messageAt({ ...base(), questions: [{ id: 'q', text: 't', maxChars: 5 }] }, '$.questions[0].maxChars')).to.equal(
         `only text answers have a length limit, and this question's answer is "video" (the built-in default): remove "maxChars" or set "answer": "text"`,
