@@ -103,7 +103,9 @@ export class MediaStreamController implements ReactiveController {
   private lost(stream: MediaStream, track: MediaStreamTrack): void {
     if (stream !== this.stream) return;
     this.release();
-    this.fail(new OnewayError('device-lost', `The ${track.kind} device stopped (${track.label || 'unnamed'}).`, true));
+    // Not the device's label: it can name its owner ("Anna's AirPods"), and the message reaches the
+    // host's logs and the diagnostic report.
+    this.fail(new OnewayError('device-lost', `The ${track.kind} device stopped.`, true));
     this.host.requestUpdate();
   }
 
@@ -124,4 +126,13 @@ export class MediaStreamController implements ReactiveController {
 
 function stopTracks(stream: MediaStream): void {
   for (const track of stream.getTracks()) track.stop();
+}
+
+/** The state of a permission, or undefined where the browser cannot tell (e.g. Firefox before 131 for the camera). */
+export async function permissionState(name: 'camera' | 'microphone'): Promise<PermissionState | undefined> {
+  try {
+    return (await globalThis.navigator?.permissions?.query({ name: name as PermissionName }))?.state;
+  } catch {
+    return undefined;
+  }
 }

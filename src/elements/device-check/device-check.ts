@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { AudioLevelController } from '../../controllers/audio-level-controller.js';
 import { BrightnessController } from '../../controllers/brightness-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
-import { MediaStreamController } from '../../controllers/media-stream-controller.js';
+import { MediaStreamController, permissionState } from '../../controllers/media-stream-controller.js';
 import { UploadPreflightController } from '../../controllers/upload-preflight-controller.js';
 import {
   detectInAppBrowser,
@@ -589,13 +589,4 @@ function currentEmbedding(): { framed: boolean; policy?: FeaturePolicyLike } {
   const framed = globalThis.window !== undefined && window.self !== window.top;
   const doc = globalThis.document as (Document & { featurePolicy?: FeaturePolicyLike; permissionsPolicy?: FeaturePolicyLike }) | undefined;
   return { framed, policy: doc?.permissionsPolicy ?? doc?.featurePolicy };
-}
-
-/** The state of a permission, or undefined where the browser cannot tell (e.g. Firefox before 131 for the camera). */
-async function permissionState(name: 'camera' | 'microphone'): Promise<PermissionState | undefined> {
-  try {
-    return (await globalThis.navigator?.permissions?.query({ name: name as PermissionName }))?.state;
-  } catch {
-    return undefined;
-  }
 }
