@@ -67,6 +67,11 @@ export class AnswerProgress {
     this.report(questionId, attempt, { bytesUploaded: bytes, bytesRecorded: bytes, recordingEnded: true, state: 'done' });
   }
 
+  /** The last upload report of a take, if any. */
+  upload(questionId: string, attempt: number): UploadProgress | undefined {
+    return this.takes.get(key(questionId, attempt));
+  }
+
   /** The take was thrown away (a retake): it no longer counts. */
   discard(questionId: string, attempt: number): void {
     this.takes.delete(key(questionId, attempt));

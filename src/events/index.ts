@@ -3,6 +3,7 @@ export * from './complete.js';
 export * from './countdown-end.js';
 export * from './device-check-complete.js';
 export * from './error.js';
+export * from './help.js';
 export * from './interview-context.js';
 export * from './question-start.js';
 export * from './ready.js';

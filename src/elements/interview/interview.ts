@@ -27,6 +27,7 @@ import { UploadProgressEvent } from '../../events/upload-progress.js';
 import type { Messages } from '../../i18n/en.js';
 import { registerMessages } from '../../i18n/runtime.js';
 import { requestElement } from '../../lazy-elements.js';
+import type { HelpDialog, InterviewHelpState } from '../help/help-dialog.js';
 import type { OnewayQuestion } from '../question/question.js';
 import type { OnewayRecorder } from '../recorder/recorder.js';
 import { interviewStyles } from './interview.styles.js';
@@ -48,6 +49,7 @@ import { interviewStyles } from './interview.styles.js';
  * @fires oneway-consent - The candidate accepted the consent and started: `detail` is the receipt (interviewId, candidate, textSha256, acceptedAt, locale, ai), also uploaded as `kind: consent`.
  * @fires oneway-accommodation-request - The candidate asked for an accommodation: `detail` has interviewId, candidate, questionId (from a think time), message.
  * @fires oneway-error - A problem: `detail` has code (e.g. config-invalid), message, recoverable.
+ * @fires oneway-help - The candidate opened "Get help": `detail` has interviewId, step, questionId, and report (the diagnostic report as text, without tokens, candidate reference or answers).
  *
  * @slot intro - Content shown above the instructions on the intro (e.g. a logo).
  * @slot complete - Replaces the completion message.
@@ -98,6 +100,15 @@ import { interviewStyles } from './interview.styles.js';
  * @csspart upload-summary - What the uploads are doing in words: bytes and time left, retrying, all saved.
  * @csspart error - An answer could not be sent: the message and "Try again".
  * @csspart retry-button - "Try again" after an answer could not be sent (also a `button`).
+ * @csspart help-button - "Get help", in every step (also a `button`).
+ * @csspart help-dialog - The modal "Get help" dialog (a `<dialog>`; style its `::backdrop` too).
+ * @csspart help-title - Its heading.
+ * @csspart help-text - The host's `support.text`.
+ * @csspart help-contacts - The list of the host's `support.email` and `support.url` links.
+ * @csspart help-copy-button - "Copy diagnostic report" (also a `button`).
+ * @csspart help-close-button - "Close" (also a `button`).
+ * @csspart help-status - Whether the report was copied.
+ * @csspart help-report - "Diagnostic report", which opens to show the report itself, to select by hand.
  *
  * @cssprop --oneway-color-accent - Button and highlight colour (default #1d4ed8; #93c5fd in dark mode).
  * @cssprop --oneway-color-accent-contrast - Text on the accent colour, e.g. button labels (default #ffffff; #111827 in dark mode).
@@ -173,6 +184,9 @@ export class OnewayInterview extends LitElement {
   private answersAnnouncement = '';
   /** Whether bytes were on their way at the last render. */
   private uploadsActive = false;
+  /** The last errors the interview reported, oldest first, for the diagnostic report. */
+  private readonly recentErrors: OnewayErrorEvent[] = [];
+  private help: HelpDialog | undefined;
 
   @query('oneway-recorder') private recorder!: OnewayRecorder | null;
   @query('oneway-question') private question!: OnewayQuestion | null;
@@ -223,6 +237,8 @@ export class OnewayInterview extends LitElement {
     new TickController(this, () => this.uploadsActive);
     this.recoveryEvents.addEventListener('oneway-upload-progress', (event) => this.onUploadProgress(event as UploadProgressEvent));
     this.recoveryEvents.addEventListener('oneway-answer-uploaded', (event) => this.onAnswerUploaded(event as AnswerUploadedEvent));
+    // Its own errors and those of the elements inside it (which reach it composed) alike.
+    this.addEventListener('oneway-error', (event) => this.recentErrors.push(event) > 10 && this.recentErrors.shift());
   }
 
   private get flow(): InterviewFlow | undefined {
@@ -503,7 +519,30 @@ export class OnewayInterview extends LitElement {
   protected override render() {
     return html`<div part="root" class=${this.fitsScreen ? 'fit' : ''} lang=${this.i18n.lang} dir=${this.i18n.dir}>
       ${this.renderContent()}
+      ${this.flow
+        ? html`<div class="actions">
+              <button part="button help-button" type="button" data-secondary @click=${this.openHelp}>${this.i18n.t('help.title')}</button>
+            </div>
+            ${this.help?.render()}`
+        : nothing}
     </div>`;
+  }
+
+  /** Opens "Get help": the host's support contacts and the diagnostic report. */
+  private async openHelp(): Promise<void> {
+    // A chunk of its own in the CDN build, fetched when a candidate first asks for help.
+    const { HelpDialog } = await import('../help/help-dialog.js');
+    // What the report says of the interview, as it is when the dialog opens; the dialog adds the browser's side.
+    this.help ??= new HelpDialog(this, this.i18n, (): InterviewHelpState => {
+      const flow = this.flow!;
+      return {
+        flow,
+        answerProgress: this.answerProgress,
+        ...this.answerTakes(flow, flow.step),
+        errors: this.recentErrors,
+      };
+    });
+    await this.help.open();
   }
 
   /**
@@ -828,11 +867,7 @@ export class OnewayInterview extends LitElement {
     if (step.step !== 'question' && step.step !== 'finishing') return nothing;
     const shown = !this.fitsScreen && !(step.step === 'question' && step.practice);
     const questionIds = flow.questions.map((question) => question.id);
-    const submitted = (questionId: string) => {
-      const answer = Object.hasOwn(flow.progress.submitted, questionId) ? flow.progress.submitted[questionId] : undefined;
-      return answer && { attempt: answer.attempt, delivered: !!answer.uploadUrl && answer.sha256 !== undefined, bytes: answer.text === undefined ? undefined : textBytes(answer.text) };
-    };
-    const recording = step.step === 'question' && !step.practice ? { questionId: flow.current.id, attempt: this.attempt } : undefined;
+    const { submitted, recording } = this.answerTakes(flow, step);
     const overall = this.answerProgress.overall(questionIds, submitted, recording);
     this.uploadsActive = overall.bytesLeft > 0;
     this.announceAnswers(overall);
@@ -856,6 +891,16 @@ export class OnewayInterview extends LitElement {
         : nothing}
       <div role="status" class="visually-hidden">${this.answersAnnouncement}</div>
     </section>`;
+  }
+
+  /** The take submitted for each question, and the one being recorded or reviewed, as `AnswerProgress` counts them. */
+  private answerTakes(flow: InterviewFlow, step: InterviewStep) {
+    const submitted = (questionId: string) => {
+      const answer = Object.hasOwn(flow.progress.submitted, questionId) ? flow.progress.submitted[questionId] : undefined;
+      return answer && { attempt: answer.attempt, delivered: !!answer.uploadUrl && answer.sha256 !== undefined, bytes: answer.text === undefined ? undefined : textBytes(answer.text) };
+    };
+    const recording = step.step === 'question' && !step.practice ? { questionId: flow.current.id, attempt: this.attempt } : undefined;
+    return { submitted, recording };
   }
 
   /** The line under the answers: what the uploads are doing, in words. */
