@@ -70,10 +70,17 @@ describe('CDN bundle', () => {
     expect(await problemsSince()).to.deep.equal({ violations: [], errors: [] });
   });
 
-  it('raises no violation through a whole interview: intro, device check, think and answer time, review, finishing, complete', async () => {
+  it('raises no violation through a whole interview: intro, Get help, device check, think and answer time, review, finishing, complete', async () => {
     const interview = () => $('oneway-interview');
     await waitFor(() => part(interview(), 'start-button'), 'the interview did not render its intro');
     const complete = nextEvent(interview()!, 'oneway-complete', 60_000);
+
+    // "Get help": its chunk loads next to the bundle, and its dialog opens with the report.
+    await press(interview, 'help-button');
+    const dialog = () => part(interview(), 'help-dialog') as HTMLDialogElement | null;
+    await waitFor(() => dialog()?.open, 'the help dialog did not open');
+    expect(dialog()!.querySelector('textarea')!.value).to.contain('oneway-interview diagnostic report');
+    dialog()!.close();
 
     await press(interview, 'start-button');
     await press(() => interview()!.shadowRoot!.querySelector('oneway-device-check'), 'continue-button');
