@@ -14,6 +14,11 @@ const THEME = {
   reason: 'the contrast checks switch prefers-color-scheme with emulateMedia, which needs DevTools (CDP); this engine is driven without it',
 };
 
+const FORCED_COLORS = {
+  file: 'test/styles/forced-colors.test.ts',
+  reason: "forced-colors: active is emulated through DevTools (CDP Emulation.setEmulatedMedia), which only Chromium's driver speaks here",
+};
+
 const NO_STORAGE_API = {
   file: 'test/elements/device-check/device-check.test.ts',
   reason:
@@ -25,6 +30,7 @@ export const skips = {
   chromium: [],
   firefox: [
     THEME,
+    FORCED_COLORS,
     {
       ...REDUCED_MOTION,
       reason: 'emulateMedia (prefers-reduced-motion) needs DevTools; puppeteer drives Firefox over WebDriver BiDi, which cannot emulate it',
@@ -42,6 +48,7 @@ export const skips = {
   ],
   webkit: [
     THEME,
+    FORCED_COLORS,
     {
       file: 'test/elements/interview/interview-phone.test.ts',
       reason:

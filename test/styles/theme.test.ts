@@ -8,37 +8,9 @@ import type { InterviewConfig } from '../../src/core/interview-config.js';
 import type { OnewayInterview } from '../../src/elements/interview/interview.js';
 import type { OnewayRecorder } from '../../src/elements/recorder/recorder.js';
 import type { OnewayUploadProgress } from '../../src/elements/upload-progress/upload-progress.js';
+import { contrast, mix, rgb } from '../support/colors.js';
 import { findButton } from '../support/dom.js';
 import { waitFor } from '../support/wait.js';
-
-type Rgb = [number, number, number];
-
-/** A CSS colour as sRGB channels, read back from the browser (any syntax the browser knows). */
-function rgb(color: string): Rgb {
-  const probe = document.createElement('span');
-  probe.style.color = color;
-  document.body.append(probe);
-  const computed = getComputedStyle(probe).color;
-  probe.remove();
-  const channels = computed.match(/[\d.]+/g)!.slice(0, 3).map(Number);
-  return channels as Rgb;
-}
-
-/** WCAG 2 contrast ratio of two opaque colours. */
-function contrast(a: Rgb, b: Rgb): number {
-  const luminance = ([r, g, b]: Rgb) => {
-    const [R, G, B] = [r, g, b].map((c) => {
-      const s = c / 255;
-      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * R + 0.7152 * G + 0.0722 * B;
-  };
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (light + 0.05) / (dark + 0.05);
-}
-
-/** `share` of `a` mixed into `b`, as `color-mix(in srgb, a share, b)` does. */
-const mix = (a: Rgb, share: number, b: Rgb): Rgb => a.map((channel, i) => channel * share + b[i] * (1 - share)) as Rgb;
 
 let run = 0;
 const config = (): InterviewConfig => ({

@@ -11,6 +11,8 @@ export async function setOffline(offline: boolean): Promise<void> {
   window.dispatchEvent(new Event(offline ? 'offline' : 'online'));
 }
 export const setTusDown = (down: boolean) => executeServerCommand('tus-set-down', { down });
+/** Emulates Windows high-contrast mode (`forced-colors: active`) in Chromium, through DevTools. */
+export const emulateForcedColors = (active: boolean) => executeServerCommand('emulate-forced-colors', { active });
 export const restartTus = () => executeServerCommand('tus-restart');
 /** Flips a byte in the middle of a finished upload on the tus server. */
 export const tamperUpload = (uploadUrl: string) => executeServerCommand('tus-tamper', { uploadUrl });

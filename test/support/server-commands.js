@@ -112,15 +112,29 @@ export function testCommandsPlugin({ tus }) {
       if (command === 'block-uploads') {
         // DevTools blocks the tus requests only: full offline emulation would also cut the test
         // runner's own connection to the page.
-        const page = session.browser.getPage(session.id);
-        const cdp = (cdpSessions.get(page) ?? cdpSessions.set(page, await page.createCDPSession()).get(page));
+        const cdp = await cdpSession(session);
         await cdp.send('Network.enable');
         await cdp.send('Network.setBlockedURLs', { urls: payload?.blocked ? ['*/files*'] : [] });
+        return true;
+      }
+      if (command === 'emulate-forced-colors') {
+        // Windows high-contrast mode, as DevTools emulates it: puppeteer's emulateMediaFeatures
+        // (and so @web/test-runner-commands' emulateMedia) does not know forced-colors.
+        const cdp = await cdpSession(session);
+        await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }] });
         return true;
       }
       return undefined;
     },
   };
+}
+
+/** The DevTools session of a test's page, one per page (Chromium only). */
+async function cdpSession(session) {
+  const page = session.browser.getPage(session.id);
+  if (typeof page?.createCDPSession !== 'function') throw new Error(`${session.browser.name} has no DevTools protocol session`);
+  if (!cdpSessions.has(page)) cdpSessions.set(page, await page.createCDPSession());
+  return cdpSessions.get(page);
 }
 
 /** Rewrites the headers node's `res.writeHead` is given (an object, or a flat array of names and values). */

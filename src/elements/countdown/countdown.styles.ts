@@ -5,6 +5,8 @@ import { tokens } from '../../styles/tokens.js';
 // The element sets three custom properties on [part='timer'] at every second:
 // --_now (share of time left at the shown second), --_next (at the next one) and
 // --_step (milliseconds until then). Motion glides from one to the other; reduced motion shows --_now.
+// High contrast has too few colours to tell a track from its progress by colour (GrayText and
+// CanvasText can be alike): there the track is a thin ring, and the bar an outline the progress fills.
 const own = css`
   :host {
     display: inline-block;
@@ -108,12 +110,14 @@ const own = css`
   @media (forced-colors: active) {
     [part='ring-track'] {
       stroke: GrayText;
+      stroke-width: calc(var(--_thickness) / 3);
     }
     [part='ring-progress'] {
       stroke: CanvasText;
     }
     [part='bar'] {
-      background: GrayText;
+      background: Canvas;
+      border: 1px solid CanvasText;
     }
     [part='bar-progress'] {
       background: CanvasText;

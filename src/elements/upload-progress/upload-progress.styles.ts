@@ -2,6 +2,8 @@ import { css } from 'lit';
 import { base } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 
+// In high contrast the bar is an outline that the fill fills: GrayText and Highlight, as track and
+// fill, can be alike there.
 const own = css`
   :host {
     display: block;
@@ -63,7 +65,8 @@ const own = css`
   }
   @media (forced-colors: active) {
     [part='bar'] {
-      background: GrayText;
+      background: Canvas;
+      border: 1px solid CanvasText;
     }
     [part='fill'],
     [part='bar'][data-total='unknown'] [part='fill'],
