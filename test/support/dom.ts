@@ -1,5 +1,6 @@
 // Finds controls the way a person or a host's automated test does: by role and accessible name,
-// through shadow roots.
+// through shadow roots, and reaches them with the keyboard.
+import { sendKeys } from '@web/test-runner-commands';
 
 /** Every element under `root`, shadow roots included. */
 export function deepElements(root: Element | ShadowRoot | Document): Element[] {
@@ -41,4 +42,23 @@ export function deepActiveElement(): Element | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
+}
+
+/** The accessible name of the focused control (its text, or its label for form fields). */
+export function focusedName(): string {
+  const active = deepActiveElement() as HTMLElement | null;
+  if (!active) return '';
+  if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) {
+    return (active.labels?.[0]?.textContent ?? active.getAttribute('aria-label') ?? '').trim();
+  }
+  return (active.textContent ?? '').trim();
+}
+
+/** Presses Tab until the control named `name` has focus (no more than 25 times: no keyboard trap). */
+export async function tabTo(name: string): Promise<void> {
+  for (let i = 0; i < 25; i++) {
+    if (focusedName() === name) return;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error(`Tab never reached "${name}" (focus is on "${focusedName()}")`);
 }

@@ -5,7 +5,7 @@ import type { InterviewConfig } from '../../../src/core/interview-config.js';
 import type { OnewayInterview } from '../../../src/elements/interview/interview.js';
 import type { HelpEvent } from '../../../src/events/help.js';
 import { clearFaults, injectFault, setOffline } from '../../support/commands.js';
-import { deepActiveElement, findButton } from '../../support/dom.js';
+import { deepActiveElement, findButton, focusedName, tabTo } from '../../support/dom.js';
 import { nextEvent, sleep, waitFor } from '../../support/wait.js';
 
 // "Get help" in every step of an interview: a modal dialog with the host's support contacts and a
@@ -80,21 +80,6 @@ function expectNoSecrets(report: string): void {
 /** The report's line for question `n`, e.g. "1. q1 (video): sent, take 1, video/webm…, 5000 of 5000 bytes on the server". */
 const answerLine = (report: string, n: number) => report.split('\n').find((line) => line.startsWith(`  ${n}. `)) ?? '';
 const stepLine = (report: string) => /^Step: (.*)$/m.exec(report)?.[1];
-
-/** The accessible name of the focused control (its text, or its label). */
-function focusedName(): string {
-  const active = deepActiveElement() as HTMLElement | null;
-  return (active?.getAttribute('aria-label') ?? active?.textContent ?? '').trim();
-}
-
-/** Presses Tab until the control named `name` has focus (no more than 25 times). */
-async function tabTo(name: string): Promise<void> {
-  for (let i = 0; i < 25; i++) {
-    if (focusedName() === name) return;
-    await sendKeys({ press: 'Tab' });
-  }
-  throw new Error(`Tab never reached "${name}" (focus is on "${focusedName()}")`);
-}
 
 describe('<oneway-interview> Get help', () => {
   afterEach(async () => {

@@ -3,27 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { InterviewConfig } from '../../../src/core/interview-config.js';
 import type { OnewayInterview } from '../../../src/elements/interview/interview.js';
-import { deepActiveElement, findButton } from '../../support/dom.js';
+import { deepActiveElement, findButton, focusedName, tabTo } from '../../support/dom.js';
 import { nextEvent, sleep, waitFor } from '../../support/wait.js';
-
-/** The accessible name of the focused control (its text, or its label for form fields). */
-function focusedName(): string {
-  const active = deepActiveElement() as HTMLElement | null;
-  if (!active) return '';
-  if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) {
-    return (active.labels?.[0]?.textContent ?? active.getAttribute('aria-label') ?? '').trim();
-  }
-  return (active.textContent ?? '').trim();
-}
-
-/** Presses Tab until the control named `name` has focus (no more than 25 times: no keyboard trap). */
-async function tabTo(name: string): Promise<void> {
-  for (let i = 0; i < 25; i++) {
-    if (focusedName() === name) return;
-    await sendKeys({ press: 'Tab' });
-  }
-  throw new Error(`Tab never reached "${name}" (focus is on "${focusedName()}")`);
-}
 
 describe('<oneway-interview> with the keyboard alone', () => {
   it('completes an interview with consent, a video question and a text question', async () => {
