@@ -76,7 +76,7 @@ export function diagnosticReport(snapshot: DiagnosticSnapshot): string {
     `Browser: ${snapshot.userAgent}`,
     `Languages: ${snapshot.languages.join(', ') || 'none'} (shown in ${snapshot.shownLanguage})`,
     `Online: ${yesNo(snapshot.online)}; secure page: ${yesNo(snapshot.secureContext)}`,
-    `Interview: ${scrub(snapshot.interviewId)}, ${snapshot.questionCount} questions, ${snapshot.timed ? 'timed' : 'untimed'}`,
+    `Interview: ${scrub(snapshot.interviewId)}, ${count(snapshot.questionCount, 'question')}, ${snapshot.timed ? 'timed' : 'untimed'}`,
     `Step: ${describeStep(snapshot.step, snapshot.questionCount)}`,
     `Recording type: ${snapshot.mimeType || 'none chosen yet'}`,
     `Permissions: camera ${permissions.camera ?? 'unknown'}, microphone ${permissions.microphone ?? 'unknown'}`,

@@ -70,6 +70,7 @@ describe('diagnosticReport', () => {
     expect(report).to.contain('\nOnline: no;');
     expect(report).to.match(/\nErrors: none\n$/);
     expect(diagnosticReport(snapshot({ storage: { persisted: true } }))).to.contain('\nStorage: no estimate; kept under storage pressure: yes\n');
+    expect(diagnosticReport(snapshot({ questionCount: 1, timed: false }))).to.contain('\nInterview: sales-2026-q4, 1 question, untimed\n');
   });
 
   it('names every step', () => {
