@@ -1,10 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/define.js';
+import { requestElement } from '../../src/define.js';
 import type { InterviewConfig } from '../../src/core/interview-config.js';
 import type { OnewayInterview } from '../../src/elements/interview/interview.js';
 import type { OnewayUploadProgress } from '../../src/elements/upload-progress/upload-progress.js';
-import { clearFaults, emulateForcedColors, injectFault } from '../support/commands.js';
+import { clearFaults, emulateForcedColors, injectFault, tusRequests } from '../support/commands.js';
 import { contrast, over, rgb, rgba, type Rgb } from '../support/colors.js';
 import { deepActiveElement, deepElements, findButton } from '../support/dom.js';
 import { sleep, waitFor } from '../support/wait.js';
@@ -14,6 +14,9 @@ import { sleep, waitFor } from '../support/wait.js';
 // with colour alone can vanish. Chromium emulates it through DevTools; each check reads what the
 // browser computed and requires WCAG contrast against what is painted behind (text 4.5:1, other
 // marks 3:1).
+
+// The upload progress is defined when first used: the tests use it at once.
+await requestElement('oneway-upload-progress');
 
 /** The element a box is painted over: its parent, the host of a shadow root's top. */
 const parentOf = (element: Element): Element | null => element.parentElement ?? ((element.getRootNode() as ShadowRoot).host || null);
@@ -119,6 +122,7 @@ const config = (overrides: Partial<InterviewConfig> = {}): InterviewConfig => ({
   consent: 'I agree that my answers are recorded.',
   deviceCheck: false,
   support: { text: 'We answer within a day.', email: 'help@example.com', url: 'https://example.com/help' },
+  accommodations: { text: 'We answer requests within two working days.' },
   defaults: { thinkSeconds: 60, answerSeconds: 60, retakes: 1, answer: 'video' },
   questions: [{ id: 'q1', text: 'Tell us about a deal you lost.' }],
   ...overrides,
@@ -152,18 +156,23 @@ describe('forced colors (Windows high contrast)', () => {
     expect(await tabChecking(el, 4)).to.include.members(['<button part="button start-button"> "Start interview"', '<button part="button help-button"> "Get help"']);
 
     await press(el, 'Get help');
-    await waitFor(() => el.shadowRoot!.querySelector('dialog')?.open, 'no dialog');
-    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    const helpDialog = () => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[part~="help-dialog"]');
+    await waitFor(() => helpDialog()?.open, 'no dialog');
+    const dialog = helpDialog()!;
     dialog.querySelector('details')!.open = true;
     expect(edgeContrast(dialog), 'the dialog stands out from the page behind it').to.be.at.least(3);
     expect(expectEveryControlVisible(dialog, 'in Get help')).to.equal(6);
     expect(await tabChecking(dialog, 7)).to.include.members(['<button part="button help-copy-button"> "Copy diagnostic report"', '<summary> "Diagnostic report"']);
     dialog.close();
 
-    // The first take's upload is refused: the failed state and "Try again" show in the review.
-    await injectFault({ kind: 'status', status: 400, method: 'POST' });
+    // The first take's upload is refused (once the consent receipt is on the server): the failed
+    // state and "Try again" show in the review.
+    const started = Date.now();
     await press(el, 'Start interview');
+    await waitFor(async () => (await tusRequests(started)).some((request) => request.method === 'POST' && request.status === 201), 'the consent receipt was not sent', 10_000);
+    await injectFault({ kind: 'status', status: 400, method: 'POST' });
     await waitFor(() => findButton(el, 'Start recording') && !findButton(el, 'Start recording')!.disabled, 'recorder not ready', 20_000);
+    expect(findButton(el, 'Request an accommodation'), 'the accommodation offer in think time').to.not.equal(undefined);
     expectEveryControlVisible(el, 'in think time');
     await press(el, 'Start recording');
     await sleep(1000);

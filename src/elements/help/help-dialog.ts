@@ -38,7 +38,7 @@ export class HelpDialog {
     private readonly i18n: LocaleController,
     private readonly state: () => InterviewHelpState,
   ) {
-    // The dialog's styles join the interview's own, only on pages where someone asked for help.
+    // The dialog's own styles join the interview's (which has every dialog's), only on pages where someone asked for help.
     adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof LitElement).elementStyles, helpDialogStyles]);
   }
 
@@ -94,31 +94,29 @@ export class HelpDialog {
     const support = flow.config.support ?? {};
     const step = flow.step;
     const timeRuns = flow.timed && step.step === 'question' && (step.phase === 'think' || step.phase === 'answer');
-    return html`<dialog part="help-dialog" aria-labelledby="help-title" @close=${this.closed}>
-      <div class="help">
-        <h2 part="help-title" id="help-title">${t('help.title')}</h2>
-        ${timeRuns ? html`<p part="notice">${t('help.timeRuns')}</p>` : nothing}
-        ${support.text ? html`<p part="help-text" lang=${this.i18n.requested} dir="auto">${support.text}</p>` : nothing}
-        ${support.email || support.url
-          ? html`<ul part="help-contacts">
-              ${support.email ? html`<li><a href=${`mailto:${support.email}`}>${support.email}</a></li>` : nothing}
-              ${support.url ? html`<li><a href=${support.url} target="_blank" rel="noopener">${t('help.page')}</a></li>` : nothing}
-            </ul>`
-          : support.text
-            ? nothing
-            : html`<p>${t('help.noContact')}</p>`}
-        <p part="hint" class="hint">${t('help.reportHint')}</p>
-        <div part="actions" class="actions">
-          <button part="button help-copy-button" type="button" @click=${() => void this.copy()}>${t('help.copy')}</button>
-          <button part="button help-close-button" type="button" data-secondary @click=${this.close}>${t('help.close')}</button>
-          <p part="help-status" class="hint" role="status">${this.copyStatus === 'idle' ? '' : t(this.copyStatus === 'copied' ? 'help.copied' : 'help.copyFailed')}</p>
-        </div>
-        <details part="help-report">
-          <summary>${t('help.report')}</summary>
-          <!-- The report is English for whoever supports the candidate, whatever their language. -->
-          <textarea readonly aria-label=${t('help.report')} lang="en" dir="ltr" .value=${this.report}></textarea>
-        </details>
+    return html`<dialog part="dialog help-dialog" aria-labelledby="help-title" @close=${this.closed}>
+      <h2 part="help-title" id="help-title">${t('help.title')}</h2>
+      ${timeRuns ? html`<p part="notice">${t('help.timeRuns')}</p>` : nothing}
+      ${support.text ? html`<p part="help-text" lang=${this.i18n.requested} dir="auto">${support.text}</p>` : nothing}
+      ${support.email || support.url
+        ? html`<ul part="help-contacts">
+            ${support.email ? html`<li><a href=${`mailto:${support.email}`}>${support.email}</a></li>` : nothing}
+            ${support.url ? html`<li><a href=${support.url} target="_blank" rel="noopener">${t('help.page')}</a></li>` : nothing}
+          </ul>`
+        : support.text
+          ? nothing
+          : html`<p>${t('help.noContact')}</p>`}
+      <p part="hint" class="hint">${t('help.reportHint')}</p>
+      <div part="actions" class="actions">
+        <button part="button help-copy-button" type="button" @click=${() => void this.copy()}>${t('help.copy')}</button>
+        <button part="button help-close-button" type="button" data-secondary @click=${this.close}>${t('help.close')}</button>
+        <p part="help-status" class="hint" role="status">${this.copyStatus === 'idle' ? '' : t(this.copyStatus === 'copied' ? 'help.copied' : 'help.copyFailed')}</p>
       </div>
+      <details part="help-report">
+        <summary>${t('help.report')}</summary>
+        <!-- The report is English for whoever supports the candidate, whatever their language. -->
+        <textarea readonly aria-label=${t('help.report')} lang="en" dir="ltr" .value=${this.report}></textarea>
+      </details>
     </dialog>`;
   }
 }

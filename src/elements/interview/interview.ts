@@ -63,7 +63,7 @@ import { interviewStyles } from './interview.styles.js';
  * @csspart facts - The list of facts on the intro: questions, times, retakes, deadline.
  * @csspart consent - The consent checkbox and its text; also `consent ai-consent`, the optional second consent.
  * @csspart accommodation-button - "Request an accommodation" (also a `button`), on the intro and at think time.
- * @csspart dialog - A modal dialog; also `dialog accommodation-dialog`.
+ * @csspart dialog - A modal dialog; also `dialog accommodation-dialog`, `dialog help-dialog`.
  * @csspart hint - Every hint under a control (e.g. what the button does, retakes left, characters typed).
  * @csspart notice - A message between questions (e.g. "That was the practice"); also `notice recovery`, and `notice last-take` before and after a question's last take.
  * @csspart recovery - On the intro: an answer cut off by a reload is being sent, then saved.
@@ -101,7 +101,7 @@ import { interviewStyles } from './interview.styles.js';
  * @csspart error - An answer could not be sent: the message and "Try again".
  * @csspart retry-button - "Try again" after an answer could not be sent (also a `button`).
  * @csspart help-button - "Get help", in every step (also a `button`).
- * @csspart help-dialog - The modal "Get help" dialog (a `<dialog>`; style its `::backdrop` too).
+ * @csspart help-dialog - The "Get help" dialog (also `dialog`; style its `::backdrop` too).
  * @csspart help-title - Its heading.
  * @csspart help-text - The host's `support.text`.
  * @csspart help-contacts - The list of the host's `support.email` and `support.url` links.
