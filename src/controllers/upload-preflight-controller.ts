@@ -9,16 +9,20 @@ export interface UploadPreflightControllerOptions {
   preflightOptions: () => PreflightOptions;
   /** The server refused the test upload for good (not merely unreachable). */
   onError: (error: OnewayError) => void;
+  /** A test upload finished with a measurement (also one kept running after the element left). */
+  onResult?: (result: PreflightResult) => void;
 }
 
 /**
  * Runs the connection check of an element: one test upload to the host's tus endpoint, timed and
- * deleted. Cancels (and deletes) a test upload still running when the element leaves the page.
+ * deleted. Cancels (and deletes) a test upload still running when the element leaves the page,
+ * unless it was told to finish it (`finishInBackground`).
  */
 export class UploadPreflightController implements ReactiveController {
   status: PreflightStatus = 'idle';
   result: PreflightResult | undefined;
   private preflight: UploadPreflight | undefined;
+  private background = false;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly options: UploadPreflightControllerOptions) {
     host.addController(this);
@@ -26,6 +30,7 @@ export class UploadPreflightController implements ReactiveController {
 
   /** Starts a test upload, cancelling one still running. */
   async run(): Promise<PreflightResult | undefined> {
+    this.background = false;
     void this.preflight?.cancel();
     const preflight = new UploadPreflight(this.options.preflightOptions());
     this.preflight = preflight;
@@ -37,6 +42,7 @@ export class UploadPreflightController implements ReactiveController {
       if (preflight !== this.preflight) return undefined;
       this.result = result;
       this.status = 'done';
+      this.options.onResult?.(result);
       return result;
     } catch (cause) {
       if (preflight !== this.preflight) return undefined;
@@ -51,7 +57,13 @@ export class UploadPreflightController implements ReactiveController {
     }
   }
 
+  /** Lets the running test upload finish after the element leaves the page: its result still counts. */
+  finishInBackground(): void {
+    this.background = this.status === 'running';
+  }
+
   hostDisconnected(): void {
+    if (this.background && this.status === 'running') return;
     const preflight = this.preflight;
     this.preflight = undefined;
     if (this.status === 'running') this.status = 'idle';

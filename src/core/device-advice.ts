@@ -1,5 +1,5 @@
 // The decisions of the device check, as pure functions of what was measured: microphone level →
-// advice, picture brightness → advice, measured throughput → video bitrate, free space → warning.
+// advice, picture brightness → advice, free space → warning (measured throughput → bitrate: link-policy.ts).
 // The thresholds are tables so they can be read, tested and tuned in one place.
 
 // ---------------------------------------------------------------------------------------------
@@ -119,37 +119,10 @@ export function lightingAdvice(luma: number | undefined, thresholds = LIGHTING_T
 // ---------------------------------------------------------------------------------------------
 // Connection
 
-/** How a video bitrate is chosen from the measured upload throughput (bits per second). */
-export const BITRATE_POLICY = {
-  /** The share of the throughput video may take: the rest is audio, tus overhead and the link's ups and downs. */
-  videoShare: 0.6,
-  minVideoBps: 250_000,
-  maxVideoBps: 2_500_000,
-  /** Below this throughput video cannot keep up, even at the lowest bitrate. */
-  tooSlowForVideoBps: 300_000,
-  /** Below this throughput video is sent in visibly lower quality. */
-  slowBps: 1_500_000,
-} as const;
+// The bitrate, capture size and advice for a measured throughput are in link-policy.ts.
 
-/** Audio bitrate assumed for storage estimates (MediaRecorder's Opus/AAC default is about 128 kbit/s). */
+/** Audio bitrate assumed for storage estimates when none is set (MediaRecorder's Opus/AAC default is about 128 kbit/s). */
 export const AUDIO_BITS_PER_SECOND = 128_000;
-
-/** A video bitrate (bits/s) the connection keeps up with: 60% of the throughput, clamped to 250 kbit/s … 2.5 Mbit/s. */
-export function chooseVideoBitrate(throughputBps: number, policy = BITRATE_POLICY): number {
-  const share = throughputBps > 0 ? throughputBps * policy.videoShare : 0;
-  const clamped = Math.min(policy.maxVideoBps, Math.max(policy.minVideoBps, share));
-  // Round down to whole kbit/s: encoders do not care and people read it more easily.
-  return Math.floor(clamped / 1000) * 1000;
-}
-
-export type ConnectionAdvice = 'ok' | 'slow' | 'too-slow-for-video';
-
-/** Advice from the measured throughput (bits/s). */
-export function connectionAdvice(throughputBps: number, policy = BITRATE_POLICY): ConnectionAdvice {
-  if (!(throughputBps >= policy.tooSlowForVideoBps)) return 'too-slow-for-video';
-  if (throughputBps < policy.slowBps) return 'slow';
-  return 'ok';
-}
 
 // ---------------------------------------------------------------------------------------------
 // Storage

@@ -7,6 +7,8 @@ export interface DeviceCheckCompleteDetail {
   videoBitsPerSecond: number | undefined;
   /** The measured upload throughput in bits per second; undefined when it was not measured. */
   throughputBps: number | undefined;
+  /** The connection test was still running: it goes on, and its result follows as `oneway-connection-measured`. */
+  measuring: boolean;
   /** The candidate chose to answer with audio only because the connection is too slow for video. */
   audioOnly: boolean;
 }

@@ -1,5 +1,6 @@
 export * from './answer-uploaded.js';
 export * from './complete.js';
+export * from './connection-measured.js';
 export * from './countdown-end.js';
 export * from './device-check-complete.js';
 export * from './error.js';

@@ -182,6 +182,9 @@ export const en = {
   'help.report': 'Diagnostic report',
   'help.timeRuns': 'The timer keeps running.',
   'help.close': 'Close',
+  'deviceCheck.connectionBackground': 'You can continue now: the test finishes in the background.',
+  'interview.link.slow': 'Your connection is slow; your answer is still being saved.',
+  'interview.link.tooSlow': 'Your connection is too slow for video to keep up. You can still record: saving each answer will take longer after you stop, so keep this page open.',
   'interview.configProblem': 'The interview could not start because its configuration has problems:',
   // review
   'review.loading': 'Loading the answers…',

@@ -1,10 +1,7 @@
 import { expect } from '@open-wc/testing';
 import {
   averageLuma,
-  BITRATE_POLICY,
   bytesForAnswer,
-  chooseVideoBitrate,
-  connectionAdvice,
   FLOOR_DB,
   levelWindow,
   lightingAdvice,
@@ -98,38 +95,6 @@ describe('device advice: lighting', () => {
     expect(averageLuma(pixels([0, 255, 0, 255]))).to.be.closeTo(0.7152 * 255, 1e-9);
     expect(averageLuma(pixels([0, 0, 0, 255], [200, 200, 200, 255]))).to.be.closeTo(100, 1e-9);
     expect(averageLuma(new Uint8ClampedArray(0))).to.equal(0);
-  });
-});
-
-describe('device advice: connection', () => {
-  const cases: [string, number, number, string][] = [
-    // name, measured throughput (bit/s), expected video bitrate, expected advice
-    ['nothing got through', 0, 250_000, 'too-slow-for-video'],
-    ['not a number', Number.NaN, 250_000, 'too-slow-for-video'],
-    ['200 kbit/s', 200_000, 250_000, 'too-slow-for-video'],
-    ['just under 300 kbit/s', 299_999, 250_000, 'too-slow-for-video'],
-    ['300 kbit/s', 300_000, 250_000, 'slow'],
-    ['500 kbit/s: 60% is 300 kbit/s', 500_000, 300_000, 'slow'],
-    ['1 Mbit/s: 60%', 1_000_000, 600_000, 'slow'],
-    ['1.5 Mbit/s', 1_500_000, 900_000, 'ok'],
-    ['3 Mbit/s', 3_000_000, 1_800_000, 'ok'],
-    ['4,166,666 bit/s: 60% is 2.5 Mbit/s', 4_166_667, 2_500_000, 'ok'],
-    ['100 Mbit/s: clamped', 100_000_000, 2_500_000, 'ok'],
-    ['infinitely fast (a 0 ms measurement)', Number.POSITIVE_INFINITY, 2_500_000, 'ok'],
-  ];
-  for (const [name, throughput, bitrate, advice] of cases) {
-    it(`${name} → ${bitrate} bit/s, ${advice}`, () => {
-      expect(chooseVideoBitrate(throughput)).to.equal(bitrate);
-      expect(connectionAdvice(throughput)).to.equal(advice);
-    });
-  }
-
-  it('keeps every bitrate within 250 kbit/s … 2.5 Mbit/s and below 60% of a throughput that allows video', () => {
-    for (let throughput = 300_000; throughput < 10_000_000; throughput += 123_457) {
-      const bitrate = chooseVideoBitrate(throughput);
-      expect(bitrate).to.be.within(BITRATE_POLICY.minVideoBps, BITRATE_POLICY.maxVideoBps);
-      if (throughput * 0.6 >= BITRATE_POLICY.minVideoBps) expect(bitrate).to.be.at.most(throughput * 0.6);
-    }
   });
 });
 

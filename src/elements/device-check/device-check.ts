@@ -14,13 +14,8 @@ import {
   suggestedBrowser,
   type FeaturePolicyLike,
 } from '../../core/browser-guidance.js';
-import {
-  BITRATE_POLICY,
-  bytesForAnswer,
-  chooseVideoBitrate,
-  connectionAdvice,
-  storageAdvice,
-} from '../../core/device-advice.js';
+import { bytesForAnswer, storageAdvice } from '../../core/device-advice.js';
+import { connectionAdvice, fitRecording, LINK_TIERS } from '../../core/link-policy.js';
 import {
   applyDevicePreferences,
   loadDevicePreferences,
@@ -30,6 +25,7 @@ import {
 import { OnewayError } from '../../core/errors.js';
 import { timerDelayMs } from '../../core/countdown-clock.js';
 import type { AuthorizeHook } from '../../core/tus-stream.js';
+import { ConnectionMeasuredEvent } from '../../events/connection-measured.js';
 import { DeviceCheckCompleteEvent } from '../../events/device-check-complete.js';
 import { OnewayErrorEvent } from '../../events/error.js';
 import type { MessageKey } from '../../i18n/en.js';
@@ -49,7 +45,8 @@ type DeviceKind = 'video' | 'audio';
  * @tagname oneway-device-check
  * @summary Live camera preview, camera and microphone pickers, a microphone level meter, light, connection and storage checks, and guidance for every failure.
  *
- * @fires oneway-device-check-complete - The candidate pressed "Continue": `detail` has videoDeviceId, audioDeviceId, videoBitsPerSecond, throughputBps, audioOnly.
+ * @fires oneway-device-check-complete - The candidate pressed "Continue": `detail` has videoDeviceId, audioDeviceId, videoBitsPerSecond, throughputBps, measuring (the connection test goes on), audioOnly.
+ * @fires oneway-connection-measured - The connection test finished, also after "Continue" when it was still running then: `detail` has throughputBps, videoBitsPerSecond.
  * @fires oneway-error - A problem: `detail` has code, message (for developers), recoverable. Codes include permission-denied, permission-timeout, no-device, device-in-use, device-lost, no-media-recorder, insecure-context, iframe-blocked, in-app-browser, and upload-rejected/upload-unauthorized when the upload check is refused.
  *
  * @csspart root - Everything the element shows; carries the language (`lang`) and direction (`dir`) of its text.
@@ -152,6 +149,8 @@ export class OnewayDeviceCheck extends LitElement {
     preflightOptions: () => ({ endpoint: this.endpoint, authorize: this.authorize }),
     // A refused upload check is the host's to fix; the candidate can still go on.
     onError: (error) => this.report(error, false),
+    onResult: ({ throughputBps }) =>
+      this.dispatchEvent(new ConnectionMeasuredEvent({ throughputBps, videoBitsPerSecond: fitRecording(throughputBps).videoBitsPerSecond })),
   });
 
   override connectedCallback(): void {
@@ -188,7 +187,7 @@ export class OnewayDeviceCheck extends LitElement {
   /** A video bitrate (bits/s) the connection keeps up with, for MediaRecorder's `videoBitsPerSecond`; undefined until measured. */
   get videoBitsPerSecond(): number | undefined {
     const throughput = this.throughputBps;
-    return throughput === undefined ? undefined : chooseVideoBitrate(throughput);
+    return throughput === undefined ? undefined : fitRecording(throughput).videoBitsPerSecond;
   }
 
   /** The id of the camera in use. */
@@ -344,8 +343,11 @@ export class OnewayDeviceCheck extends LitElement {
       audioDeviceId,
       videoBitsPerSecond: this.videoBitsPerSecond,
       throughputBps: this.throughputBps,
+      measuring: this.connection.status === 'running',
       audioOnly: this.offerAudioOnly && this.audioOnly,
     });
+    // The candidate need not wait for the connection test: it finishes after they go on.
+    this.connection.finishInBackground();
     this.preferences = { videoDeviceId, audioDeviceId };
     saveDevicePreferences(this.preferences);
     // The recorder opens the devices next; two open captures of one camera fail on some systems (iOS ends the first).
@@ -493,7 +495,7 @@ export class OnewayDeviceCheck extends LitElement {
       text = this.i18n.t('deviceCheck.connectionFailed');
       warning = true;
     } else if (status !== 'done' || throughput === undefined) {
-      text = this.i18n.t('deviceCheck.connectionChecking');
+      text = `${this.i18n.t('deviceCheck.connectionChecking')} ${this.i18n.t('deviceCheck.connectionBackground')}`;
     } else {
       const advice = connectionAdvice(throughput);
       const speed = this.formatSpeed(throughput);
@@ -521,13 +523,15 @@ export class OnewayDeviceCheck extends LitElement {
   private renderStorage() {
     const estimate = this.storageEstimate;
     if (!estimate) return nothing;
-    const videoBitsPerSecond = this.videoBitsPerSecond ?? BITRATE_POLICY.maxVideoBps;
-    const check = { quotaBytes: estimate.quota, usageBytes: estimate.usage, maxAnswerSeconds: this.maxAnswerSeconds, videoBitsPerSecond };
+    const fit = fitRecording(this.throughputBps);
+    const videoBitsPerSecond = fit.videoBitsPerSecond ?? LINK_TIERS[0].maxVideoBps;
+    const audioBitsPerSecond = fit.audioBitsPerSecond;
+    const check = { quotaBytes: estimate.quota, usageBytes: estimate.usage, maxAnswerSeconds: this.maxAnswerSeconds, videoBitsPerSecond, audioBitsPerSecond };
     if (storageAdvice(check) !== 'low') return nothing;
     return html`<p part="storage-warning" class="warning">
       ${this.i18n.t('deviceCheck.storageLow', {
         free: this.i18n.bytes(Math.max(0, (estimate.quota ?? 0) - (estimate.usage ?? 0))),
-        needed: this.i18n.bytes(bytesForAnswer(this.maxAnswerSeconds, videoBitsPerSecond)),
+        needed: this.i18n.bytes(bytesForAnswer(this.maxAnswerSeconds, videoBitsPerSecond, audioBitsPerSecond)),
       })}
     </p>`;
   }

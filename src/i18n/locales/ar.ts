@@ -182,6 +182,9 @@ const ar: Messages = {
   'help.report': 'تقرير التشخيص',
   'help.timeRuns': 'يستمر الوقت في العدّ.',
   'help.close': 'إغلاق',
+  'deviceCheck.connectionBackground': 'يمكنك المتابعة الآن: سيكتمل الاختبار في الخلفية.',
+  'interview.link.slow': 'اتصالك بطيء؛ لا يزال حفظ إجابتك جاريًا.',
+  'interview.link.tooSlow': 'اتصالك أبطأ من أن يواكب الفيديو. لا يزال بإمكانك التسجيل: سيستغرق حفظ كل إجابة وقتًا أطول بعد التوقف، لذا أبقِ هذه الصفحة مفتوحة.',
   'interview.configProblem': 'تعذّر بدء المقابلة لأن إعداداتها تحتوي على مشكلات:',
   // review
   'review.loading': 'جارٍ تحميل الإجابات…',

@@ -175,6 +175,9 @@ const de: Messages = {
   'help.report': 'Diagnosebericht',
   'help.timeRuns': 'Die Zeit läuft weiter.',
   'help.close': 'Schließen',
+  'deviceCheck.connectionBackground': 'Sie können jetzt fortfahren: Der Test läuft im Hintergrund weiter.',
+  'interview.link.slow': 'Ihre Verbindung ist langsam; Ihre Antwort wird noch gespeichert.',
+  'interview.link.tooSlow': 'Ihre Verbindung ist zu langsam, um mit dem Video Schritt zu halten. Sie können trotzdem aufnehmen: Das Speichern jeder Antwort dauert nach dem Beenden länger, lassen Sie diese Seite also geöffnet.',
   'interview.configProblem': 'Das Interview konnte nicht starten, weil seine Konfiguration Fehler enthält:',
   // review
   'review.loading': 'Die Antworten werden geladen…',

@@ -175,6 +175,9 @@ const es: Messages = {
   'help.report': 'Informe de diagnóstico',
   'help.timeRuns': 'El tiempo sigue corriendo.',
   'help.close': 'Cerrar',
+  'deviceCheck.connectionBackground': 'Ya puede continuar: la prueba termina en segundo plano.',
+  'interview.link.slow': 'Su conexión es lenta; su respuesta aún se está guardando.',
+  'interview.link.tooSlow': 'Su conexión es demasiado lenta para el vídeo. Puede grabar igualmente: guardar cada respuesta tardará más después de detener la grabación, así que mantenga esta página abierta.',
   'interview.configProblem': 'La entrevista no ha podido empezar porque su configuración tiene problemas:',
   // review
   'review.loading': 'Cargando las respuestas…',

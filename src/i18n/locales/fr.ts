@@ -175,6 +175,9 @@ const fr: Messages = {
   'help.report': 'Rapport de diagnostic',
   'help.timeRuns': 'Le temps continue de s’écouler.',
   'help.close': 'Fermer',
+  'deviceCheck.connectionBackground': 'Vous pouvez continuer : le test se termine en arrière-plan.',
+  'interview.link.slow': 'Votre connexion est lente ; votre réponse est toujours en cours d’enregistrement.',
+  'interview.link.tooSlow': 'Votre connexion est trop lente pour la vidéo. Vous pouvez quand même enregistrer : l’envoi de chaque réponse prendra plus de temps après l’arrêt, gardez donc cette page ouverte.',
   'interview.configProblem': 'L’entretien n’a pas pu démarrer, car sa configuration comporte des erreurs :',
   // review
   'review.loading': 'Chargement des réponses…',

@@ -175,6 +175,9 @@ const ja: Messages = {
   'help.report': '診断レポート',
   'help.timeRuns': '時間は進み続けます。',
   'help.close': '閉じる',
+  'deviceCheck.connectionBackground': 'このまま続けられます。テストはバックグラウンドで完了します。',
+  'interview.link.slow': '接続が遅いため、回答はまだ保存中です。',
+  'interview.link.tooSlow': '接続が遅く、動画の送信が追いつきません。録画はできますが、停止後の保存に時間がかかります。このページを開いたままにしてください。',
   'interview.configProblem': '設定に問題があるため、面接を開始できませんでした:',
   // review
   'review.loading': '回答を読み込んでいます…',

@@ -175,6 +175,9 @@ const ptBR: Messages = {
   'help.report': 'Relatório de diagnóstico',
   'help.timeRuns': 'O tempo continua correndo.',
   'help.close': 'Fechar',
+  'deviceCheck.connectionBackground': 'Você já pode continuar: o teste termina em segundo plano.',
+  'interview.link.slow': 'Sua conexão está lenta; sua resposta ainda está sendo salva.',
+  'interview.link.tooSlow': 'Sua conexão é lenta demais para o vídeo acompanhar. Você ainda pode gravar: salvar cada resposta levará mais tempo depois de parar, então mantenha esta página aberta.',
   'interview.configProblem': 'Não foi possível iniciar a entrevista porque a configuração dela tem problemas:',
   // review
   'review.loading': 'Carregando as respostas…',
