@@ -13,6 +13,15 @@ export interface MediaStreamControllerOptions {
   mediaDevices?: () => Pick<MediaDevices, 'getUserMedia'> | undefined;
   /** The element that shows the stream, kept in step with it after each host update. */
   preview?: () => HTMLMediaElement | null | undefined;
+  /** The capture height and frame rate asked for (ideal values); 720 at the camera's rate when unset. */
+  capture?: () => VideoCapture;
+}
+
+/** What the camera is asked for: ideal values, so a camera that cannot do them gives the nearest. */
+export interface VideoCapture {
+  /** Picture height; the width asked for follows at 16:9. */
+  height?: number;
+  frameRate?: number;
 }
 
 /**
@@ -27,6 +36,8 @@ export class MediaStreamController implements ReactiveController {
   private request = 0;
   /** The element the stream was last shown in, which may since have left the host's shadow root. */
   private shownIn: HTMLMediaElement | undefined;
+  /** The capture the live video track was last asked for. */
+  private captured = '';
 
   constructor(private readonly host: ReactiveControllerHost, private readonly options: MediaStreamControllerOptions) {
     host.addController(this);
@@ -48,9 +59,10 @@ export class MediaStreamController implements ReactiveController {
     try {
       if (unsupported) throw unsupported;
       const video = this.options.kind() === 'video';
+      const capture = this.capture();
       const constraints: MediaStreamConstraints = {
         audio: { echoCancellation: true, noiseSuppression: true },
-        video: video ? { width: { ideal: 1280 }, height: { ideal: 720 }, facingMode: 'user' } : false,
+        video: video ? { ...videoConstraints(capture), facingMode: 'user' } : false,
       };
       // The camera and microphone chosen in the device check, unless they have gone since.
       const preferred = applyDevicePreferences(constraints, loadDevicePreferences());
@@ -70,6 +82,7 @@ export class MediaStreamController implements ReactiveController {
       }
       this.stream = stream;
       this.status = 'ready';
+      this.captured = JSON.stringify(capture);
       return stream;
     } catch (cause) {
       if (request !== this.request) return undefined;
@@ -78,6 +91,28 @@ export class MediaStreamController implements ReactiveController {
     } finally {
       this.host.requestUpdate();
     }
+  }
+
+  /**
+   * Asks the live camera for the capture now wanted (`capture` changed since it was opened), e.g.
+   * a smaller picture for a slower link. Call between recordings: not every recorder takes a
+   * change of size half-way.
+   */
+  async fitCapture(): Promise<void> {
+    const track = this.stream?.getVideoTracks()[0];
+    const capture = this.capture();
+    const wanted = JSON.stringify(capture);
+    if (!track || wanted === this.captured) return;
+    this.captured = wanted;
+    try {
+      await track.applyConstraints(videoConstraints(capture));
+    } catch {
+      // The camera keeps what it had: a larger picture costs bitrate, not the recording.
+    }
+  }
+
+  private capture(): VideoCapture {
+    return this.options.capture?.() ?? {};
   }
 
   /** Takes the stream out of the preview, then stops every track. */
@@ -122,6 +157,12 @@ export class MediaStreamController implements ReactiveController {
     this.error = error;
     this.options.onError(error);
   }
+}
+
+function videoConstraints({ height = 720, frameRate }: VideoCapture): MediaTrackConstraints {
+  // Even: encoders want even sizes.
+  const width = Math.round((height * 16) / 9 / 2) * 2;
+  return { width: { ideal: width }, height: { ideal: height }, ...(frameRate ? { frameRate: { ideal: frameRate } } : {}) };
 }
 
 function stopTracks(stream: MediaStream): void {

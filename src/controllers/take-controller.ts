@@ -15,7 +15,7 @@ type Host = ReactiveControllerHost & HTMLElement;
 export interface TakeControllerOptions {
   /** Upload options for the next take, read when it starts or is recovered. */
   takeOptions: () => Pick<TakeOptions, 'endpoint' | 'metadata' | 'authorize' | 'uploadOrigins'> &
-    Pick<RecordOptions, 'videoBitsPerSecond' | 'reviewable' | 'localOnly'>;
+    Pick<RecordOptions, 'videoBitsPerSecond' | 'audioBitsPerSecond' | 'reviewable' | 'localOnly'>;
   /** The recording slot, for finding interrupted takes after a reload. */
   scope: () => string;
   /** Recording stops by itself after this many seconds (none when 0 or undefined). */

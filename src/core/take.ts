@@ -58,6 +58,8 @@ export interface RecordOptions extends TakeOptions {
   /** A practice take: recorded for playback only, never journaled or uploaded. */
   localOnly?: boolean;
   videoBitsPerSecond?: number;
+  /** Audio bitrate for MediaRecorder (speech needs far less than its ~128 kbit/s default). */
+  audioBitsPerSecond?: number;
   createRecorder?: MediaRecorderFactory;
   /** Milliseconds, monotonic; injected for tests. */
   now?: () => number;
@@ -244,6 +246,7 @@ export class Take {
     this.recorder = new AnswerRecorder(stream, {
       mimeType: options.mimeType,
       videoBitsPerSecond: options.videoBitsPerSecond,
+      audioBitsPerSecond: options.audioBitsPerSecond,
       createRecorder: options.createRecorder,
       onSlice: (bytes) => {
         this.hash.update(bytes);

@@ -5,6 +5,8 @@ import { concatBytes } from './tus.js';
 export interface RecorderSpy {
   /** The bytes of every slice of every MediaRecorder created since install, by recorder, as read so far. */
   recordings: Uint8Array[][];
+  /** The options and stream each of those recorders was made with, in the same order. */
+  made: { options: MediaRecorderOptions | undefined; stream: MediaStream }[];
   /** The bytes the last recorder produced, once every slice is read. */
   lastRecording(): Promise<Uint8Array>;
   restore(): void;
@@ -14,10 +16,12 @@ export interface RecorderSpy {
 export function spyOnMediaRecorder(target: Window & typeof globalThis = window): RecorderSpy {
   const Original = target.MediaRecorder;
   const recordings: Uint8Array[][] = [];
+  const made: RecorderSpy['made'] = [];
   const reads: Promise<unknown>[][] = [];
   class SpiedMediaRecorder extends Original {
     constructor(stream: MediaStream, options?: MediaRecorderOptions) {
       super(stream, options);
+      made.push({ options, stream });
       const slices: Uint8Array[] = [];
       const pending: Promise<unknown>[] = [];
       recordings.push(slices);
@@ -33,6 +37,7 @@ export function spyOnMediaRecorder(target: Window & typeof globalThis = window):
   target.MediaRecorder = SpiedMediaRecorder;
   return {
     recordings,
+    made,
     async lastRecording() {
       await Promise.all(reads.at(-1) ?? []);
       return concatBytes(recordings.at(-1) ?? []);

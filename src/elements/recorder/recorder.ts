@@ -89,6 +89,15 @@ export class OnewayRecorder extends LitElement {
   /** Video bitrate for recording, e.g. what `<oneway-device-check>` measured the connection can carry; browser default when unset. */
   @property({ type: Number, attribute: 'video-bits-per-second' }) videoBitsPerSecond: number | undefined;
 
+  /** Audio bitrate for recording (speech is clear at 24–48 kbit/s); browser default (~128 kbit/s) when unset. */
+  @property({ type: Number, attribute: 'audio-bits-per-second' }) audioBitsPerSecond: number | undefined;
+
+  /** Camera picture height to ask for, e.g. 360 on a slow link (the width follows at 16:9); 720 when unset. Applies from the next take. */
+  @property({ type: Number, attribute: 'capture-height' }) captureHeight: number | undefined;
+
+  /** Camera frame rate to ask for, e.g. 15 on a slow link; the camera's own when unset. Applies from the next take. */
+  @property({ type: Number, attribute: 'capture-frame-rate' }) captureFrameRate: number | undefined;
+
   /** Practice mode: takes are recorded for playback only, never uploaded or stored. */
   @property({ type: Boolean }) practice = false;
 
@@ -116,6 +125,7 @@ export class OnewayRecorder extends LitElement {
     kind: () => this.kind,
     onError: (error) => this.report(error),
     preview: () => this.preview,
+    capture: () => ({ height: this.captureHeight, frameRate: this.captureFrameRate }),
   });
 
   private readonly lock = new ScopeLockController(this, () => this.scope);
@@ -134,6 +144,7 @@ export class OnewayRecorder extends LitElement {
       authorize: (request) => this.authorize?.(request),
       uploadOrigins: this.uploadOrigins,
       videoBitsPerSecond: this.videoBitsPerSecond,
+      audioBitsPerSecond: this.audioBitsPerSecond,
       reviewable: this.reviewable || this.practice,
       localOnly: this.practice,
     }),
@@ -238,6 +249,8 @@ export class OnewayRecorder extends LitElement {
       else if (!this.hidden && !this.media.stream) void this.prepare();
     }
     if (changed.has('kind') && changed.get('kind') !== undefined && !this.hidden) void this.prepare();
+    // A new capture size or frame rate waits for the take under way to end.
+    if (!this.recording) void this.media.fitCapture();
     if (this.kind === 'audio' && this.media.stream) this.level.attach(this.media.stream);
     else this.level.detach();
   }

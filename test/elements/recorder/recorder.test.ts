@@ -157,6 +157,48 @@ describe('<oneway-recorder>', () => {
     expect(stream.getTracks().map((track) => track.readyState)).to.deep.equal(['ended', 'ended']);
   });
 
+  it('records with the audio bitrate and camera size it is given; a new size waits for the next take', async () => {
+    const el = await readyRecorder(html`<oneway-recorder
+      endpoint="/files"
+      video-bits-per-second="300000"
+      audio-bits-per-second="24000"
+      capture-height="360"
+      capture-frame-rate="15"
+    ></oneway-recorder>`);
+    const track = () => spy.made.at(-1)!.stream.getVideoTracks()[0];
+    // What the camera was asked for: browsers give back `{ ideal: 360 }` or a bare 360, which means the same.
+    const asked = (name: 'width' | 'height' | 'frameRate') => {
+      const value = track().getConstraints()[name];
+      return typeof value === 'object' ? (value as { ideal?: number }).ideal : value;
+    };
+    const take = async (during?: () => Promise<void>) => {
+      const uploaded = nextEvent(el, 'oneway-answer-uploaded');
+      const started = nextEvent(el, 'oneway-recording-start');
+      recordButton(el).click();
+      await started;
+      await sleep(1000);
+      await during?.();
+      recordButton(el).click();
+      await uploaded;
+    };
+    await take();
+    expect(spy.made.at(-1)!.options).to.include({ videoBitsPerSecond: 300_000, audioBitsPerSecond: 24_000 });
+    expect([asked('width'), asked('height'), asked('frameRate')]).to.deep.equal([640, 360, 15]);
+    // Chromium's fake camera scales to what is asked; other engines' give their nearest mode.
+    if (navigator.userAgent.includes('Chrome/')) expect(track().getSettings()).to.include({ width: 640, height: 360 });
+
+    el.captureHeight = 240;
+    await waitFor(() => asked('height') === 240, 'the camera was not asked for 240 rows');
+    await take(async () => {
+      el.captureHeight = 480;
+      await el.updateComplete;
+      await sleep(300);
+      expect(asked('height'), 'the size changed half-way through a take').to.equal(240);
+    });
+    await waitFor(() => asked('height') === 480, 'the new size did not apply after the take');
+    expect(spy.made.at(-1)!.options).to.include({ audioBitsPerSecond: 24_000 });
+  });
+
   it('records audio alone when kind="audio"', async () => {
     const el = await readyRecorder(html`<oneway-recorder endpoint="/files" kind="audio"></oneway-recorder>`);
     expect(el.recordingMimeType).to.match(/^audio\//);
