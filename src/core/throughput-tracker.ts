@@ -16,8 +16,6 @@ export const TRACKER_LIMITS = Object.freeze({
   windowMs: 10_000,
   /** A request this small is mostly round trip: it says little about the link (e.g. an audio answer's second). */
   minTransferBytes: 16 * 1024,
-  /** What a test upload counts for against the answers' own transfers, in busy link time. */
-  testWeightMs: 2_000,
   /** Transfers kept. */
   maxTransfers: 200,
 });
@@ -50,13 +48,16 @@ export class ThroughputTracker {
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
-  /** A test upload measured `bitsPerSecond` just now: what the answers measured before it is older news. */
-  tested(bitsPerSecond: number): void {
-    if (!(bitsPerSecond > 0)) return;
+  /**
+   * A test upload of `bytes` went at `bitsPerSecond` just now: what the answers measured before it
+   * is older news. It counts for the time it took, like any transfer.
+   */
+  tested(bitsPerSecond: number, bytes: number): void {
+    if (!(bitsPerSecond > 0) || !(bytes > 0)) return;
     const end = this.now();
-    const start = end - TRACKER_LIMITS.testWeightMs;
+    const start = end - Math.min((bytes * 8000) / bitsPerSecond, TRACKER_LIMITS.windowMs);
     this.transfers = this.transfers.filter((transfer) => transfer.end > start);
-    this.add({ start, end, bytes: (bitsPerSecond * TRACKER_LIMITS.testWeightMs) / 8000 });
+    this.add({ start, end, bytes: ((end - start) * bitsPerSecond) / 8000 });
   }
 
   /** A progress report of the upload `key` (one take). */

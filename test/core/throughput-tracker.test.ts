@@ -88,16 +88,25 @@ describe('throughput tracker', () => {
     const tracker = new ThroughputTracker(clock.now);
     simulate(tracker, clock, { key: 'q1#1', seconds: 20, recordBps: 2_000_000, linkBps: 4_000_000, latencyMs: 40 });
     clock.advance(15_000);
-    tracker.tested(450_000);
-    expect(tracker.bitsPerSecond).to.equal(450_000);
-    tracker.tested(0);
-    expect(tracker.bitsPerSecond, 'a test that measured nothing changes nothing').to.equal(450_000);
+    tracker.tested(450_000, 256 * KB);
+    expect(tracker.bitsPerSecond).to.be.closeTo(450_000, 1);
+    tracker.tested(0, 256 * KB);
+    expect(tracker.bitsPerSecond, 'a test that measured nothing changes nothing').to.be.closeTo(450_000, 1);
+  });
+
+  it('weighs a test by the time it took: a fast one on an idle link soon gives way to what answers measure', () => {
+    const clock = manualClock();
+    const tracker = new ThroughputTracker(clock.now);
+    // 128 KB in 20 ms.
+    tracker.tested(52_428_800, 128 * KB);
+    simulate(tracker, clock, { key: 'q1#1', seconds: 10, recordBps: 1_000_000, linkBps: 600_000, latencyMs: 40 });
+    expect(tracker.bitsPerSecond).to.be.within(500_000, 650_000);
   });
 
   it('ignores requests too small to be more than a round trip, and time spent retrying', () => {
     const clock = manualClock();
     const tracker = new ThroughputTracker(clock.now);
-    tracker.tested(1_000_000);
+    tracker.tested(1_000_000, 250_000);
     // An audio answer: 4 KB a second, each request mostly latency.
     simulate(tracker, clock, { key: 'q2#1', seconds: 10, recordBps: 32_000, linkBps: 4_000_000, latencyMs: 60 });
     expect(tracker.bitsPerSecond).to.equal(1_000_000);
@@ -109,7 +118,7 @@ describe('throughput tracker', () => {
     clock.advance(500);
     tracker.report('q3#1', { bytesUploaded: 200 * KB, bytesRecorded: 200 * KB, state: 'uploading' });
     // 2 s of the test at 1 Mbit/s and 0.5 s at 3.3 Mbit/s.
-    expect(tracker.bitsPerSecond).to.be.closeTo(((2 * 1_000_000) / 8 + 200 * KB) * 8 / 2.5, 1);
+    expect(tracker.bitsPerSecond).to.be.closeTo(((250_000 + 200 * KB) * 8) / 2.5, 1);
   });
 
   it('tells how far behind an upload is, and forgets a take thrown away', () => {

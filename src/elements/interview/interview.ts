@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { InterviewController } from '../../controllers/interview-controller.js';
+import { LinkController } from '../../controllers/link-controller.js';
 import { TickController } from '../../controllers/tick-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { ScopeLockController } from '../../controllers/scope-lock-controller.js';
@@ -16,6 +17,7 @@ import { AccommodationRequestEvent } from '../../events/accommodation-request.js
 import { AnswerUploadedEvent } from '../../events/answer-uploaded.js';
 import { ConsentEvent } from '../../events/consent.js';
 import { CompleteEvent } from '../../events/complete.js';
+import type { ConnectionMeasuredEvent } from '../../events/connection-measured.js';
 import type { DeviceCheckCompleteEvent } from '../../events/device-check-complete.js';
 import { OnewayErrorEvent } from '../../events/error.js';
 import type { InterviewContext } from '../../events/interview-context.js';
@@ -67,6 +69,7 @@ import { interviewStyles } from './interview.styles.js';
  * @csspart hint - Every hint under a control (e.g. what the button does, retakes left, characters typed).
  * @csspart notice - A message between questions (e.g. "That was the practice"); also `notice recovery`, and `notice last-take` before and after a question's last take.
  * @csspart recovery - On the intro: an answer cut off by a reload is being sent, then saved.
+ * @csspart slow-connection - `notice slow-connection`: an answer's upload is behind its recording, or the connection is too slow for video.
  * @csspart counter - "Question 2 of 5", the heading of the screen before the question is shown.
  * @csspart timers - The row of the think or answer countdown and its hint.
  * @csspart review-panel - The review of a take: heading, playback and buttons.
@@ -174,7 +177,6 @@ export class OnewayInterview extends LitElement {
   /** The attempt of the take being recorded or reviewed. */
   private attempt = 0;
   private textStartedAt = 0;
-  private videoBitsPerSecond: number | undefined;
   private announcedStep = '';
   private startedQuestion = '';
   private completed = false;
@@ -193,6 +195,9 @@ export class OnewayInterview extends LitElement {
 
   /** The language of the element's text: its closest `lang`, else the page's, else English. */
   private readonly i18n = new LocaleController(this);
+
+  /** Fits every take to the uplink as last measured. */
+  private readonly link = new LinkController(this, { endpoint: () => this.endpoint, authorize: () => this.authorize });
 
   private readonly lock = new ScopeLockController(this, () => (this.loader?.flow ? `interview:${this.loader.flow.config.id}` : ''));
 
@@ -291,6 +296,8 @@ export class OnewayInterview extends LitElement {
     if (step.step === 'question' && step.phase === 'think' && !step.practice && this.startedQuestion !== flow.current.id) {
       this.startedQuestion = flow.current.id;
       this.dispatchEvent(new QuestionStartEvent({ questionId: flow.current.id, index: step.index }));
+      // Links change during an interview: measured again before each question that is recorded.
+      if (flow.current.answer !== 'text') this.link.tell((link) => link.questionShown());
     }
     if (step.step === 'complete' && !this.completed) {
       this.completed = true;
@@ -378,7 +385,7 @@ export class OnewayInterview extends LitElement {
   }
 
   private deviceChecked(event: DeviceCheckCompleteEvent): void {
-    this.videoBitsPerSecond = event.detail.videoBitsPerSecond;
+    this.link.tell((link) => link.deviceChecked(event.detail));
     this.flow!.deviceCheckDone();
     this.afterTransition();
   }
@@ -396,9 +403,16 @@ export class OnewayInterview extends LitElement {
     };
   }
 
+  /** The take an event is about, as the link controller knows it. */
+  private takeKey(context: InterviewContext): string {
+    return context.practice ? '#practice' : `${context.questionId}#${context.attempt}`;
+  }
+
   private onRecordingStart(event: RecordingStartEvent): void {
     event.stopPropagation();
     this.attempt = this.flow!.startAnswer();
+    const key = this.takeKey(this.context());
+    this.link.tell((link) => link.takeStarted(key));
     this.dispatchEvent(new RecordingStartEvent({ ...event.detail, ...this.context() }));
     this.requestUpdate();
   }
@@ -406,6 +420,9 @@ export class OnewayInterview extends LitElement {
   private onRecordingStop(event: RecordingStopEvent): void {
     event.stopPropagation();
     this.dispatchEvent(new RecordingStopEvent({ ...event.detail, ...this.context() }));
+    const key = this.takeKey(this.context());
+    const take = { ...event.detail, kind: this.recorder?.kind };
+    this.link.tell((link) => link.takeStopped(key, take));
     this.flow!.stopAnswer();
     const blob = this.recorder?.reviewBlob();
     this.setReviewUrl(blob ? URL.createObjectURL(blob) : '');
@@ -416,6 +433,7 @@ export class OnewayInterview extends LitElement {
     event.stopPropagation();
     const context = this.context(event.detail.metadata);
     this.answerProgress.report(context.questionId!, context.attempt!, event.detail);
+    this.link.tell((link) => link.progress(this.takeKey(context), event.detail));
     this.dispatchEvent(new UploadProgressEvent({ ...event.detail, ...context }));
     this.requestUpdate();
   }
@@ -439,6 +457,8 @@ export class OnewayInterview extends LitElement {
   private retake(): void {
     const flow = this.flow!;
     if (!(flow.step as { practice?: boolean }).practice) this.answerProgress.discard(flow.current.id, this.attempt);
+    const key = this.takeKey(this.context());
+    this.link.tell((link) => link.discarded(key));
     this.setReviewUrl('');
     void this.recorder?.discard();
     this.flow!.retake();
@@ -590,6 +610,7 @@ export class OnewayInterview extends LitElement {
             max-answer-seconds=${Math.max(...flow.questions.map((question) => question.answerSeconds))}
             ?allow-audio-fallback=${flow.questions.some((question) => question.answer === 'audio')}
             @oneway-device-check-complete=${this.deviceChecked}
+            @oneway-connection-measured=${(event: ConnectionMeasuredEvent) => this.link.tell((link) => link.tested(event.detail.throughputBps))}
           ></oneway-device-check>
         </div>`;
       case 'question':
@@ -704,7 +725,7 @@ export class OnewayInterview extends LitElement {
         .captions=${step.practice ? '' : (question.captions ?? '')}
         ?practice=${step.practice}
       ></oneway-question>
-      ${this.renderTimers(flow, step)}
+      ${this.renderTimers(flow, step)} ${this.renderLinkNote(flow, step)}
       ${question.answer === 'text' && !step.practice ? this.renderTextAnswer(flow, step) : nothing}
       ${step.phase === 'review' ? this.renderReview(flow, step.practice) : nothing}
       <slot name="help"></slot>
@@ -800,6 +821,13 @@ export class OnewayInterview extends LitElement {
     );
     this.accommodation = 'sent';
     void this.updateComplete.then(() => this.accommodationDialog?.querySelector<HTMLElement>('[data-autofocus]')?.focus());
+  }
+
+  /** A calm word when the connection holds the answer back (not for practice, which is not sent). */
+  private renderLinkNote(flow: InterviewFlow, step: Extract<InterviewStep, { step: 'question' }>) {
+    if (step.practice || flow.current.answer === 'text') return nothing;
+    const note = this.link.note(this.takeKey({ questionId: flow.current.id, attempt: this.attempt }), flow.current.answer === 'video');
+    return note ? html`<p part="notice slow-connection" role="status">${this.i18n.t(note)}</p>` : nothing;
   }
 
   private renderTextAnswer(flow: InterviewFlow, step: Extract<InterviewStep, { step: 'question' }>) {
@@ -951,6 +979,7 @@ export class OnewayInterview extends LitElement {
     const question = flow.current;
     const practice = step.step === 'question' && step.practice;
     const kind = practice || question.answer === 'text' ? 'video' : question.answer;
+    const fit = this.link.settings;
     return html`<oneway-recorder
       exportparts=${RECORDER_PARTS}
       class=${flow.timed ? 'timed' : ''}
@@ -960,7 +989,10 @@ export class OnewayInterview extends LitElement {
       recording-id=${`${this.slotPrefix(flow)}${practice ? '#practice' : encodeURIComponent(question.id)}`}
       retention-days=${this.retentionDays}
       max-seconds=${flow.timed ? question.answerSeconds : 0}
-      .videoBitsPerSecond=${this.videoBitsPerSecond}
+      .videoBitsPerSecond=${fit.videoBitsPerSecond}
+      .audioBitsPerSecond=${fit.audioBitsPerSecond}
+      .captureHeight=${fit.height}
+      .captureFrameRate=${fit.frameRate}
       .metadata=${this.answerMetadata(question.id, flow.nextAttempt, kind)}
       .authorize=${this.authorize}
       .uploadOrigins=${this.uploadOrigins}

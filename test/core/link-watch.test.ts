@@ -1,0 +1,164 @@
+import { expect } from '@open-wc/testing';
+import { LINK_TIERS } from '../../src/core/link-policy.js';
+import { LINK_WATCH, LinkWatch } from '../../src/core/link-watch.js';
+import type { PreflightOptions, PreflightResult } from '../../src/core/upload-preflight.js';
+import { manualClock } from '../support/clock.js';
+
+/** Test uploads the watch asked for, each settled by the test. */
+function probes() {
+  const made: { options: PreflightOptions; cancelled: boolean; finish(bitsPerSecond: number): void; fail(): void }[] = [];
+  const create = (options: PreflightOptions) => {
+    let resolve!: (result: PreflightResult) => void;
+    let reject!: (error: Error) => void;
+    const result = new Promise<PreflightResult>((res, rej) => ((resolve = res), (reject = rej)));
+    const probe = {
+      options,
+      cancelled: false,
+      finish: (bitsPerSecond: number) =>
+        resolve({ throughputBps: bitsPerSecond, bytesSent: options.bytes!, durationMs: 1000, uploadUrl: undefined, complete: true, deleted: true }),
+      fail: () => reject(new Error('unreachable')),
+    };
+    made.push(probe);
+    return {
+      run: () => result,
+      cancel: async () => {
+        probe.cancelled = true;
+        reject(new Error('cancelled'));
+      },
+    };
+  };
+  return { made, create };
+}
+
+function watch(endpoint = '/files') {
+  const clock = manualClock(100_000);
+  const made = probes();
+  let changes = 0;
+  const link = new LinkWatch({ endpoint: () => endpoint, authorize: () => undefined, onChange: () => changes++, now: clock.now, createProbe: made.create });
+  return { link, clock, probes: made.made, changes: () => changes };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('link watch', () => {
+  it('records at the browser’s defaults until the link is measured', () => {
+    const { link } = watch();
+    expect(link.settings.videoBitsPerSecond).to.equal(undefined);
+    expect(link.settings.height).to.equal(720);
+  });
+
+  it('takes the device check’s late result from the next take on, and sends no test of its own meanwhile', async () => {
+    const { link, probes, changes } = watch();
+    link.deviceChecked({ throughputBps: undefined, measuring: true });
+    link.questionShown();
+    expect(probes, 'a second test while the device check’s runs').to.have.length(0);
+    link.takeStarted('q1#1');
+    link.tested(380_000);
+    expect(changes()).to.equal(1);
+    expect(link.settings).to.include({ height: 360, frameRate: 10, audioBitsPerSecond: 24_000 });
+  });
+
+  it('measures the link before a question when nothing did lately, once, and with the host’s endpoint', async () => {
+    const { link, clock, probes } = watch();
+    link.deviceChecked({ throughputBps: 4_000_000 });
+    link.questionShown();
+    expect(probes, 'a test right after the device check’s').to.have.length(0);
+    clock.advance(LINK_WATCH.testFreshMs);
+    link.questionShown();
+    link.questionShown();
+    expect(probes).to.have.length(1);
+    expect(probes[0].options).to.include({ endpoint: '/files', bytes: LINK_WATCH.probeBytes });
+    // The link dropped between the questions: the next take fits the link as it is now.
+    probes[0].finish(570_000);
+    await settle();
+    expect(link.settings).to.include({ height: 360, frameRate: 15 });
+  });
+
+  it('cancels its test when a take starts (it would share the link), and ignores what it would have said', async () => {
+    const { link, clock, probes } = watch();
+    link.deviceChecked({ throughputBps: 4_000_000 });
+    clock.advance(LINK_WATCH.testFreshMs);
+    link.questionShown();
+    link.takeStarted('q1#1');
+    expect(probes[0].cancelled).to.equal(true);
+    probes[0].finish(100_000);
+    await settle();
+    expect(link.settings.height).to.equal(720);
+  });
+
+  it('sends no test without an endpoint, nor while an answer is still uploading, and survives one that fails', async () => {
+    const none = watch('');
+    none.link.questionShown();
+    expect(none.probes).to.have.length(0);
+
+    const { link, probes } = watch();
+    link.progress('q1#1', { bytesUploaded: 0, bytesRecorded: 100_000, recordingEnded: true, state: 'uploading' });
+    link.questionShown();
+    expect(probes).to.have.length(0);
+    link.progress('q1#1', { bytesUploaded: 100_000, bytesRecorded: 100_000, recordingEnded: true, state: 'done' });
+    link.questionShown();
+    expect(probes).to.have.length(1);
+    probes[0].fail();
+    await settle();
+    link.questionShown();
+    expect(probes, 'a new test once the failed one is over').to.have.length(2);
+  });
+
+  it('learns what the encoder really made, and passes over a row it overshot', () => {
+    const { link } = watch();
+    link.tested(380_000);
+    const asked = link.settings;
+    expect(asked.tier).to.equal(5);
+    link.takeStarted('q1#1');
+    // 10 s at 350 kbit/s where 250 were asked for.
+    link.takeStopped('q1#1', { bytes: (350_000 * 10) / 8, durationMs: 10_000, kind: 'video' });
+    expect(link.settings.tier).to.equal(LINK_TIERS.length - 1);
+    expect(link.settings.frameRate).to.be.below(asked.frameRate);
+  });
+
+  it('learns nothing from a take too short to tell, or an audio answer', () => {
+    const { link } = watch();
+    link.tested(380_000);
+    link.takeStarted('q1#1');
+    link.takeStopped('q1#1', { bytes: 100_000, durationMs: LINK_WATCH.minTakeMs - 1, kind: 'video' });
+    link.takeStarted('q2#1');
+    link.takeStopped('q2#1', { bytes: 1_000_000, durationMs: 10_000, kind: 'audio' });
+    expect(link.settings.tier).to.equal(5);
+  });
+
+  it('says calmly that an answer is still being saved while its upload is a few seconds behind, until it catches up', () => {
+    const { link, clock } = watch();
+    link.tested(4_000_000);
+    link.progress('q1#1', { bytesUploaded: 0, bytesRecorded: 50_000, recordingEnded: false, state: 'uploading' });
+    clock.advance(LINK_WATCH.slowBehindMs - 500);
+    link.progress('q1#1', { bytesUploaded: 0, bytesRecorded: 100_000, recordingEnded: false, state: 'uploading' });
+    expect(link.note('q1#1', true)).to.equal(undefined);
+    clock.advance(1000);
+    link.progress('q1#1', { bytesUploaded: 0, bytesRecorded: 150_000, recordingEnded: false, state: 'uploading' });
+    expect(link.note('q1#1', true)).to.equal('interview.link.slow');
+    expect(link.note('q2#1', true), 'another take').to.equal(undefined);
+    // The first slice is confirmed a second later: the oldest left is 2 s old, still more than the hysteresis.
+    clock.advance(1000);
+    link.progress('q1#1', { bytesUploaded: 50_000, bytesRecorded: 150_000, recordingEnded: false, state: 'uploading' });
+    expect(link.note('q1#1', true)).to.equal('interview.link.slow');
+    link.progress('q1#1', { bytesUploaded: 150_000, bytesRecorded: 150_000, recordingEnded: true, state: 'uploading' });
+    expect(link.note('q1#1', true)).to.equal(undefined);
+  });
+
+  it('says when the link is too slow for video at all (not for an audio answer)', () => {
+    const { link } = watch();
+    link.tested(250_000);
+    expect(link.note('q1#1', true)).to.equal('interview.link.tooSlow');
+    expect(link.note('q1#1', false)).to.equal(undefined);
+  });
+
+  it('forgets a take thrown away', () => {
+    const { link, clock } = watch();
+    link.progress('q1#1', { bytesUploaded: 0, bytesRecorded: 50_000, recordingEnded: false, state: 'uploading' });
+    clock.advance(LINK_WATCH.slowBehindMs + 1000);
+    link.progress('q1#1', { bytesUploaded: 0, bytesRecorded: 60_000, recordingEnded: false, state: 'uploading' });
+    expect(link.note('q1#1', true)).to.equal('interview.link.slow');
+    link.discarded('q1#1');
+    expect(link.note('q1#1', true)).to.equal(undefined);
+  });
+});
