@@ -21,6 +21,8 @@ export interface UploadPreflightControllerOptions {
 export class UploadPreflightController implements ReactiveController {
   status: PreflightStatus = 'idle';
   result: PreflightResult | undefined;
+  /** When the last test upload started (ms, `performance.now()`). */
+  startedAt = 0;
   private preflight: UploadPreflight | undefined;
   private background = false;
 
@@ -35,6 +37,7 @@ export class UploadPreflightController implements ReactiveController {
     const preflight = new UploadPreflight(this.options.preflightOptions());
     this.preflight = preflight;
     this.status = 'running';
+    this.startedAt = performance.now();
     this.result = undefined;
     this.host.requestUpdate();
     try {

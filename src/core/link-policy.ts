@@ -9,7 +9,11 @@ export interface LinkTier {
   minBps: number;
   /** Capture height in pixels (the width follows at 16:9). */
   height: number;
-  /** Capture frame rate: fewer frames leave more bits for each, and some encoders spend a minimum per frame. */
+  /**
+   * Capture frame rate. Fewer frames leave more bits for each, and it is the one lever every
+   * encoder follows: Chromium's H.264 encoder spends ~4 KB on a detailed frame whatever bitrate
+   * is asked for (~0.35 Mbit/s at 10 fps on the bench's noisy camera), so slow rows drop frames.
+   */
   frameRate: number;
   /** Opus (or AAC) bitrate: speech is clear at 24–48 kbit/s, far below MediaRecorder's ~128 kbit/s default. */
   audioBitsPerSecond: number;
@@ -26,16 +30,18 @@ export const LINK_TIERS: readonly LinkTier[] = Object.freeze([
   { minBps: 2_000_000, height: 720, frameRate: 30, audioBitsPerSecond: 48_000, maxVideoBps: 2_000_000 },
   { minBps: 1_200_000, height: 540, frameRate: 24, audioBitsPerSecond: 40_000, maxVideoBps: 1_200_000 },
   { minBps: 800_000, height: 480, frameRate: 20, audioBitsPerSecond: 32_000, maxVideoBps: 700_000 },
-  { minBps: 550_000, height: 360, frameRate: 15, audioBitsPerSecond: 32_000, maxVideoBps: 450_000 },
-  { minBps: 350_000, height: 360, frameRate: 10, audioBitsPerSecond: 24_000, maxVideoBps: 300_000 },
+  { minBps: 550_000, height: 360, frameRate: 12, audioBitsPerSecond: 32_000, maxVideoBps: 450_000 },
+  { minBps: 350_000, height: 360, frameRate: 8, audioBitsPerSecond: 24_000, maxVideoBps: 300_000 },
   // Below the floor: video cannot keep up; the least that still shows the candidate.
-  { minBps: 0, height: 240, frameRate: 8, audioBitsPerSecond: 24_000, maxVideoBps: 200_000 },
+  { minBps: 0, height: 240, frameRate: 6, audioBitsPerSecond: 24_000, maxVideoBps: 200_000 },
 ]);
 
 /** How the recording is fitted under the throughput. */
 export const LINK_FIT = Object.freeze({
-  /** The share of the throughput a recording may take; the rest absorbs the link's ups and downs. */
+  /** The share of the throughput a recording is planned to take; the rest absorbs the link's ups and downs. */
   margin: 0.7,
+  /** The share a take may really take, the encoder's overshoot included: a row that went past it is passed over. */
+  ceiling: 0.85,
   /** Container framing (MP4 fragments, WebM clusters) on top of the encoded streams. */
   containerOverhead: 0.03,
   /** tus request and response headers, about one PATCH a second. */
@@ -67,8 +73,8 @@ export interface RecordingSettings {
 /**
  * The settings for a recording over a link measured at `throughputBps` (undefined: not measured,
  * the top row at the browser's default bitrate). `overshoot[tier]` is what an earlier take in that
- * row really made against what was asked (1.4: 40 % more); a row whose overshoot would not fit
- * is passed over, so an encoder that ignores low bitrates gets fewer frames instead.
+ * row really made against what was asked (1.4: 40 % more); a row where that would go past the
+ * ceiling is passed over, so an encoder that ignores low bitrates gets fewer frames instead.
  */
 export function fitRecording(throughputBps: number, overshoot?: readonly (number | undefined)[]): RecordingSettings & { videoBitsPerSecond: number };
 export function fitRecording(throughputBps: number | undefined, overshoot?: readonly (number | undefined)[]): RecordingSettings;
@@ -76,11 +82,12 @@ export function fitRecording(throughputBps: number | undefined, overshoot: reado
   if (throughputBps === undefined || !(throughputBps >= 0)) return settings(0, undefined, false);
   const last = LINK_TIERS.length - 1;
   for (let tier = 0; tier < last; tier++) {
-    const effective = throughputBps / overshootOf(overshoot[tier]);
-    if (effective >= LINK_TIERS[tier].minBps) return settings(tier, videoBitrate(tier, effective), false);
+    if (throughputBps < LINK_TIERS[tier].minBps) continue;
+    const video = videoBitrate(tier, throughputBps);
+    const made = (video + LINK_TIERS[tier].audioBitsPerSecond) * overshootOf(overshoot[tier]) * (1 + LINK_FIT.containerOverhead) + LINK_FIT.tusOverheadBps;
+    if (made <= throughputBps * LINK_FIT.ceiling) return settings(tier, video, false);
   }
-  const effective = throughputBps / overshootOf(overshoot[last]);
-  return settings(last, videoBitrate(last, effective), throughputBps < LINK_FIT.floorBps);
+  return settings(last, videoBitrate(last, throughputBps), throughputBps < LINK_FIT.floorBps);
 }
 
 export type ConnectionAdvice = 'ok' | 'slow' | 'too-slow-for-video';

@@ -5,7 +5,7 @@ import { fitRecording, type RecordingSettings } from './link-policy.js';
 import type { UploadProgress } from './take.js';
 import { ThroughputTracker } from './throughput-tracker.js';
 import type { AuthorizeHook } from './tus-stream.js';
-import { PREFLIGHT_BYTES, UploadPreflight, type PreflightOptions, type PreflightResult } from './upload-preflight.js';
+import { PREFLIGHT_BYTES, PREFLIGHT_TIMEOUT_MS, UploadPreflight, type PreflightOptions, type PreflightResult } from './upload-preflight.js';
 
 export const LINK_WATCH = Object.freeze({
   /** The test upload before a question: a second or two at 0.4 Mbit/s, a fraction of one on a fast link. */
@@ -46,7 +46,9 @@ export class LinkWatch {
   private readonly overshoot: (number | undefined)[] = [];
   private readonly takes = new Map<string, RecordingSettings>();
   private readonly behind = new Set<string>();
-  private testPending = false;
+  /** A test upload under way: until it ends, its bytes not being through bound the throughput. */
+  private pending: { since: number; bytes: number } | undefined;
+  private ticker: ReturnType<typeof setInterval> | undefined;
   private lastTestAt = Number.NEGATIVE_INFINITY;
   /** The test upload before a question, cancelled when a take starts (it would share the link). */
   private probe: Pick<UploadPreflight, 'run' | 'cancel'> | undefined;
@@ -57,20 +59,31 @@ export class LinkWatch {
     this.tracker = new ThroughputTracker(this.now);
   }
 
-  /** What the next take is recorded with, for the link as last measured. */
+  /**
+   * What the next take is recorded with, for the link as last measured. While a test upload is
+   * under way, the link carries less than its bytes over the time so far: a take that starts
+   * before a slow test ends assumes the test is halfway, at half that rate.
+   */
   get settings(): RecordingSettings {
-    return (this.shown = fitRecording(this.tracker.bitsPerSecond, this.overshoot));
+    let throughput = this.tracker.bitsPerSecond;
+    // A test gives up at its time limit: one that never reported back (it failed) bounds nothing.
+    if (this.pending && this.now() - this.pending.since > PREFLIGHT_TIMEOUT_MS + 2000) this.testing(undefined);
+    if (this.pending) {
+      const bound = (this.pending.bytes * 8000) / 2 / Math.max(1, this.now() - this.pending.since);
+      throughput = Math.min(throughput ?? bound, bound);
+    }
+    return (this.shown = fitRecording(throughput, this.overshoot));
   }
 
-  /** The device check is done: its measurement, or word that its test still runs. */
-  deviceChecked(detail: { throughputBps: number | undefined; measuring?: boolean }): void {
-    this.testPending = !!detail.measuring;
+  /** The device check is done: its measurement, or how long its test has been running. */
+  deviceChecked(detail: { throughputBps: number | undefined; measuringForMs?: number }): void {
+    if (detail.measuringForMs !== undefined) this.testing(this.now() - detail.measuringForMs, PREFLIGHT_BYTES);
     if (detail.throughputBps !== undefined) this.tested(detail.throughputBps);
   }
 
   /** A test upload of `bytes` (the device check's, unless said) measured the link: it counts from the next take on. */
   tested(throughputBps: number, bytes = PREFLIGHT_BYTES): void {
-    this.testPending = false;
+    this.testing(undefined);
     this.lastTestAt = this.now();
     this.tracker.tested(throughputBps, bytes);
     this.options.onChange();
@@ -82,7 +95,7 @@ export class LinkWatch {
    */
   questionShown(): void {
     const endpoint = this.options.endpoint();
-    if (!endpoint || this.probe || this.testPending || this.tracker.uploading) return;
+    if (!endpoint || this.pending || this.tracker.uploading) return;
     if (this.now() - this.lastTestAt < LINK_WATCH.testFreshMs) return;
     const probe = (this.options.createProbe ?? ((options) => new UploadPreflight(options)))({
       endpoint,
@@ -91,6 +104,7 @@ export class LinkWatch {
       timeoutMs: LINK_WATCH.probeTimeoutMs,
     });
     this.probe = probe;
+    this.testing(this.now(), LINK_WATCH.probeBytes);
     probe.run().then(
       (result: PreflightResult) => {
         if (this.probe !== probe) return;
@@ -99,7 +113,9 @@ export class LinkWatch {
       },
       () => {
         // Unreachable, refused or cancelled: the answers' own uploads say how the link is, and report errors.
-        if (this.probe === probe) this.probe = undefined;
+        if (this.probe !== probe) return;
+        this.probe = undefined;
+        this.testing(undefined);
       },
     );
   }
@@ -142,11 +158,25 @@ export class LinkWatch {
   /** Stops a test upload under way (the interview left the page). */
   stop(): void {
     this.cancelProbe();
+    this.testing(undefined);
   }
 
   private cancelProbe(): void {
     const probe = this.probe;
+    if (!probe) return;
     this.probe = undefined;
-    void probe?.cancel();
+    this.testing(undefined);
+    void probe.cancel();
+  }
+
+  /**
+   * A test upload of `bytes` under way since `since` (undefined: none). Meanwhile what the next
+   * take is fitted to falls with every second, so the interview looks again twice a second.
+   */
+  private testing(since: number | undefined, bytes = 0): void {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+    this.pending = since === undefined ? undefined : { since, bytes };
+    if (this.pending) this.ticker = setInterval(() => this.options.onChange(), 500);
   }
 }

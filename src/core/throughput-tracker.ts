@@ -18,6 +18,8 @@ export const TRACKER_LIMITS = Object.freeze({
   minTransferBytes: 16 * 1024,
   /** Transfers kept. */
   maxTransfers: 200,
+  /** tus-js-client's largest request body (the widget's chunk size): what one request can carry. */
+  maxRequestBytes: 1024 * 1024,
 });
 
 /** What the tracker needs of an upload's progress report. */
@@ -31,6 +33,8 @@ interface Trace {
   confirmed: number;
   /** When the request now on its way could start (bytes were waiting and the link was free). */
   requestStart: number | undefined;
+  /** The bytes that request carries: all that were waiting, up to a chunk. */
+  requestBytes: number;
   /** When each recorded total was reached: the oldest unconfirmed byte's arrival says how far behind the upload is. */
   arrivals: { at: number; bytes: number }[];
 }
@@ -65,7 +69,7 @@ export class ThroughputTracker {
     const now = this.now();
     let trace = this.traces.get(key);
     if (!trace) {
-      trace = { confirmed: report.bytesUploaded, requestStart: undefined, arrivals: [] };
+      trace = { confirmed: report.bytesUploaded, requestStart: undefined, requestBytes: 0, arrivals: [] };
       this.traces.set(key, trace);
     }
     const last = trace.arrivals.at(-1);
@@ -83,12 +87,23 @@ export class ThroughputTracker {
     }
     // A retry's back-off is no measure of the link: timing starts again with the next request.
     if (report.state !== 'uploading') trace.requestStart = undefined;
-    else if (trace.requestStart === undefined && report.bytesRecorded > trace.confirmed) trace.requestStart = now;
+    else if (trace.requestStart === undefined && report.bytesRecorded > trace.confirmed) {
+      trace.requestStart = now;
+      trace.requestBytes = Math.min(TRACKER_LIMITS.maxRequestBytes, report.bytesRecorded - trace.confirmed);
+    }
   }
 
-  /** Forgets the upload `key` (a take thrown away). */
+  /**
+   * Forgets the upload `key` (a take thrown away). A request of it that was on its way for more
+   * than a second still tells the most the link carried meanwhile, and counts as a transfer.
+   */
   forget(key: string): void {
+    const trace = this.traces.get(key);
     this.traces.delete(key);
+    const now = this.now();
+    if (trace?.requestStart !== undefined && trace.requestBytes >= TRACKER_LIMITS.minTransferBytes && now - trace.requestStart >= 1000) {
+      this.add({ start: trace.requestStart, end: now, bytes: trace.requestBytes });
+    }
   }
 
   /** Whether an answer's upload still has bytes to send (its requests measure the link). */
@@ -102,9 +117,20 @@ export class ThroughputTracker {
     return oldest ? Math.max(0, this.now() - oldest.at) : 0;
   }
 
-  /** The upload throughput in bits per second over the newest transfers; undefined until something was measured. */
+  /**
+   * The upload throughput in bits per second over the newest transfers; undefined until something
+   * was measured. A request still unconfirmed after longer than the estimate allows says the link
+   * is slower now: less than its bytes over the time so far.
+   */
   get bitsPerSecond(): number | undefined {
-    return this.estimate;
+    let estimate = this.estimate;
+    const now = this.now();
+    for (const { requestStart, requestBytes } of this.traces.values()) {
+      if (requestStart === undefined || requestBytes < TRACKER_LIMITS.minTransferBytes) continue;
+      const bound = (requestBytes * 8000) / Math.max(1, now - requestStart);
+      if (estimate !== undefined && bound < estimate) estimate = bound;
+    }
+    return estimate;
   }
 
   private add(transfer: Transfer): void {

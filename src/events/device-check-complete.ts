@@ -7,8 +7,8 @@ export interface DeviceCheckCompleteDetail {
   videoBitsPerSecond: number | undefined;
   /** The measured upload throughput in bits per second; undefined when it was not measured. */
   throughputBps: number | undefined;
-  /** The connection test was still running: it goes on, and its result follows as `oneway-connection-measured`. */
-  measuring: boolean;
+  /** How long (ms) the connection test had run when it was still running: it goes on, and its result follows as `oneway-connection-measured`. */
+  measuringForMs: number | undefined;
   /** The candidate chose to answer with audio only because the connection is too slow for video. */
   audioOnly: boolean;
 }

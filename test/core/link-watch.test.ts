@@ -49,13 +49,40 @@ describe('link watch', () => {
 
   it('takes the device check’s late result from the next take on, and sends no test of its own meanwhile', async () => {
     const { link, probes, changes } = watch();
-    link.deviceChecked({ throughputBps: undefined, measuring: true });
+    link.deviceChecked({ throughputBps: undefined, measuringForMs: 100 });
     link.questionShown();
     expect(probes, 'a second test while the device check’s runs').to.have.length(0);
     link.takeStarted('q1#1');
     link.tested(380_000);
     expect(changes()).to.equal(1);
-    expect(link.settings).to.include({ height: 360, frameRate: 10, audioBitsPerSecond: 24_000 });
+    expect(link.settings).to.include({ height: 360, frameRate: 8, audioBitsPerSecond: 24_000 });
+  });
+
+  it('fits a take that starts before a slow test ends to what the test could not get through', () => {
+    const { link, clock } = watch();
+    // The device check's 256 KiB have been on their way for 1 s when the candidate continues:
+    // under 2.1 Mbit/s, half of that assumed.
+    link.deviceChecked({ throughputBps: undefined, measuringForMs: 1000 });
+    expect(link.settings.tier).to.equal(3);
+    clock.advance(1500);
+    // 2.5 s without an answer: under 0.84 Mbit/s, 0.42 assumed.
+    expect(link.settings).to.include({ height: 360, frameRate: 8 });
+    // A test that never reports back (it failed) stops counting after its time limit.
+    clock.advance(20_000);
+    expect(link.settings.videoBitsPerSecond).to.equal(undefined);
+  });
+
+  it('bounds the take by its own test before a question too, while it runs', () => {
+    const { link, clock, probes } = watch();
+    link.questionShown();
+    expect(probes).to.have.length(1);
+    clock.advance(1450);
+    // 128 KiB not through in 1.45 s: under 0.72 Mbit/s, 0.36 assumed.
+    expect(link.settings.tier).to.equal(5);
+    link.takeStarted('q1#1');
+    expect(probes[0].cancelled).to.equal(true);
+    // Cancelled, the test bounds nothing more; the take's own upload will measure.
+    expect(link.settings.videoBitsPerSecond).to.equal(undefined);
   });
 
   it('measures the link before a question when nothing did lately, once, and with the host’s endpoint', async () => {
@@ -71,7 +98,7 @@ describe('link watch', () => {
     // The link dropped between the questions: the next take fits the link as it is now.
     probes[0].finish(570_000);
     await settle();
-    expect(link.settings).to.include({ height: 360, frameRate: 15 });
+    expect(link.settings).to.include({ height: 360, frameRate: 12 });
   });
 
   it('cancels its test when a take starts (it would share the link), and ignores what it would have said', async () => {
@@ -129,19 +156,19 @@ describe('link watch', () => {
   it('says calmly that an answer is still being saved while its upload is a few seconds behind, until it catches up', () => {
     const { link, clock } = watch();
     link.tested(4_000_000);
-    link.progress('q1#1', { bytesUploaded: 0, bytesRecorded: 50_000, recordingEnded: false, state: 'uploading' });
+    link.progress('q1#1', { bytesUploaded: 0, bytesRecorded: 500_000, recordingEnded: false, state: 'uploading' });
     clock.advance(LINK_WATCH.slowBehindMs - 500);
-    link.progress('q1#1', { bytesUploaded: 0, bytesRecorded: 100_000, recordingEnded: false, state: 'uploading' });
+    link.progress('q1#1', { bytesUploaded: 0, bytesRecorded: 1_000_000, recordingEnded: false, state: 'uploading' });
     expect(link.note('q1#1', true)).to.equal(undefined);
     clock.advance(1000);
-    link.progress('q1#1', { bytesUploaded: 0, bytesRecorded: 150_000, recordingEnded: false, state: 'uploading' });
+    link.progress('q1#1', { bytesUploaded: 0, bytesRecorded: 1500_000, recordingEnded: false, state: 'uploading' });
     expect(link.note('q1#1', true)).to.equal('interview.link.slow');
     expect(link.note('q2#1', true), 'another take').to.equal(undefined);
     // The first slice is confirmed a second later: the oldest left is 2 s old, still more than the hysteresis.
     clock.advance(1000);
-    link.progress('q1#1', { bytesUploaded: 50_000, bytesRecorded: 150_000, recordingEnded: false, state: 'uploading' });
+    link.progress('q1#1', { bytesUploaded: 500_000, bytesRecorded: 1500_000, recordingEnded: false, state: 'uploading' });
     expect(link.note('q1#1', true)).to.equal('interview.link.slow');
-    link.progress('q1#1', { bytesUploaded: 150_000, bytesRecorded: 150_000, recordingEnded: true, state: 'uploading' });
+    link.progress('q1#1', { bytesUploaded: 1500_000, bytesRecorded: 1500_000, recordingEnded: true, state: 'uploading' });
     expect(link.note('q1#1', true)).to.equal(undefined);
   });
 
@@ -154,9 +181,9 @@ describe('link watch', () => {
 
   it('forgets a take thrown away', () => {
     const { link, clock } = watch();
-    link.progress('q1#1', { bytesUploaded: 0, bytesRecorded: 50_000, recordingEnded: false, state: 'uploading' });
+    link.progress('q1#1', { bytesUploaded: 0, bytesRecorded: 500_000, recordingEnded: false, state: 'uploading' });
     clock.advance(LINK_WATCH.slowBehindMs + 1000);
-    link.progress('q1#1', { bytesUploaded: 0, bytesRecorded: 60_000, recordingEnded: false, state: 'uploading' });
+    link.progress('q1#1', { bytesUploaded: 0, bytesRecorded: 600_000, recordingEnded: false, state: 'uploading' });
     expect(link.note('q1#1', true)).to.equal('interview.link.slow');
     link.discarded('q1#1');
     expect(link.note('q1#1', true)).to.equal(undefined);

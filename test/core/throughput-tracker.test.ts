@@ -121,6 +121,21 @@ describe('throughput tracker', () => {
     expect(tracker.bitsPerSecond).to.be.closeTo(((250_000 + 200 * KB) * 8) / 2.5, 1);
   });
 
+  it('reads a request that is not confirmed for long as a slower link, before it is confirmed', () => {
+    const clock = manualClock();
+    const tracker = new ThroughputTracker(clock.now);
+    tracker.tested(4_000_000, 256 * KB);
+    // 300 KB wait; 1 s later the request carrying them is still on its way.
+    tracker.report('q1#1', { bytesUploaded: 0, bytesRecorded: 300 * KB, state: 'uploading' });
+    clock.advance(500);
+    expect(tracker.bitsPerSecond, 'half a second is what 4 Mbit/s allows').to.be.closeTo(4_000_000, 1);
+    clock.advance(2500);
+    expect(tracker.bitsPerSecond).to.be.closeTo((300 * KB * 8) / 3, 1);
+    // Confirmed: the transfer itself counts, with the test before it.
+    tracker.report('q1#1', { bytesUploaded: 300 * KB, bytesRecorded: 300 * KB, state: 'uploading' });
+    expect(tracker.bitsPerSecond).to.be.closeTo(((256 + 300) * KB * 8) / (0.524288 + 3), 1);
+  });
+
   it('tells how far behind an upload is, and forgets a take thrown away', () => {
     const clock = manualClock();
     const tracker = new ThroughputTracker(clock.now);
@@ -133,9 +148,13 @@ describe('throughput tracker', () => {
     // The first slice is confirmed: the oldest unconfirmed byte is the second slice's.
     tracker.report('q1#1', { bytesUploaded: 100 * KB, bytesRecorded: 200 * KB, state: 'uploading' });
     expect(tracker.behindMs('q1#1')).to.equal(3000);
+    // The first request took 4 s; the second, with the second slice, is on its way 1.5 s when the take is thrown away.
+    clock.advance(1500);
     tracker.forget('q1#1');
     expect(tracker.behindMs('q1#1')).to.equal(0);
     expect(tracker.uploading).to.equal(false);
+    // That request counts as what the link carried at most meanwhile.
+    expect(tracker.bitsPerSecond).to.be.closeTo((200 * KB * 8) / 5.5, 1);
   });
 
   it('counts uploads side by side over the time the link was busy, not twice', () => {

@@ -45,7 +45,7 @@ type DeviceKind = 'video' | 'audio';
  * @tagname oneway-device-check
  * @summary Live camera preview, camera and microphone pickers, a microphone level meter, light, connection and storage checks, and guidance for every failure.
  *
- * @fires oneway-device-check-complete - The candidate pressed "Continue": `detail` has videoDeviceId, audioDeviceId, videoBitsPerSecond, throughputBps, measuring (the connection test goes on), audioOnly.
+ * @fires oneway-device-check-complete - The candidate pressed "Continue": `detail` has videoDeviceId, audioDeviceId, videoBitsPerSecond, throughputBps, measuringForMs (the connection test goes on), audioOnly.
  * @fires oneway-connection-measured - The connection test finished, also after "Continue" when it was still running then: `detail` has throughputBps, videoBitsPerSecond.
  * @fires oneway-error - A problem: `detail` has code, message (for developers), recoverable. Codes include permission-denied, permission-timeout, no-device, device-in-use, device-lost, no-media-recorder, insecure-context, iframe-blocked, in-app-browser, and upload-rejected/upload-unauthorized when the upload check is refused.
  *
@@ -343,7 +343,7 @@ export class OnewayDeviceCheck extends LitElement {
       audioDeviceId,
       videoBitsPerSecond: this.videoBitsPerSecond,
       throughputBps: this.throughputBps,
-      measuring: this.connection.status === 'running',
+      measuringForMs: this.connection.status === 'running' ? performance.now() - this.connection.startedAt : undefined,
       audioOnly: this.offerAudioOnly && this.audioOnly,
     });
     // The candidate need not wait for the connection test: it finishes after they go on.
