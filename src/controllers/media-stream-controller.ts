@@ -37,7 +37,7 @@ export class MediaStreamController implements ReactiveController {
   /** The element the stream was last shown in, which may since have left the host's shadow root. */
   private shownIn: HTMLMediaElement | undefined;
   /** The capture the live video track was last asked for. */
-  private captured = '';
+  private captured: VideoCapture = {};
 
   constructor(private readonly host: ReactiveControllerHost, private readonly options: MediaStreamControllerOptions) {
     host.addController(this);
@@ -82,7 +82,7 @@ export class MediaStreamController implements ReactiveController {
       }
       this.stream = stream;
       this.status = 'ready';
-      this.captured = JSON.stringify(capture);
+      this.captured = capture;
       return stream;
     } catch (cause) {
       if (request !== this.request) return undefined;
@@ -95,15 +95,15 @@ export class MediaStreamController implements ReactiveController {
 
   /**
    * Asks the live camera for the capture now wanted (`capture` changed since it was opened), e.g.
-   * a smaller picture for a slower link. Call between recordings: not every recorder takes a
-   * change of size half-way.
+   * a smaller picture for a slower link. While recording (`frameRateOnly`) only the frame rate
+   * changes: fewer frames are safe half-way, a new size is not for every recorder.
    */
-  async fitCapture(): Promise<void> {
+  async fitCapture(frameRateOnly = false): Promise<void> {
     const track = this.stream?.getVideoTracks()[0];
-    const capture = this.capture();
-    const wanted = JSON.stringify(capture);
-    if (!track || wanted === this.captured) return;
-    this.captured = wanted;
+    const wanted = this.capture();
+    const capture = frameRateOnly ? { ...this.captured, frameRate: wanted.frameRate } : wanted;
+    if (!track || JSON.stringify(capture) === JSON.stringify(this.captured)) return;
+    this.captured = capture;
     try {
       await track.applyConstraints(videoConstraints(capture));
     } catch {

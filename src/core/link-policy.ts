@@ -12,7 +12,7 @@ export interface LinkTier {
   /**
    * Capture frame rate. Fewer frames leave more bits for each, and it is the one lever every
    * encoder follows: Chromium's H.264 encoder spends ~4 KB on a detailed frame whatever bitrate
-   * is asked for (~0.35 Mbit/s at 10 fps on the bench's noisy camera), so slow rows drop frames.
+   * is asked for (~0.35 Mbit/s at 10 fps, 360p, on the bench's noisy camera), so slow rows drop frames.
    */
   frameRate: number;
   /** Opus (or AAC) bitrate: speech is clear at 24–48 kbit/s, far below MediaRecorder's ~128 kbit/s default. */
@@ -29,19 +29,23 @@ export const LINK_TIERS: readonly LinkTier[] = Object.freeze([
   { minBps: 3_500_000, height: 720, frameRate: 30, audioBitsPerSecond: 48_000, maxVideoBps: 2_500_000 },
   { minBps: 2_000_000, height: 720, frameRate: 30, audioBitsPerSecond: 48_000, maxVideoBps: 2_000_000 },
   { minBps: 1_200_000, height: 540, frameRate: 24, audioBitsPerSecond: 40_000, maxVideoBps: 1_200_000 },
-  { minBps: 800_000, height: 480, frameRate: 20, audioBitsPerSecond: 32_000, maxVideoBps: 700_000 },
+  { minBps: 800_000, height: 480, frameRate: 15, audioBitsPerSecond: 32_000, maxVideoBps: 700_000 },
   { minBps: 550_000, height: 360, frameRate: 12, audioBitsPerSecond: 32_000, maxVideoBps: 450_000 },
-  { minBps: 350_000, height: 360, frameRate: 8, audioBitsPerSecond: 24_000, maxVideoBps: 300_000 },
+  { minBps: 350_000, height: 360, frameRate: 6, audioBitsPerSecond: 24_000, maxVideoBps: 300_000 },
   // Below the floor: video cannot keep up; the least that still shows the candidate.
-  { minBps: 0, height: 240, frameRate: 6, audioBitsPerSecond: 24_000, maxVideoBps: 200_000 },
+  { minBps: 0, height: 240, frameRate: 5, audioBitsPerSecond: 24_000, maxVideoBps: 200_000 },
 ]);
 
 /** How the recording is fitted under the throughput. */
 export const LINK_FIT = Object.freeze({
-  /** The share of the throughput a recording is planned to take; the rest absorbs the link's ups and downs. */
-  margin: 0.7,
+  /**
+   * The share of the throughput a recording is planned to take. With one request a second, Stop
+   * can find one second's request on its way and the last second still to send: at 60 % that is
+   * about 1.2 s, the rest absorbs the link's ups and downs.
+   */
+  margin: 0.6,
   /** The share a take may really take, the encoder's overshoot included: a row that went past it is passed over. */
-  ceiling: 0.85,
+  ceiling: 0.75,
   /** Container framing (MP4 fragments, WebM clusters) on top of the encoded streams. */
   containerOverhead: 0.03,
   /** tus request and response headers, about one PATCH a second. */

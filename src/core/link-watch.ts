@@ -1,24 +1,27 @@
 // What an interview does to keep its recordings fitted to the candidate's uplink, as the events
 // of the interview reach it. A chunk of its own: the interview loads it when it connects.
 import type { MessageKey } from '../i18n/en.js';
-import { fitRecording, type RecordingSettings } from './link-policy.js';
+import { fitRecording, LINK_FIT, type RecordingSettings } from './link-policy.js';
 import type { UploadProgress } from './take.js';
 import { ThroughputTracker } from './throughput-tracker.js';
 import type { AuthorizeHook } from './tus-stream.js';
+import { SpeedMeter } from './upload-stats.js';
 import { PREFLIGHT_BYTES, PREFLIGHT_TIMEOUT_MS, UploadPreflight, type PreflightOptions, type PreflightResult } from './upload-preflight.js';
 
 export const LINK_WATCH = Object.freeze({
   /** The test upload before a question: a second or two at 0.4 Mbit/s, a fraction of one on a fast link. */
   probeBytes: 128 * 1024,
   probeTimeoutMs: 8_000,
-  /** A test this recent still tells how the link is: no new one before the next question. */
-  testFreshMs: 10_000,
   /** An upload this far behind its recording gets the candidate a note… */
   slowBehindMs: 4_000,
   /** …until it is this close again. */
   caughtUpMs: 1_500,
   /** A take shorter than this says more about its first keyframe than about the encoder. */
   minTakeMs: 5_000,
+  /** The frame rate a take is slowed to at the least, when it records more than the link carries. */
+  minLiveFrameRate: 5,
+  /** How much of a take's recording rate is looked at (ms), from its second second on. */
+  liveWindowMs: 3_000,
 });
 
 export interface LinkWatchOptions {
@@ -50,6 +53,9 @@ export class LinkWatch {
   private pending: { since: number; bytes: number } | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private lastTestAt = Number.NEGATIVE_INFINITY;
+  private lastTakeAt = Number.NEGATIVE_INFINITY;
+  /** The take being recorded: since when, how fast it records, and the frame rate it is slowed to. */
+  private live: { key: string; since: number; meter: SpeedMeter; frameRate: number } | undefined;
   /** The test upload before a question, cancelled when a take starts (it would share the link). */
   private probe: Pick<UploadPreflight, 'run' | 'cancel'> | undefined;
   private shown: RecordingSettings | undefined;
@@ -65,14 +71,20 @@ export class LinkWatch {
    * before a slow test ends assumes the test is halfway, at half that rate.
    */
   get settings(): RecordingSettings {
-    let throughput = this.tracker.bitsPerSecond;
+    const measured = this.tracker.bitsPerSecond;
+    let throughput = measured;
     // A test gives up at its time limit: one that never reported back (it failed) bounds nothing.
     if (this.pending && this.now() - this.pending.since > PREFLIGHT_TIMEOUT_MS + 2000) this.testing(undefined);
     if (this.pending) {
       const bound = (this.pending.bytes * 8000) / 2 / Math.max(1, this.now() - this.pending.since);
       throughput = Math.min(throughput ?? bound, bound);
     }
-    return (this.shown = fitRecording(throughput, this.overshoot));
+    const fit = fitRecording(throughput, this.overshoot);
+    // "Too slow for video" is said of a measurement, not of a test still under way.
+    if (throughput !== measured) fit.tooSlow = measured !== undefined && measured < LINK_FIT.floorBps;
+    // During a take only its frame rate can change: never up, down with the link or the take's own rate.
+    if (this.live) fit.frameRate = Math.min(fit.frameRate, this.live.frameRate);
+    return (this.shown = fit);
   }
 
   /** The device check is done: its measurement, or how long its test has been running. */
@@ -91,12 +103,11 @@ export class LinkWatch {
 
   /**
    * A question to record is shown: the link is measured now (links change during an interview),
-   * unless an upload is measuring it already or a test just did.
+   * unless an upload is measuring it already or a test did since the last take.
    */
   questionShown(): void {
     const endpoint = this.options.endpoint();
-    if (!endpoint || this.pending || this.tracker.uploading) return;
-    if (this.now() - this.lastTestAt < LINK_WATCH.testFreshMs) return;
+    if (!endpoint || this.pending || this.tracker.uploading || this.lastTestAt > this.lastTakeAt) return;
     const probe = (this.options.createProbe ?? ((options) => new UploadPreflight(options)))({
       endpoint,
       authorize: (request) => this.options.authorize()?.(request),
@@ -123,21 +134,42 @@ export class LinkWatch {
   /** A take starts with the settings last rendered. */
   takeStarted(key: string): void {
     this.cancelProbe();
-    this.takes.set(key, this.shown ?? this.settings);
+    const settings = this.shown ?? this.settings;
+    this.takes.set(key, settings);
+    this.live = { key, since: this.now(), meter: this.liveMeter(), frameRate: settings.frameRate };
   }
 
   /** A take stopped: what it really made tells how the encoder follows the bitrate asked for. */
   takeStopped(key: string, take: { bytes: number; durationMs: number; kind?: string }): void {
     const settings = this.takes.get(key);
     this.takes.delete(key);
+    if (this.live?.key === key) this.live = undefined;
+    this.lastTakeAt = this.now();
     if (!settings?.videoBitsPerSecond || take.kind !== 'video' || take.durationMs < LINK_WATCH.minTakeMs) return;
     const recordedBps = (take.bytes * 8 * 1000) / take.durationMs;
     this.overshoot[settings.tier] = recordedBps / (settings.videoBitsPerSecond + settings.audioBitsPerSecond);
   }
 
-  /** A progress report of the take `key`'s upload. */
+  /**
+   * A progress report of the take `key`'s upload. A take that records faster than the link
+   * carries (an encoder that ignores the bitrate it was asked for) is slowed to fewer frames at
+   * once, rather than leaving seconds of backlog for after Stop.
+   */
   progress(key: string, progress: UploadProgress): void {
     this.tracker.report(key, progress);
+    const live = this.live;
+    if (live?.key === key && !progress.recordingEnded && this.now() - live.since >= 1000) {
+      live.meter.record(progress.bytesRecorded);
+      const recordedBps = (live.meter.bytesPerSecond ?? 0) * 8;
+      const link = this.tracker.bitsPerSecond;
+      if (link && recordedBps > link * LINK_FIT.ceiling && live.frameRate > LINK_WATCH.minLiveFrameRate) {
+        live.frameRate = Math.max(LINK_WATCH.minLiveFrameRate, Math.floor((live.frameRate * link * LINK_FIT.margin) / recordedBps));
+        // Measured again from here: the old rate must not count against the new frame rate.
+        live.since = this.now();
+        live.meter = this.liveMeter();
+        this.options.onChange();
+      }
+    }
     const behindMs = this.tracker.behindMs(key);
     if (behindMs > LINK_WATCH.slowBehindMs) this.behind.add(key);
     else if (behindMs < LINK_WATCH.caughtUpMs) this.behind.delete(key);
@@ -153,6 +185,10 @@ export class LinkWatch {
   note(key: string, video: boolean): MessageKey | undefined {
     if (this.behind.has(key)) return 'interview.link.slow';
     return video && this.settings.tooSlow ? 'interview.link.tooSlow' : undefined;
+  }
+
+  private liveMeter(): SpeedMeter {
+    return new SpeedMeter(this.now, LINK_WATCH.liveWindowMs, LINK_WATCH.liveWindowMs / 2);
   }
 
   /** Stops a test upload under way (the interview left the page). */

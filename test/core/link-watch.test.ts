@@ -55,7 +55,7 @@ describe('link watch', () => {
     link.takeStarted('q1#1');
     link.tested(380_000);
     expect(changes()).to.equal(1);
-    expect(link.settings).to.include({ height: 360, frameRate: 8, audioBitsPerSecond: 24_000 });
+    expect(link.settings).to.include({ height: 360, frameRate: 6, audioBitsPerSecond: 24_000 });
   });
 
   it('fits a take that starts before a slow test ends to what the test could not get through', () => {
@@ -66,9 +66,13 @@ describe('link watch', () => {
     expect(link.settings.tier).to.equal(3);
     clock.advance(1500);
     // 2.5 s without an answer: under 0.84 Mbit/s, 0.42 assumed.
-    expect(link.settings).to.include({ height: 360, frameRate: 8 });
+    expect(link.settings).to.include({ height: 360, frameRate: 6 });
+    clock.advance(3000);
+    // Assumed below the floor, but nothing measured says so: no word of it to the candidate.
+    expect(link.settings).to.include({ tier: 6, tooSlow: false });
+    expect(link.note('q1#1', true)).to.equal(undefined);
     // A test that never reports back (it failed) stops counting after its time limit.
-    clock.advance(20_000);
+    clock.advance(17_000);
     expect(link.settings.videoBitsPerSecond).to.equal(undefined);
   });
 
@@ -85,12 +89,14 @@ describe('link watch', () => {
     expect(link.settings.videoBitsPerSecond).to.equal(undefined);
   });
 
-  it('measures the link before a question when nothing did lately, once, and with the host’s endpoint', async () => {
+  it('measures the link before each question after the first take, once, and with the host’s endpoint', async () => {
     const { link, clock, probes } = watch();
     link.deviceChecked({ throughputBps: 4_000_000 });
     link.questionShown();
-    expect(probes, 'a test right after the device check’s').to.have.length(0);
-    clock.advance(LINK_WATCH.testFreshMs);
+    expect(probes, 'a test right after the device check’s, before any take').to.have.length(0);
+    link.takeStarted('q1#1');
+    clock.advance(3000);
+    link.takeStopped('q1#1', { bytes: 0, durationMs: 3000, kind: 'video' });
     link.questionShown();
     link.questionShown();
     expect(probes).to.have.length(1);
@@ -102,15 +108,40 @@ describe('link watch', () => {
   });
 
   it('cancels its test when a take starts (it would share the link), and ignores what it would have said', async () => {
-    const { link, clock, probes } = watch();
-    link.deviceChecked({ throughputBps: 4_000_000 });
-    clock.advance(LINK_WATCH.testFreshMs);
+    const { link, probes } = watch();
     link.questionShown();
     link.takeStarted('q1#1');
     expect(probes[0].cancelled).to.equal(true);
     probes[0].finish(100_000);
     await settle();
-    expect(link.settings.height).to.equal(720);
+    expect(link.settings.videoBitsPerSecond).to.equal(undefined);
+  });
+
+  it('slows a take that records more than the link carries to fewer frames, at once, and never speeds it up', () => {
+    const { link, clock } = watch();
+    link.tested(950_000);
+    expect(link.settings).to.include({ height: 480, frameRate: 15 });
+    link.takeStarted('q1#1');
+    // The encoder makes 1.2 Mbit/s where ~0.55 were asked for: 150 KB a second (each confirmed
+    // at once here, so the link stays as the test measured it).
+    let recorded = 0;
+    const second = () => {
+      clock.advance(1000);
+      recorded += 150_000;
+      link.progress('q1#1', { bytesUploaded: recorded, bytesRecorded: recorded, recordingEnded: false, state: 'uploading' });
+    };
+    second();
+    second();
+    expect(link.settings.frameRate, 'before a rate can be told').to.equal(15);
+    second();
+    // 1.2 Mbit/s against 60 % of 0.95: 15 × 0.57 / 1.2 → 7 fps.
+    expect(link.settings.frameRate).to.equal(7);
+    // The recording slows; the link estimate does not rise with it, and the frame rate stays.
+    for (let i = 0; i < 4; i++) second();
+    expect(link.settings.frameRate).to.be.at.most(7);
+    link.takeStopped('q1#1', { bytes: recorded, durationMs: 7000, kind: 'video' });
+    // The next take: 480p made 2.2 times what it asked for, so the row below (360p at 12 fps).
+    expect(link.settings).to.include({ tier: 4, height: 360, frameRate: 12 });
   });
 
   it('sends no test without an endpoint, nor while an answer is still uploading, and survives one that fails', async () => {

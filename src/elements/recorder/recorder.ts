@@ -95,7 +95,7 @@ export class OnewayRecorder extends LitElement {
   /** Camera picture height to ask for, e.g. 360 on a slow link (the width follows at 16:9); 720 when unset. Applies from the next take. */
   @property({ type: Number, attribute: 'capture-height' }) captureHeight: number | undefined;
 
-  /** Camera frame rate to ask for, e.g. 15 on a slow link; the camera's own when unset. Applies from the next take. */
+  /** Camera frame rate to ask for, e.g. 15 on a slow link; the camera's own when unset. Applies at once, also during a take. */
   @property({ type: Number, attribute: 'capture-frame-rate' }) captureFrameRate: number | undefined;
 
   /** Practice mode: takes are recorded for playback only, never uploaded or stored. */
@@ -249,8 +249,8 @@ export class OnewayRecorder extends LitElement {
       else if (!this.hidden && !this.media.stream) void this.prepare();
     }
     if (changed.has('kind') && changed.get('kind') !== undefined && !this.hidden) void this.prepare();
-    // A new capture size or frame rate waits for the take under way to end.
-    if (!this.recording) void this.media.fitCapture();
+    // A new capture size waits for the take under way to end; a new frame rate applies at once.
+    void this.media.fitCapture(this.recording);
     if (this.kind === 'audio' && this.media.stream) this.level.attach(this.media.stream);
     else this.level.detach();
   }

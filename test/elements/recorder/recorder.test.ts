@@ -157,7 +157,7 @@ describe('<oneway-recorder>', () => {
     expect(stream.getTracks().map((track) => track.readyState)).to.deep.equal(['ended', 'ended']);
   });
 
-  it('records with the audio bitrate and camera size it is given; a new size waits for the next take', async () => {
+  it('records with the audio bitrate and camera size it is given; a new size waits for the next take, a frame rate does not', async () => {
     const el = await readyRecorder(html`<oneway-recorder
       endpoint="/files"
       video-bits-per-second="300000"
@@ -191,8 +191,9 @@ describe('<oneway-recorder>', () => {
     await waitFor(() => asked('height') === 240, 'the camera was not asked for 240 rows');
     await take(async () => {
       el.captureHeight = 480;
+      el.captureFrameRate = 8;
       await el.updateComplete;
-      await sleep(300);
+      await waitFor(() => asked('frameRate') === 8, 'the frame rate did not change during the take');
       expect(asked('height'), 'the size changed half-way through a take').to.equal(240);
     });
     await waitFor(() => asked('height') === 480, 'the new size did not apply after the take');
