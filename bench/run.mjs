@@ -15,6 +15,7 @@ import { renderReport } from './lib/report.mjs';
 import { createLocator } from './lib/sourcemap.mjs';
 import { NETWORKS, recordAnswer, recordLongAnswer, startUp } from './lib/runs.mjs';
 import { startBenchServer } from './lib/server.mjs';
+import { sweepRun } from './lib/sweep.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = join(benchDir, '..');
@@ -29,6 +30,8 @@ const { values: flags } = parseArgs({
     'memory-seconds': { type: 'string' },
     'startup-runs': { type: 'string' },
     only: { type: 'string' },
+    'sweep-links': { type: 'string' },
+    'sweep-lengths': { type: 'string' },
     out: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
@@ -51,6 +54,10 @@ const config = {
   // Both setups record the type the widget picks by itself in Chromium (MP4 first), so the files compare.
   mimeType: 'video/mp4;codecs=avc1,opus',
   figures: new Set((flags.only ?? 'size,startup,answers,memory').split(',')),
+  // The slow-link sweep (`--only sweep`, ~12 min): uplinks in Mbit/s, fastest first; each run's
+  // second question is on the next slower one (the slowest stays).
+  sweepLinks: (flags['sweep-links'] ?? '4,1,0.6,0.4').split(',').map(Number),
+  sweepLengths: (flags['sweep-lengths'] ?? '10,60').split(',').map(Number),
 };
 // The main-thread and wire figures come from the answers of this length on the unthrottled link.
 config.mainThreadSeconds = Math.max(...config.lengths);
@@ -72,7 +79,7 @@ const cpuAtStart = cpuSnapshot();
 const log = (message) => console.error(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
 config.runsPerLength = Object.fromEntries(config.lengths.map((seconds) => [seconds, runsFor(seconds)]));
-const results = { config: { ...config, figures: [...config.figures] }, answers: [], memory: [], startup: {}, sizes: {} };
+const results = { config: { ...config, figures: [...config.figures] }, answers: [], memory: [], startup: {}, sizes: {}, sweep: [] };
 const browsers = [];
 let server;
 let locate = () => undefined;
@@ -115,6 +122,7 @@ try {
 
   if (config.figures.has('startup')) await startupFigures(main.browser);
   if (config.figures.has('answers')) await answerFigures(main.browser);
+  if (config.figures.has('sweep')) await sweepFigures(main.browser);
   await main.browser.close();
 
   if (config.figures.has('memory')) await memoryFigures();
@@ -189,6 +197,20 @@ async function answerFigures(browser) {
           );
         }
       }
+    }
+  }
+}
+
+async function sweepFigures(browser) {
+  for (const seconds of config.sweepLengths) {
+    for (const [i, mbps] of config.sweepLinks.entries()) {
+      const dropMbps = config.sweepLinks[Math.min(i + 1, config.sweepLinks.length - 1)];
+      const run = await sweepRun({ browser, server, seconds, mbps, dropMbps });
+      results.sweep.push(run);
+      const line = run.answers
+        .map((a) => `q${a.question} ${a.mbps} Mbit/s: ${Math.round((a.requested?.videoBitsPerSecond ?? NaN) / 1000)}+${Math.round((a.requested?.audioBitsPerSecond ?? NaN) / 1000)} kbit/s asked, file ${(a.fileBitsPerSecond / 1e6).toFixed(2)} Mbit/s, stop→safe ${a.stopToSafeMs.toFixed(0)} ms`)
+        .join('; ');
+      log(`sweep ${seconds} s ${mbps} → ${dropMbps} Mbit/s: ${run.ok ? line : `FAILED (${run.failure}) ${line}`}${run.problems.length ? ` [${run.problems.slice(0, 3).join(' | ')}]` : ''}`);
     }
   }
 }

@@ -1,6 +1,7 @@
 // Turns the bench's raw results into Markdown: a summary table, one section per figure, failures
 // and the conditions of the run.
 import { NETWORKS } from './runs.mjs';
+import { renderSweep } from './sweep.mjs';
 import { formatByteSpread, formatBytes, formatMs, formatNumber, formatRatio, formatSeconds, spread } from './stats.mjs';
 
 const NAMES = { ours: 'ours (`<oneway-recorder>`)', uppy: 'Uppy (Dashboard + Webcam + Tus)' };
@@ -35,6 +36,7 @@ export function renderReport(results, { command }) {
   sections.push(...sizes(results), '');
   if (config.figures.includes('startup')) sections.push(...startup(results), '');
   if (config.figures.includes('answers')) sections.push(...wire(results), '');
+  if (config.figures.includes('sweep')) sections.push(...renderSweep(results), '');
   sections.push(...failures(results), '');
   sections.push(...conditions(results));
   return `${sections.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;

@@ -194,7 +194,7 @@ export async function startUp({ browser, server, page: pageName, mimeType }) {
  * hashed in the page's worker), and the widget's reported sha256 where there is one. The file is
  * deleted afterwards, so long runs do not fill the disk.
  */
-async function verify({ page, server, uploadUrl, reportedSha256 }) {
+export async function verify({ page, server, uploadUrl, reportedSha256 }) {
   const reference = await page.evaluate(async () => {
     const recorder = window.bench.answerRecorder();
     if (!recorder) return undefined;

@@ -48,6 +48,9 @@ class BenchMediaRecorder extends NativeMediaRecorder {
       record.started = true;
       record.startedAt = performance.now();
       record.mimeType = this.mimeType;
+      // What the camera really gives (the widget may ask for a smaller picture on a slow link).
+      const settings = stream.getVideoTracks()[0]?.getSettings();
+      record.video = settings && { width: settings.width, height: settings.height, frameRate: settings.frameRate };
     });
     this.addEventListener('stop', () => {
       record.stoppedAt = performance.now();
