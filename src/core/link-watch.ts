@@ -53,6 +53,8 @@ export class LinkWatch {
   private pending: { since: number; bytes: number } | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private lastTestAt = Number.NEGATIVE_INFINITY;
+  /** What the last test upload measured: a whole test, not one second's request, is what "too slow for video" is said of. */
+  private lastTestBps: number | undefined;
   private lastTakeAt = Number.NEGATIVE_INFINITY;
   /** The take being recorded: since when, how fast it records, and the frame rate it is slowed to. */
   private live: { key: string; since: number; meter: SpeedMeter; frameRate: number } | undefined;
@@ -71,8 +73,7 @@ export class LinkWatch {
    * before a slow test ends assumes the test is halfway, at half that rate.
    */
   get settings(): RecordingSettings {
-    const measured = this.tracker.bitsPerSecond;
-    let throughput = measured;
+    let throughput = this.tracker.bitsPerSecond;
     // A test gives up at its time limit: one that never reported back (it failed) bounds nothing.
     if (this.pending && this.now() - this.pending.since > PREFLIGHT_TIMEOUT_MS + 2000) this.testing(undefined);
     if (this.pending) {
@@ -80,8 +81,6 @@ export class LinkWatch {
       throughput = Math.min(throughput ?? bound, bound);
     }
     const fit = fitRecording(throughput, this.overshoot);
-    // "Too slow for video" is said of a measurement, not of a test still under way.
-    if (throughput !== measured) fit.tooSlow = measured !== undefined && measured < LINK_FIT.floorBps;
     // During a take only its frame rate can change: never up, down with the link or the take's own rate.
     if (this.live) fit.frameRate = Math.min(fit.frameRate, this.live.frameRate);
     return (this.shown = fit);
@@ -97,6 +96,7 @@ export class LinkWatch {
   tested(throughputBps: number, bytes = PREFLIGHT_BYTES): void {
     this.testing(undefined);
     this.lastTestAt = this.now();
+    this.lastTestBps = throughputBps;
     this.tracker.tested(throughputBps, bytes);
     this.options.onChange();
   }
@@ -181,10 +181,15 @@ export class LinkWatch {
     this.behind.delete(key);
   }
 
-  /** What to tell the candidate during the take `key`: its upload is behind, or video cannot keep up at all. */
+  /**
+   * What to tell the candidate about the take `key`: its upload is behind; or, where `video` is
+   * recorded next, that the last test found the link below what video needs. (One second's
+   * request is mostly round trip on a slow link: it is no ground to say so.)
+   */
   note(key: string, video: boolean): MessageKey | undefined {
     if (this.behind.has(key)) return 'interview.link.slow';
-    return video && this.settings.tooSlow ? 'interview.link.tooSlow' : undefined;
+    const test = this.lastTestBps;
+    return video && test !== undefined && test < LINK_FIT.floorBps ? 'interview.link.tooSlow' : undefined;
   }
 
   private liveMeter(): SpeedMeter {

@@ -826,7 +826,9 @@ export class OnewayInterview extends LitElement {
   /** A calm word when the connection holds the answer back (not for practice, which is not sent). */
   private renderLinkNote(flow: InterviewFlow, step: Extract<InterviewStep, { step: 'question' }>) {
     if (step.practice || flow.current.answer === 'text') return nothing;
-    const note = this.link.note(this.takeKey({ questionId: flow.current.id, attempt: this.attempt }), flow.current.answer === 'video');
+    // "Too slow for video" before a take, not in the middle of one.
+    const video = flow.current.answer === 'video' && step.phase === 'think';
+    const note = this.link.note(this.takeKey({ questionId: flow.current.id, attempt: this.attempt }), video);
     return note ? html`<p part="notice slow-connection" role="status">${this.i18n.t(note)}</p>` : nothing;
   }
 

@@ -5,6 +5,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { InterviewConfig } from '../../../src/core/interview-config.js';
 import type { OnewayInterview } from '../../../src/elements/interview/interview.js';
+import type { OnewayRecorder } from '../../../src/elements/recorder/recorder.js';
 import { clearFaults, injectFault } from '../../support/commands.js';
 import { deepElements, deepText, findButton } from '../../support/dom.js';
 import { spyOnMediaRecorder, type RecorderSpy } from '../../support/media-recorder-spy.js';
@@ -53,6 +54,10 @@ describe('<oneway-interview> on a slow link', () => {
     const cfg = oneQuestion({ deviceCheck: true, defaults: { thinkSeconds: 1, answerSeconds: 2 } });
     const el = await fixture<OnewayInterview>(html`<oneway-interview endpoint="/files" candidate="c" .config=${cfg}></oneway-interview>`);
     await click(el, 'Start interview');
+    await waitFor(() => deepElements(el.shadowRoot!).some((element) => element.localName === 'oneway-device-check'), 'no device check');
+    const check = deepElements(el.shadowRoot!).find((element) => element.localName === 'oneway-device-check')!;
+    // Heard on the element itself: it has left the page by the time the test ends.
+    const measured = nextEvent(check, 'oneway-connection-measured', 30_000);
     // At once: the test has just begun.
     await click(el, 'Continue');
     const stopped = nextEvent(el, 'oneway-recording-stop', 20_000);
@@ -61,10 +66,17 @@ describe('<oneway-interview> on a slow link', () => {
     // The test's 256 KiB were not through when the take started: the link carries at most that rate.
     expect(takes(spy)[0].options!.videoBitsPerSecond, 'the first take was fitted to the test still running').to.be.within(80_000, 1_200_000);
 
-    await waitFor(() => note(el), 'the late measurement never reached the interview', 25_000);
-    expect(note(el)).to.contain('too slow for video to keep up');
+    // The late result reaches the recorder while the take is reviewed…
+    expect((await measured).detail.throughputBps).to.be.below(350_000);
+    const recorder = el.shadowRoot!.querySelector<OnewayRecorder>('oneway-recorder')!;
+    await waitFor(() => recorder.captureHeight === 240, 'the late measurement never reached the recorder');
+    expect(note(el), 'no word of it in the review').to.equal(undefined);
+    // …and before the next take the candidate is told.
+    const started = nextEvent(el, 'oneway-recording-start', 20_000);
     await click(el, 'Retake');
-    await nextEvent(el, 'oneway-recording-start', 20_000);
+    await waitFor(() => note(el), 'no note before the retake');
+    expect(note(el)).to.contain('too slow for video to keep up');
+    await started;
     const retake = takes(spy)[1];
     expect(retake.options!.videoBitsPerSecond).to.be.within(80_000, 200_000);
     expect(retake.options!.audioBitsPerSecond).to.equal(24_000);
