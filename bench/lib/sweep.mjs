@@ -57,6 +57,7 @@ export async function sweepRun({ browser, server, seconds, mbps, dropMbps }) {
         unconfirmedAtStop: stopped.unconfirmedAtStop,
         requested: stopped.requested,
         video: stopped.video,
+        frameRateAtStop: stopped.videoAtStop,
         notes: stopped.notes,
         ok: verification.ok,
         failure: verification.problem,
@@ -83,7 +84,9 @@ export function renderSweep(results) {
     `${a.run.seconds} s`,
     a.question === 1 ? `${a.mbps} Mbit/s` : `${a.run.mbps} → ${a.mbps} Mbit/s`,
     `${kbit(a.requested?.videoBitsPerSecond)} + ${kbit(a.requested?.audioBitsPerSecond)}`,
-    a.video ? `${a.video.width}×${a.video.height} @ ${Math.round(a.video.frameRate)}` : 'n/a',
+    a.video
+      ? `${a.video.width}×${a.video.height} @ ${Math.round(a.video.frameRate)}${Math.round(a.frameRateAtStop) < Math.round(a.video.frameRate) ? ` → ${Math.round(a.frameRateAtStop)}` : ''}`
+      : 'n/a',
     mbit(a.fileBitsPerSecond),
     formatBytes(a.unconfirmedAtStop),
     `**${(a.stopToSafeMs / 1000).toFixed(2)} s**`,
@@ -97,7 +100,8 @@ export function renderSweep(results) {
     '`<oneway-interview>` with its device check (Continue pressed the moment it is enabled), two video questions, the noisy',
     `synthetic camera; DevTools throttling (${SWEEP_LATENCY_MS} ms added latency, 20 Mbit/s down). Question 1 on the uplink`,
     'named; between its "Submit answer" and question 2\'s "Next question" the uplink drops to the second figure. "Asked" is what',
-    'the widget gave MediaRecorder (video + audio); "camera" what the camera delivered; "file" the verified file over its duration;',
+    'the widget gave MediaRecorder (video + audio); "camera" what the camera delivered (→ the frame rate it was slowed to during the',
+    'take, where it recorded more than the link carried); "file" the verified file over its duration;',
     '"note" what the candidate read during the take.',
     '',
     '| Answer | Uplink | asked (video + audio) | camera | file | unconfirmed at Stop | Stop → safe | note |',

@@ -54,6 +54,8 @@ class BenchMediaRecorder extends NativeMediaRecorder {
     });
     this.addEventListener('stop', () => {
       record.stoppedAt = performance.now();
+      // The frame rate may have been lowered during the take, when it recorded more than the link carried.
+      record.videoAtStop = stream.getVideoTracks()[0]?.getSettings().frameRate;
     });
   }
 }

@@ -2,6 +2,7 @@
 // device check's "Continue" the moment it is enabled, each take started by the think time running
 // out and stopped by "Stop recording", then "Submit answer" and "Next question". Exposes
 // window.benchInterview for bench/lib/sweep.mjs.
+import { follow, until } from './follow.js';
 
 const interview = document.querySelector('oneway-interview');
 interview.config = {
@@ -16,19 +17,16 @@ interview.config = {
   ],
 };
 
-const seen = { errors: [], notes: new Set(), progress: undefined };
-const waiters = new Map();
-/** Resolves with the next `type` event's time and detail. */
-const next = (type) => new Promise((resolve) => waiters.set(type, resolve));
-for (const type of ['oneway-device-check-complete', 'oneway-recording-start', 'oneway-recording-stop', 'oneway-upload-progress', 'oneway-answer-uploaded', 'oneway-error']) {
-  interview.addEventListener(type, (event) => {
-    const at = performance.now();
-    if (type === 'oneway-upload-progress') seen.progress = event.detail;
-    if (type === 'oneway-error') seen.errors.push({ at, ...event.detail });
-    waiters.get(type)?.({ at, detail: event.detail });
-    waiters.delete(type);
-  });
-}
+const { seen, next } = follow(interview, [
+  'oneway-device-check-complete',
+  'oneway-recording-start',
+  'oneway-recording-stop',
+  'oneway-upload-progress',
+  'oneway-answer-uploaded',
+  'oneway-error',
+]);
+/** The notes about the connection the candidate saw during the take. */
+const notes = new Set();
 
 /** Every element under `root`, shadow roots included. */
 function deep(root) {
@@ -43,21 +41,9 @@ function deep(root) {
 const button = (name) => deep(interview.shadowRoot).find((el) => el instanceof HTMLButtonElement && el.textContent.trim() === name && !el.disabled);
 /** The notes about the connection shown now (remembered, so one seen during a take is reported). */
 function readNotes() {
-  for (const el of deep(interview.shadowRoot)) if (el.matches('[part~="slow-connection"]')) seen.notes.add(el.textContent.trim());
+  for (const el of deep(interview.shadowRoot)) if (el.matches('[part~="slow-connection"]')) notes.add(el.textContent.trim());
 }
 setInterval(readNotes, 250);
-
-/** Polls `check` every 10 ms until it returns something. */
-function until(check) {
-  return new Promise((resolve) => {
-    const poll = () => {
-      const value = check();
-      if (value) resolve(value);
-      else setTimeout(poll, 10);
-    };
-    poll();
-  });
-}
 
 window.benchInterview = {
   /** "Start interview", then the device check's "Continue" as soon as it is enabled. */
@@ -71,7 +57,7 @@ window.benchInterview = {
   /** Waits for the take to start by itself when the think time runs out. */
   async waitForTake() {
     const { at } = await next('oneway-recording-start');
-    seen.notes.clear();
+    notes.clear();
     return { startedAt: at };
   },
   /** Presses "Stop recording"; resolves when the server holds the whole answer (or it failed). */
@@ -98,7 +84,8 @@ window.benchInterview = {
       sha256: outcome.detail.sha256,
       requested: recorder.requested,
       video: recorder.video,
-      notes: [...seen.notes],
+      videoAtStop: recorder.videoAtStop,
+      notes: [...notes],
       errors: seen.errors,
     };
   },

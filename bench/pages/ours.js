@@ -1,34 +1,11 @@
 // Drives <oneway-recorder> the way a candidate does: its own Start/Stop recording button.
 // Exposes the same window.benchSetup as uppy.js, for bench/run.mjs.
+import { follow, until } from './follow.js';
 
 const recorder = document.querySelector('oneway-recorder');
 const button = () => recorder.shadowRoot?.querySelector('[part="record-button"]');
 
-const seen = { errors: [], progress: undefined };
-const waiters = new Map();
-/** Resolves with the next `type` event's time and detail. */
-const next = (type) => new Promise((resolve) => waiters.set(type, resolve));
-for (const type of ['oneway-recording-start', 'oneway-recording-stop', 'oneway-upload-progress', 'oneway-answer-uploaded', 'oneway-error']) {
-  recorder.addEventListener(type, (event) => {
-    const at = performance.now();
-    if (type === 'oneway-upload-progress') seen.progress = event.detail;
-    if (type === 'oneway-error') seen.errors.push({ at, ...event.detail });
-    waiters.get(type)?.({ at, detail: event.detail });
-    waiters.delete(type);
-  });
-}
-
-/** Polls `check` every 10 ms until it returns something. */
-function until(check) {
-  return new Promise((resolve) => {
-    const poll = () => {
-      const value = check();
-      if (value) resolve(value);
-      else setTimeout(poll, 10);
-    };
-    poll();
-  });
-}
+const { seen, next } = follow(recorder, ['oneway-recording-start', 'oneway-recording-stop', 'oneway-upload-progress', 'oneway-answer-uploaded', 'oneway-error']);
 
 window.benchSetup = {
   name: 'ours',
