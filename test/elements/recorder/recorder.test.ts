@@ -158,8 +158,10 @@ describe('<oneway-recorder>', () => {
   });
 
   it('records with the audio bitrate and camera size it is given; a new size waits for the next take, a frame rate does not', async () => {
+    // A slot of its own: no take an earlier test left in the page's slot is finished (and announced) here.
     const el = await readyRecorder(html`<oneway-recorder
       endpoint="/files"
+      recording-id=${`capture-${Date.now()}`}
       video-bits-per-second="300000"
       audio-bits-per-second="24000"
       capture-height="360"
