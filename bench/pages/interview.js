@@ -2,7 +2,7 @@
 // device check's "Continue" the moment it is enabled, each take started by the think time running
 // out and stopped by "Stop recording", then "Submit answer" and "Next question". Exposes
 // window.benchInterview for bench/lib/sweep.mjs.
-import { follow, until } from './follow.js';
+import { follow, stopAndWaitSafe, until } from './follow.js';
 
 const interview = document.querySelector('oneway-interview');
 interview.config = {
@@ -17,7 +17,7 @@ interview.config = {
   ],
 };
 
-const { seen, next } = follow(interview, [
+const events = follow(interview, [
   'oneway-device-check-complete',
   'oneway-recording-start',
   'oneway-recording-stop',
@@ -49,44 +49,37 @@ window.benchInterview = {
   /** "Start interview", then the device check's "Continue" as soon as it is enabled. */
   async begin() {
     (await until(() => button('Start interview'))).click();
-    const completed = next('oneway-device-check-complete');
+    const completed = events.next('oneway-device-check-complete');
     (await until(() => button('Continue'))).click();
     const { at, detail } = await completed;
-    return { continuedAt: at, measuredAtContinue: detail.throughputBps, measuring: detail.measuring };
+    return { continuedAt: at, measuredAtContinue: detail.throughputBps, measuringForMs: detail.measuringForMs };
   },
   /** Waits for the take to start by itself when the think time runs out. */
   async waitForTake() {
-    const { at } = await next('oneway-recording-start');
+    const { at } = await events.next('oneway-recording-start');
     notes.clear();
     return { startedAt: at };
   },
   /** Presses "Stop recording"; resolves when the server holds the whole answer (or it failed). */
   async stopAndWaitSafe() {
-    const stopped = next('oneway-recording-stop');
-    const uploaded = next('oneway-answer-uploaded');
-    const failed = until(() => seen.errors.find((e) => !e.recoverable));
-    const unconfirmedAtStop = seen.progress ? seen.progress.bytesRecorded - seen.progress.bytesUploaded : 0;
     readNotes();
-    const pressedAt = performance.now();
-    button('Stop recording').click();
-    const outcome = await Promise.race([uploaded, failed.then((error) => ({ error }))]);
-    if (outcome.error) return { pressedAt, error: `${outcome.error.code}: ${outcome.error.message}` };
-    const stop = await stopped;
+    const { pressedAt, unconfirmedAtStop, error, stop, safe } = await stopAndWaitSafe(events, () => button('Stop recording').click());
+    if (error) return { pressedAt, error };
     const recorder = window.bench.answerRecorder();
     return {
       pressedAt,
       unconfirmedAtStop,
       finalizedAt: stop.at,
-      safeAt: outcome.at,
+      safeAt: safe.at,
       durationMs: stop.detail.durationMs,
-      uploadUrl: outcome.detail.uploadUrl,
-      bytes: outcome.detail.bytes,
-      sha256: outcome.detail.sha256,
+      uploadUrl: safe.detail.uploadUrl,
+      bytes: safe.detail.bytes,
+      sha256: safe.detail.sha256,
       requested: recorder.requested,
       video: recorder.video,
       videoAtStop: recorder.videoAtStop,
       notes: [...notes],
-      errors: seen.errors,
+      errors: events.seen.errors,
     };
   },
   /** "Submit answer", then "Next question" (which reveals the question and starts its think time). */
