@@ -4,7 +4,7 @@ import '../../../src/define.js';
 import type { InterviewConfig } from '../../../src/core/interview-config.js';
 import type { OnewayInterview } from '../../../src/elements/interview/interview.js';
 import type { HelpEvent } from '../../../src/events/help.js';
-import { clearFaults, injectFault, setOffline } from '../../support/commands.js';
+import { clearFaults, injectFault, setOffline, tusRequests } from '../../support/commands.js';
 import { deepActiveElement, findButton, focusedName, tabTo } from '../../support/dom.js';
 import { nextEvent, sleep, waitFor } from '../../support/wait.js';
 
@@ -173,9 +173,15 @@ describe('<oneway-interview> Get help', () => {
 
   it('lists the last errors with their codes, and URLs without their query', async () => {
     const el = await interview(config(), `/files?access_token=${URL_TOKEN}`);
+    const since = Date.now();
+    await press(el, 'Start interview');
+    // Without a device check the interview first measures the link with a test upload of its own:
+    // the fault is for the answer's creation, once that test has sent its bytes.
+    await waitUntil(async () => (await tusRequests(since)).some((request) => request.method === 'PATCH' && request.status === 204), 'the link test did not run', {
+      timeout: 20_000,
+    });
     await injectFault({ kind: 'status', status: 400, method: 'POST' });
     const error = nextEvent(el, 'oneway-error', 20_000);
-    await press(el, 'Start interview');
     await press(el, 'Start recording');
     const { detail: reported } = await error;
     expect(reported.code).to.equal('upload-rejected');
