@@ -6,8 +6,8 @@ import type { OnewayInterview } from '../../src/elements/interview/interview.js'
 import type { OnewayUploadProgress } from '../../src/elements/upload-progress/upload-progress.js';
 import { clearFaults, emulateForcedColors, injectFault, tusRequests } from '../support/commands.js';
 import { contrast, over, rgb, rgba, type Rgb } from '../support/colors.js';
-import { deepActiveElement, deepElements, findButton } from '../support/dom.js';
-import { sleep, waitFor } from '../support/wait.js';
+import { deepActiveElement, deepElements, findButton, press } from '../support/dom.js';
+import { waitFor } from '../support/wait.js';
 
 // Windows high-contrast mode replaces every colour with a few system colours (Canvas, CanvasText,
 // ButtonText, Highlight, GrayText …) and drops box shadows and background images: what is drawn
@@ -128,11 +128,6 @@ const config = (overrides: Partial<InterviewConfig> = {}): InterviewConfig => ({
   ...overrides,
 });
 
-async function press(el: Element, name: string, timeout = 20_000) {
-  await waitFor(() => findButton(el, name) && !findButton(el, name)!.disabled, `no enabled "${name}" button`, timeout);
-  findButton(el, name)!.click();
-  await sleep(50);
-}
 
 describe('forced colors (Windows high contrast)', () => {
   before(() => emulateForcedColors(true));
@@ -175,7 +170,7 @@ describe('forced colors (Windows high contrast)', () => {
     expect(findButton(el, 'Request an accommodation'), 'the accommodation offer in think time').to.not.equal(undefined);
     expectEveryControlVisible(el, 'in think time');
     await press(el, 'Start recording');
-    await sleep(1000);
+    await waitFor(() => findButton(el, 'Stop recording'), 'the take did not start');
     expectEveryControlVisible(el, 'while recording');
     await press(el, 'Stop recording');
     await waitFor(() => findButton(el, 'Submit answer'), 'no review');

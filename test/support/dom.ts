@@ -1,6 +1,7 @@
 // Finds controls the way a person or a host's automated test does: by role and accessible name,
 // through shadow roots, and reaches them with the keyboard.
 import { sendKeys } from '@web/test-runner-commands';
+import { waitFor } from './wait.js';
 
 /** Every element under `root`, shadow roots included. */
 export function deepElements(root: Element | ShadowRoot | Document): Element[] {
@@ -61,4 +62,14 @@ export async function tabTo(name: string): Promise<void> {
     await sendKeys({ press: 'Tab' });
   }
   throw new Error(`Tab never reached "${name}" (focus is on "${focusedName()}")`);
+}
+
+/**
+ * Presses the button named `name` inside `el` once it is there and enabled, and resolves once the
+ * element has rendered what the press changed.
+ */
+export async function press(el: Element, name: string, timeout = 20_000): Promise<void> {
+  await waitFor(() => findButton(el, name) && !findButton(el, name)!.disabled, `no enabled "${name}" button`, timeout);
+  findButton(el, name)!.click();
+  await (el as Element & { updateComplete?: Promise<unknown> }).updateComplete;
 }

@@ -5,9 +5,9 @@ import type { OnewayInterview } from '../../../src/elements/interview/interview.
 import type { AccommodationRequestEvent } from '../../../src/events/accommodation-request.js';
 import type { ConsentEvent } from '../../../src/events/consent.js';
 import { tusRequests } from '../../support/commands.js';
-import { deepText, findButton } from '../../support/dom.js';
+import { deepText, findButton, press } from '../../support/dom.js';
 import { decodeMetadata, serverBytes, serverUpload, sha256Hex } from '../../support/tus.js';
-import { nextEvent, sleep, waitFor } from '../../support/wait.js';
+import { nextEvent, waitFor } from '../../support/wait.js';
 
 // Question pools, consent receipts and accommodation requests (issue 19).
 
@@ -29,11 +29,6 @@ async function interview(cfg: InterviewConfig, candidate: string) {
   return el;
 }
 
-async function press(el: Element, name: string) {
-  await waitUntil(() => findButton(el, name) && !findButton(el, name)!.disabled, `no enabled "${name}" button`, { timeout: 20_000 });
-  findButton(el, name)!.click();
-  await sleep(50);
-}
 
 /** The text of the question on screen. */
 const questionText = (el: OnewayInterview) =>

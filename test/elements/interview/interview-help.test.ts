@@ -5,8 +5,8 @@ import type { InterviewConfig } from '../../../src/core/interview-config.js';
 import type { OnewayInterview } from '../../../src/elements/interview/interview.js';
 import type { HelpEvent } from '../../../src/events/help.js';
 import { clearFaults, injectFault, setOffline, tusRequests } from '../../support/commands.js';
-import { deepActiveElement, findButton, focusedName, tabTo } from '../../support/dom.js';
-import { nextEvent, sleep, waitFor } from '../../support/wait.js';
+import { deepActiveElement, findButton, focusedName, tabTo, press } from '../../support/dom.js';
+import { nextEvent, waitFor } from '../../support/wait.js';
 
 // "Get help" in every step of an interview: a modal dialog with the host's support contacts and a
 // diagnostic report that says where each answer is, and never holds a token, the candidate
@@ -43,11 +43,6 @@ async function interview(cfg: InterviewConfig, endpoint = '/files') {
   return el;
 }
 
-async function press(el: Element, name: string, timeout = 20_000) {
-  await waitFor(() => findButton(el, name) && !findButton(el, name)!.disabled, `no enabled "${name}" button`, timeout);
-  findButton(el, name)!.click();
-  await sleep(50);
-}
 
 const dialogOf = (el: OnewayInterview) => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[part~="help-dialog"]');
 
@@ -124,7 +119,7 @@ describe('<oneway-interview> Get help', () => {
     await closeWithEscape(el);
 
     await press(el, 'Start recording');
-    await sleep(1500);
+    await waitFor(() => findButton(el, 'Stop recording'), 'the take did not start');
     detail = await openHelp(el);
     expect(stepLine(detail.report)).to.equal('question 1 of 2, answering');
     await closeWithEscape(el);

@@ -88,7 +88,7 @@ describe('<oneway-interview> on a 375×667 phone', () => {
     await started;
     await waitFor(() => findButton(el, 'Stop recording'), 'no Stop recording');
     const stop = findButton(el, 'Stop recording')!;
-    await sleep(500);
+    await el.updateComplete;
     expectOnScreen({ question: deep(el, '[part="text"]'), timer: deep(el, '[part="timer"]'), 'Stop recording': stop });
     expect(deep(el, '[part="label"]').textContent!.trim()).to.equal('Answer time');
     // One timer: the recorder's own elapsed time is not shown beside the countdown.
@@ -107,7 +107,7 @@ describe('<oneway-interview> on a 375×667 phone', () => {
       expectOnScreen({ question: deep(el, '[part="text"]'), timer: deep(el, '[part="timer"]'), 'Start recording': findButton(el, 'Start recording')! });
       findButton(el, 'Start recording')!.click();
       await waitFor(() => findButton(el, 'Stop recording'), 'no Stop recording');
-      await sleep(500);
+      await el.updateComplete;
       expectOnScreen({ question: deep(el, '[part="text"]'), timer: deep(el, '[part="timer"]'), 'Stop recording': findButton(el, 'Stop recording')! });
       findButton(el, 'Stop recording')!.click();
       await waitFor(() => findButton(el, 'Submit answer'), 'no review');
