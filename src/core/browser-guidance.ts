@@ -1,7 +1,7 @@
 // Which browser the candidate uses, and what that means for camera access: how to allow a blocked
 // camera in it, whether it is an app's built-in browser that cannot record, whether the page is in
 // an iframe that was not given the camera. Pure functions of the user agent and injected policy.
-import { en, type MessageKey, type Messages } from '../i18n/en.js';
+import { en, type Messages } from '../i18n/en.js';
 import { formatMessage } from '../i18n/format.js';
 import { OnewayError } from './errors.js';
 
@@ -25,7 +25,7 @@ export function detectBrowser(userAgent: string): BrowserFamily {
 /** Steps to allow a blocked camera and microphone, for the browser of `userAgent`. */
 export function permissionHelp(userAgent: string, messages: Messages = en): { browser: BrowserFamily; steps: string[] } {
   const browser = detectBrowser(userAgent);
-  const steps = formatMessage(`deviceCheck.permission.${browser}` as MessageKey, {}, messages)
+  const steps = formatMessage(`deviceCheck.permission.${browser}`, {}, messages)
     .split('\n')
     .map((step) => step.trim())
     .filter(Boolean);

@@ -1,6 +1,8 @@
 /**
  * Every problem the widget reports has one of these codes, in `oneway-error` events and in the
  * candidate's guidance. Hosts branch on the code; the message is for the developer reading logs.
+ * Each code needs an `error.<code>` message in `src/i18n/en.ts`: `OnewayElement.errorMessage` does
+ * not compile without it.
  */
 export type OnewayErrorCode =
   | 'permission-denied'

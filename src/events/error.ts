@@ -14,6 +14,11 @@ export class OnewayErrorEvent extends Event {
   constructor(readonly detail: OnewayErrorDetail) {
     super(OnewayErrorEvent.eventName, { bubbles: true, composed: true });
   }
+
+  /** The event for a problem: only its code, message and `recoverable` go out, never its cause. */
+  static from({ code, message, recoverable }: OnewayErrorDetail): OnewayErrorEvent {
+    return new OnewayErrorEvent({ code, message, recoverable });
+  }
 }
 
 declare global {

@@ -188,7 +188,7 @@ export const en = {
   'interview.configProblem': 'The interview could not start because its configuration has problems:',
   // review
   'review.loading': 'Loading the answers…',
-  'review.problem': 'The answers cannot be shown because of these problems:',
+  'error.manifest-invalid': 'The answers cannot be shown because of these problems:',
   'review.kind.video': 'Video answer',
   'review.kind.audio': 'Audio answer',
   'review.kind.text': 'Text answer',
@@ -209,9 +209,9 @@ export const en = {
   'review.notes': 'Notes',
   'review.verifying': 'Checking the file…',
   'review.verified': 'Verified',
-  'review.mismatch': 'Does not match the uploaded file',
+  'error.answer-mismatch': 'Does not match the uploaded file',
   'review.unverified': 'Not checked: the manifest has no SHA-256 for this answer.',
-  'review.unavailable': 'This answer could not be loaded.',
+  'error.answer-unavailable': 'This answer could not be loaded.',
 } as const;
 
 /** The keys every message table has. */

@@ -68,10 +68,15 @@ export function registerMessages(lang: string, messages: Partial<Messages>): voi
   if (!tag) throw new RangeError(`registerMessages: "${lang}" is not a valid language tag`);
   const table: Table = { ...overrides.get(tag) };
   for (const [key, value] of Object.entries(messages)) {
-    if (typeof value === 'string' && key in en) table[key as MessageKey] = value;
+    if (typeof value === 'string' && isMessageKey(key)) table[key] = value;
   }
   overrides.set(tag, table);
   changed();
+}
+
+/** Whether a host's key names one of the widget's messages (unknown keys are ignored). */
+function isMessageKey(key: string): key is MessageKey {
+  return key in en;
 }
 
 /** Calls `listener` whenever a table finished loading or messages were registered; returns the unsubscribe function. */

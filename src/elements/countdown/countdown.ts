@@ -1,11 +1,11 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CountdownController } from '../../controllers/countdown-controller.js';
-import { LocaleController } from '../../controllers/locale-controller.js';
 import { displaySeconds, msUntilNextSecond } from '../../core/countdown-clock.js';
 import { CountdownEndEvent } from '../../events/countdown-end.js';
 import { styleProperties } from '../../styles/style-properties.js';
 import { countdownStyles } from './countdown.styles.js';
+import { OnewayElement } from '../oneway-element.js';
 
 /**
  * A countdown for think time and answer time: a ring (or bar) and the time left as m:ss.
@@ -37,7 +37,7 @@ import { countdownStyles } from './countdown.styles.js';
  * @cssprop --oneway-countdown-thickness - Width of the ring's stroke and height of the bar (default 0.375rem).
  * @cssprop --oneway-countdown-track-color - The colour of the time used (default: the text colour, faint on the surface).
  */
-export class OnewayCountdown extends LitElement {
+export class OnewayCountdown extends OnewayElement {
   static override styles = countdownStyles;
 
   private _seconds = 0;
@@ -68,8 +68,6 @@ export class OnewayCountdown extends LitElement {
 
   @state() private announcement = '';
 
-  /** The language of the element's text: its closest `lang`, else the page's, else English. */
-  private readonly i18n = new LocaleController(this);
 
   private readonly countdown = new CountdownController(this, {
     onAnnounce: (secondsLeft) => this.announce(secondsLeft),
@@ -102,11 +100,6 @@ export class OnewayCountdown extends LitElement {
     this.announcement = '';
   }
 
-  /** Waits for the element's language to load before rendering, so the page never flashes English. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = this.i18n.pending;
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('running') && this.running !== this.countdown.running) {
@@ -143,8 +136,8 @@ export class OnewayCountdown extends LitElement {
       '--_next': String(running && duration ? Math.max(0, ((shown - 1) * 1000) / duration) : exact),
       '--_step': `${Math.round(step)}ms`,
     };
-    return html`<div part="root" lang=${this.i18n.lang} dir=${this.i18n.dir}>
-      <div part="timer" role="timer" aria-label=${this.accessibleLabel} ${styleProperties(progress)}>
+    return this.root(
+      html`<div part="timer" role="timer" aria-label=${this.accessibleLabel} ${styleProperties(progress)}>
         ${this.variant === 'bar'
           ? html`<div part="bar"><div part="bar-progress"></div></div>`
           : html`<svg part="ring" aria-hidden="true" focusable="false">
@@ -155,7 +148,7 @@ export class OnewayCountdown extends LitElement {
       </div>
       <!-- Seen by eyes; screen readers hear the same words as the timer's name. -->
       <span part="label" aria-hidden="true">${this.accessibleLabel}</span>
-      <div role="status" class="visually-hidden">${this.announcement || nothing}</div>
-    </div>`;
+      <div role="status" class="visually-hidden">${this.announcement || nothing}</div>`,
+    );
   }
 }

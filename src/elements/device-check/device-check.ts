@@ -1,8 +1,7 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AudioLevelController } from '../../controllers/audio-level-controller.js';
 import { BrightnessController } from '../../controllers/brightness-controller.js';
-import { LocaleController } from '../../controllers/locale-controller.js';
 import { MediaStreamController, permissionState } from '../../controllers/media-stream-controller.js';
 import { UploadPreflightController } from '../../controllers/upload-preflight-controller.js';
 import {
@@ -27,10 +26,9 @@ import { timerDelayMs } from '../../core/countdown-clock.js';
 import type { AuthorizeHook } from '../../core/tus-stream.js';
 import { ConnectionMeasuredEvent } from '../../events/connection-measured.js';
 import { DeviceCheckCompleteEvent } from '../../events/device-check-complete.js';
-import { OnewayErrorEvent } from '../../events/error.js';
-import type { MessageKey } from '../../i18n/en.js';
 import { deviceCheckStyles } from './device-check.styles.js';
 import { cameraPreview } from '../../styles/shared.js';
+import { OnewayElement } from '../oneway-element.js';
 
 /** Where the check stands: `checking` until camera and microphone work, `ready` then, `complete` after "Continue". */
 export type DeviceCheckStatus = 'checking' | 'ready' | 'error' | 'complete';
@@ -96,7 +94,7 @@ type DeviceKind = 'video' | 'audio';
  * @cssprop --oneway-focus-ring - Outline of focused controls (default 3px solid in the accent colour).
  * @cssprop --oneway-stage-aspect-ratio - Aspect ratio of the camera stage (default: the camera picture's own, 16 / 9 until known); the whole picture is shown inside it.
  */
-export class OnewayDeviceCheck extends LitElement {
+export class OnewayDeviceCheck extends OnewayElement {
   static override styles = deviceCheckStyles;
 
   /** The tus endpoint that will receive the answers (creation URL); a small test upload there measures the connection. Without it the connection is not checked. */
@@ -127,8 +125,6 @@ export class OnewayDeviceCheck extends LitElement {
 
   @query('video') private preview!: HTMLVideoElement | null;
 
-  /** The language of the element's text: its closest `lang`, else the page's, else English. */
-  private readonly i18n = new LocaleController(this);
 
   private preferences: DevicePreferences = {};
   private run = 0;
@@ -235,11 +231,6 @@ export class OnewayDeviceCheck extends LitElement {
     await Promise.all([this.listDevices(), this.estimateStorage()]);
   }
 
-  /** Waits for the element's language to load before rendering, so the page never flashes English. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = this.i18n.pending;
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint') && changed.get('endpoint') !== undefined && this.isConnected) {
@@ -376,7 +367,7 @@ export class OnewayDeviceCheck extends LitElement {
       this.light.stop();
       this.error = reported;
     }
-    this.dispatchEvent(new OnewayErrorEvent({ code: reported.code, message: reported.message, recoverable: reported.recoverable }));
+    this.reportError(reported);
   }
 
   private async copyLink(): Promise<void> {
@@ -390,10 +381,10 @@ export class OnewayDeviceCheck extends LitElement {
   }
 
   protected override render() {
-    return html`<div part="root" lang=${this.i18n.lang} dir=${this.i18n.dir}>
-      <h2 part="title">${this.i18n.t('deviceCheck.title')}</h2>
-      ${this.renderContent()}
-    </div>`;
+    return this.root(
+      html`<h2 part="title">${this.i18n.t('deviceCheck.title')}</h2>
+      ${this.renderContent()}`,
+    );
   }
 
   private renderContent() {
@@ -541,7 +532,7 @@ export class OnewayDeviceCheck extends LitElement {
     const app = error.code === 'in-app-browser' ? detectInAppBrowser(userAgent) : undefined;
     const message = app
       ? this.i18n.t('deviceCheck.inApp', { app: IN_APP_NAMES[app], browser: suggestedBrowser(userAgent, this.i18n.messages) })
-      : this.i18n.t(`error.${error.code}` as MessageKey);
+      : this.errorMessage(error.code);
     return html`
       <div part="error" role="alert">
         <p part="error-message">${message}</p>

@@ -1,9 +1,8 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { InterviewController } from '../../controllers/interview-controller.js';
 import { LinkController } from '../../controllers/link-controller.js';
 import { TickController } from '../../controllers/tick-controller.js';
-import { LocaleController } from '../../controllers/locale-controller.js';
 import { ScopeLockController } from '../../controllers/scope-lock-controller.js';
 import { retentionMs, TakeController } from '../../controllers/take-controller.js';
 import { AnswerProgress, type OverallProgress } from '../../core/answer-progress.js';
@@ -33,6 +32,7 @@ import type { HelpDialog, InterviewHelpState } from '../help/help-dialog.js';
 import type { OnewayQuestion } from '../question/question.js';
 import type { OnewayRecorder } from '../recorder/recorder.js';
 import { interviewStyles } from './interview.styles.js';
+import { OnewayElement } from '../oneway-element.js';
 
 /**
  * A whole one-way interview from a JSON config: intro, device check, practice, each question with
@@ -128,7 +128,7 @@ import { interviewStyles } from './interview.styles.js';
  * @cssprop --oneway-scroll-margin - Space kept above the element when it brings a question into view, e.g. the height of a sticky page header (default 0px).
  * @cssprop --oneway-stage-aspect-ratio - Aspect ratio of the camera stage (default: the camera picture's own, 16 / 9 until known); the whole picture is shown inside it.
  */
-export class OnewayInterview extends LitElement {
+export class OnewayInterview extends OnewayElement {
   static override styles = interviewStyles;
 
   /**
@@ -193,8 +193,6 @@ export class OnewayInterview extends LitElement {
   @query('oneway-recorder') private recorder!: OnewayRecorder | null;
   @query('oneway-question') private question!: OnewayQuestion | null;
 
-  /** The language of the element's text: its closest `lang`, else the page's, else English. */
-  private readonly i18n = new LocaleController(this);
 
   /** Fits every take to the uplink as last measured. */
   private readonly link = new LinkController(this, { endpoint: () => this.endpoint, authorize: () => this.authorize });
@@ -250,11 +248,6 @@ export class OnewayInterview extends LitElement {
     return this.loader.flow;
   }
 
-  /** Waits for the element's language to load before rendering, so the page never flashes English. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = this.i18n.pending;
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const timingChanged = ['timeMultiplier', 'untimed'].some(
@@ -286,7 +279,7 @@ export class OnewayInterview extends LitElement {
   }
 
   private report(error: OnewayError): void {
-    this.dispatchEvent(new OnewayErrorEvent({ code: error.code, message: error.message, recoverable: error.recoverable }));
+    this.reportError(error);
   }
 
   /** Re-renders and emits `oneway-complete` when the flow has just completed. */
@@ -451,7 +444,7 @@ export class OnewayInterview extends LitElement {
   private onRecorderError(event: OnewayErrorEvent): void {
     // The recorder shows the candidate what to do; the host hears about it from the interview.
     event.stopPropagation();
-    this.dispatchEvent(new OnewayErrorEvent(event.detail));
+    this.reportError(event.detail);
   }
 
   private retake(): void {
@@ -537,15 +530,15 @@ export class OnewayInterview extends LitElement {
   }
 
   protected override render() {
-    return html`<div part="root" class=${this.fitsScreen ? 'fit' : ''} lang=${this.i18n.lang} dir=${this.i18n.dir}>
-      ${this.renderContent()}
+    return this.root(
+      html`${this.renderContent()}
       ${this.flow
         ? html`<div class="actions">
               <button part="button help-button" type="button" data-secondary @click=${this.openHelp}>${this.i18n.t('help.title')}</button>
             </div>
             ${this.help?.render()}`
-        : nothing}
-    </div>`;
+        : nothing}`, this.fitsScreen ? 'fit' : '',
+    );
   }
 
   /** Opens "Get help": the host's support contacts and the diagnostic report. */

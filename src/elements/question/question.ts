@@ -1,7 +1,7 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { LocaleController } from '../../controllers/locale-controller.js';
 import { questionStyles } from './question.styles.js';
+import { OnewayElement } from '../oneway-element.js';
 
 /**
  * One interview question: "Question 2 of 5", its text as a heading, and the interviewer's video
@@ -25,7 +25,7 @@ import { questionStyles } from './question.styles.js';
  * @cssprop --oneway-radius - Corner radius of the video prompt (default 0.5rem).
  * @cssprop --oneway-focus-ring - Outline of the question text when it gets focus (default 3px solid in the accent colour).
  */
-export class OnewayQuestion extends LitElement {
+export class OnewayQuestion extends OnewayElement {
   static override styles = questionStyles;
 
   /** 0-based position of the question in the interview. */
@@ -48,14 +48,7 @@ export class OnewayQuestion extends LitElement {
 
   @query('[part="text"]') private heading!: HTMLElement;
 
-  /** The language of the element's text: its closest `lang`, else the page's, else English. */
-  private readonly i18n = new LocaleController(this);
 
-  /** Waits for the element's language to load before rendering, so the page never flashes English. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = this.i18n.pending;
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
 
   /** Moves focus to the question text, so screen readers read the new question. */
   async focusHeading(): Promise<void> {
@@ -64,8 +57,8 @@ export class OnewayQuestion extends LitElement {
   }
 
   protected override render() {
-    return html`<div part="root" lang=${this.i18n.lang} dir=${this.i18n.dir}>
-      <p part="counter">
+    return this.root(
+      html`<p part="counter">
         ${this.practice
           ? this.i18n.t('question.practice')
           : this.i18n.t('question.counter', { n: this.index + 1, total: this.total })}
@@ -77,7 +70,7 @@ export class OnewayQuestion extends LitElement {
             ${this.captions ? html`<track kind="captions" src=${this.captions} srclang=${this.i18n.requested} label=${this.i18n.t('question.captions')} default />` : nothing}
           </video>`
         : nothing}
-      <slot></slot>
-    </div>`;
+      <slot></slot>`,
+    );
   }
 }

@@ -1,7 +1,6 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AudioLevelController } from '../../controllers/audio-level-controller.js';
-import { LocaleController } from '../../controllers/locale-controller.js';
 import { MediaStreamController } from '../../controllers/media-stream-controller.js';
 import { ScopeLockController } from '../../controllers/scope-lock-controller.js';
 import { retentionMs, TakeController } from '../../controllers/take-controller.js';
@@ -9,10 +8,9 @@ import { classifyMediaError, type OnewayError } from '../../core/errors.js';
 import type { MediaKind } from '../../core/mime-type.js';
 import { chooseRecordingType } from '../../core/recorder.js';
 import { uploadOriginsAttribute, type AuthorizeHook } from '../../core/tus-stream.js';
-import { OnewayErrorEvent } from '../../events/error.js';
-import type { MessageKey } from '../../i18n/en.js';
 import { recorderStyles } from './recorder.styles.js';
 import { cameraPreview } from '../../styles/shared.js';
+import { OnewayElement } from '../oneway-element.js';
 
 /**
  * Records an answer with camera and microphone and streams it to a tus endpoint while it records.
@@ -53,7 +51,7 @@ import { cameraPreview } from '../../styles/shared.js';
  * @cssprop --oneway-focus-ring - Outline of focused controls (default 3px solid in the accent colour).
  * @cssprop --oneway-stage-aspect-ratio - Aspect ratio of the camera stage (default: the camera picture's own, 16 / 9 until known); the whole picture is shown inside it.
  */
-export class OnewayRecorder extends LitElement {
+export class OnewayRecorder extends OnewayElement {
   static override styles = recorderStyles;
 
   /** The tus endpoint that receives the recording (creation URL), e.g. `/files` or `https://ats.example/tus/`. */
@@ -118,8 +116,6 @@ export class OnewayRecorder extends LitElement {
 
   @query('video') private preview!: HTMLVideoElement | null;
 
-  /** The language of the element's text: its closest `lang`, else the page's, else English. */
-  private readonly i18n = new LocaleController(this);
 
   private readonly media = new MediaStreamController(this, {
     kind: () => this.kind,
@@ -284,17 +280,12 @@ export class OnewayRecorder extends LitElement {
   private report(error: OnewayError): void {
     if (error.code === 'storage-unavailable') this.notice = error;
     else this.error = error;
-    this.dispatchEvent(new OnewayErrorEvent({ code: error.code, message: error.message, recoverable: error.recoverable }));
+    this.reportError(error);
   }
 
-  /** Waits for the element's language to load before rendering, so the page never flashes English. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = this.i18n.pending;
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
 
   protected override render() {
-    return html`<div part="root" lang=${this.i18n.lang} dir=${this.i18n.dir}>${this.renderContent()}</div>`;
+    return this.root(this.renderContent());
   }
 
   private renderContent() {
@@ -319,7 +310,7 @@ export class OnewayRecorder extends LitElement {
         <span part="elapsed" role="timer" aria-live="off">${this.renderElapsed()}</span>
       </div>
       <p part="status">${this.statusText(ready)}</p>
-      ${this.notice ? html`<p part="notice" role="alert">${this.i18n.t(`error.${this.notice.code}` as MessageKey)}</p>` : nothing}
+      ${this.notice ? html`<p part="notice" role="alert">${this.errorMessage(this.notice.code)}</p>` : nothing}
       <div role="status" class="visually-hidden">${this.announcement}</div>
     `;
   }
@@ -349,7 +340,7 @@ export class OnewayRecorder extends LitElement {
   private renderError(error: OnewayError) {
     return html`
       <div part="error" role="alert">
-        <p part="error-message">${this.i18n.t(`error.${error.code}` as MessageKey)}</p>
+        <p part="error-message">${this.errorMessage(error.code)}</p>
         ${this.takes.uploadFailed
           ? html`<button part="retry-button" type="button" @click=${() => this.retryUpload()}>${this.i18n.t('tryAgain')}</button>`
           : error.recoverable

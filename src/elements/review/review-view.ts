@@ -1,7 +1,7 @@
 // What <oneway-review> shows and does once its chunk has loaded: it reads and checks the input,
 // plays the answers, takes the reviewer's ratings and notes, and verifies the files.
 import { adoptStyles, html, nothing, type ReactiveController } from 'lit';
-import { LocaleController } from '../../controllers/locale-controller.js';
+import type { LocaleController } from '../../controllers/locale-controller.js';
 import { OnewayError } from '../../core/errors.js';
 import { formatConfigProblems, type ConfigProblem, type InterviewConfig } from '../../core/interview-config.js';
 import { readJsonInput } from '../../core/json-input.js';
@@ -14,6 +14,7 @@ import { ReviewChangeEvent } from '../../events/review-change.js';
 import type { OnewayQuestion } from '../question/question.js';
 import type { OnewayReview } from './review.js';
 import { reviewStyles } from './review.styles.js';
+import type { MessageKey } from '../../i18n/en.js';
 
 const SPEEDS = [1, 1.25, 1.5, 2];
 const SKIP_SECONDS = 5;
@@ -21,6 +22,12 @@ const SKIP_SECONDS = 5;
 const SPEED_KEY = 'oneway-interview:review-speed';
 
 type Check = 'verifying' | 'verified' | 'mismatch' | 'unverified';
+const checkMessage = {
+  verifying: 'review.verifying',
+  verified: 'review.verified',
+  mismatch: 'error.answer-mismatch',
+  unverified: 'review.unverified',
+} as const satisfies Record<Check, MessageKey>;
 
 /** What the element knows of one answer besides the manifest. */
 interface AnswerState {
@@ -40,7 +47,6 @@ interface AnswerState {
 type Assessment = { rating?: number; notes?: string };
 
 export class ReviewView implements ReactiveController {
-  private readonly i18n: LocaleController;
   private status: 'loading' | 'ready' | 'invalid' = 'loading';
   private problems: ConfigProblem[] = [];
   private config: InterviewConfig | undefined;
@@ -54,15 +60,12 @@ export class ReviewView implements ReactiveController {
   private source: unknown[] = [];
   private shownReview: unknown;
 
-  constructor(private readonly host: OnewayReview) {
+  constructor(
+    private readonly host: OnewayReview,
+    private readonly i18n: LocaleController,
+  ) {
     adoptStyles(host.renderRoot as ShadowRoot, reviewStyles);
-    this.i18n = new LocaleController(host);
     host.addController(this);
-  }
-
-  /** Settles when the element's language is loaded (see LocaleController). */
-  get pending(): Promise<void> | undefined {
-    return this.i18n.pending;
   }
 
   hostConnected(): void {
@@ -122,7 +125,7 @@ export class ReviewView implements ReactiveController {
   }
 
   private report(error: OnewayError): void {
-    this.host.dispatchEvent(new OnewayErrorEvent({ code: error.code, message: error.message, recoverable: error.recoverable }));
+    this.host.dispatchEvent(OnewayErrorEvent.from(error));
   }
 
   /** Resolves where an answer is, reads a text answer, and with `verify` checks the file. */
@@ -262,16 +265,14 @@ export class ReviewView implements ReactiveController {
 
   render() {
     const { i18n } = this;
-    return html`<div part="root" lang=${i18n.lang} dir=${i18n.dir}>
-      ${this.status === 'loading'
+    return html`${this.status === 'loading'
         ? html`<p part="loading" role="status">${i18n.t('review.loading')}</p>`
         : this.status === 'invalid'
           ? html`<div part="problems" role="alert">
-              <p>${i18n.t('review.problem')}</p>
+              <p>${i18n.t('error.manifest-invalid')}</p>
               <ul>${this.problems.map((problem) => html`<li><code>${problem.path}</code>: ${problem.message}</li>`)}</ul>
             </div>`
-          : this.renderReview()}
-    </div>`;
+          : this.renderReview()}`;
   }
 
   private renderReview() {
@@ -329,7 +330,7 @@ export class ReviewView implements ReactiveController {
     const { rating, notes = '' } = this.assessment(answer.questionId);
     return html`
       ${state.failed
-        ? html`<p part="error">${i18n.t('review.unavailable')}</p>`
+        ? html`<p part="error">${i18n.t('error.answer-unavailable')}</p>`
         : answer.kind === 'text'
           ? html`<p part="text-answer" dir="auto">${state.text ?? i18n.t('review.loading')}</p>`
           : this.renderPlayer(answer, state, index)}
@@ -342,7 +343,7 @@ export class ReviewView implements ReactiveController {
           : nothing}
       </dl>
       ${answer.interrupted ? html`<p part="interrupted">${i18n.t('review.interrupted')}</p>` : nothing}
-      ${state.check ? html`<p part=${`verification ${state.check}`} role="status">${i18n.t(`review.${state.check}`)}</p>` : nothing}
+      ${state.check ? html`<p part=${`verification ${state.check}`} role="status">${i18n.t(checkMessage[state.check])}</p>` : nothing}
       <fieldset part="rating">
         <legend>${i18n.t('review.rating')}</legend>
         ${[1, 2, 3, 4, 5].map(

@@ -1,7 +1,7 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ReviewAnswer } from '../../core/review-input.js';
-import { OnewayErrorEvent } from '../../events/error.js';
+import { OnewayElement } from '../oneway-element.js';
 import type { ReviewView } from './review-view.js';
 
 /** Saved assessments to show, by question id, as `oneway-review-change` reported them. */
@@ -75,7 +75,7 @@ const loadView = () => (view ??= import('./review-view.js'));
  * @cssprop --oneway-font-family - Font; inherits the page's font by default.
  * @cssprop --oneway-focus-ring - Outline of focused controls (default 3px solid in the accent colour).
  */
-export class OnewayReview extends LitElement {
+export class OnewayReview extends OnewayElement {
   /** URL of a JSON file holding `{ "config": …, "answers": … }` (instead of the properties or an inline script). */
   @property() src = '';
 
@@ -100,23 +100,18 @@ export class OnewayReview extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     loadView().then(
-      ({ ReviewView }) => (this.view ??= new ReviewView(this)),
+      ({ ReviewView }) => (this.view ??= new ReviewView(this, this.i18n)),
       (cause: unknown) => {
         view = undefined;
         this.unavailable = `<oneway-review> could not load its code next to the widget's script (${String(cause)}); check that all of the widget's files are served.`;
-        this.dispatchEvent(new OnewayErrorEvent({ code: 'answer-unavailable', message: this.unavailable, recoverable: false }));
+        this.reportError({ code: 'answer-unavailable', message: this.unavailable, recoverable: false });
         this.requestUpdate();
       },
     );
   }
 
-  /** Waits for the element's language to load before rendering, so the page never flashes English. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = this.view?.pending;
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
-
   protected override render() {
-    return this.view?.render() ?? (this.unavailable ? html`<p role="alert">${this.unavailable}</p>` : nothing);
+    if (this.view) return this.root(this.view.render());
+    return this.unavailable ? html`<p role="alert">${this.unavailable}</p>` : nothing;
   }
 }

@@ -1,12 +1,12 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { LocaleController } from '../../controllers/locale-controller.js';
 import { UploadEventsController } from '../../controllers/upload-events-controller.js';
 import type { UploadProgress } from '../../core/take.js';
 import type { UploadState } from '../../core/tus-stream.js';
 import { announcementKey, roundTimeLeft, stateMessageKey, UploadTracker, type AnswerStats } from '../../core/upload-stats.js';
 import { styleProperties } from '../../styles/style-properties.js';
 import { uploadProgressStyles } from './upload-progress.styles.js';
+import { OnewayElement } from '../oneway-element.js';
 
 /** Something that can send a failed answer again, like `<oneway-recorder>`. */
 interface Retryable {
@@ -66,7 +66,7 @@ const canRetry = (target: unknown): target is Retryable =>
  * @cssprop --oneway-progress-height - Height of the bar (default 0.5rem).
  * @cssprop --oneway-progress-track-color - The colour of the bar's unfilled part (default: the text colour, faint on the surface).
  */
-export class OnewayUploadProgress extends LitElement {
+export class OnewayUploadProgress extends OnewayElement {
   static override styles = uploadProgressStyles;
 
   /**
@@ -80,8 +80,6 @@ export class OnewayUploadProgress extends LitElement {
 
   @state() private announcement = '';
 
-  /** The language of the element's text: its closest `lang`, else the page's, else English. */
-  private readonly i18n = new LocaleController(this);
 
   /** The source of `progress` and `state` set by the host. */
   private readonly hostFeed = {};
@@ -137,11 +135,6 @@ export class OnewayUploadProgress extends LitElement {
     this.retryTarget?.retryUpload();
   }
 
-  /** Waits for the element's language to load before rendering, so the page never flashes English. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = this.i18n.pending;
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('for') && changed.get('for') !== undefined) this.events.rebind();
@@ -184,16 +177,16 @@ export class OnewayUploadProgress extends LitElement {
 
   protected override render() {
     const current = this.tracker.current;
-    return html`<div part="root" lang=${this.i18n.lang} dir=${this.i18n.dir}>
-      ${current ? this.renderAnswer(current) : nothing}
+    return this.root(
+      html`${current ? this.renderAnswer(current) : nothing}
       <div role="alert" class="alert">
         ${current?.state === 'failed' ? html`<p part="error">${this.i18n.t('uploadProgress.failed')}</p>` : nothing}
       </div>
       ${current?.state === 'failed' && this.retryTarget
         ? html`<button part="retry-button" type="button" @click=${() => this.retryUpload()}>${this.i18n.t('uploadProgress.retry')}</button>`
         : nothing}
-      <div role="status" class="visually-hidden">${this.announcement}</div>
-    </div>`;
+      <div role="status" class="visually-hidden">${this.announcement}</div>`,
+    );
   }
 
   private renderAnswer(current: AnswerStats) {

@@ -188,7 +188,7 @@ const ar: Messages = {
   'interview.configProblem': 'تعذّر بدء المقابلة لأن إعداداتها تحتوي على مشكلات:',
   // review
   'review.loading': 'جارٍ تحميل الإجابات…',
-  'review.problem': 'لا يمكن عرض الإجابات لأن بياناتها تحتوي على مشكلات:',
+  'error.manifest-invalid': 'لا يمكن عرض الإجابات لأن بياناتها تحتوي على مشكلات:',
   'review.kind.video': 'إجابة بالفيديو',
   'review.kind.audio': 'إجابة صوتية',
   'review.kind.text': 'إجابة مكتوبة',
@@ -209,9 +209,9 @@ const ar: Messages = {
   'review.notes': 'ملاحظات',
   'review.verifying': 'جارٍ التحقق من الملف…',
   'review.verified': 'تم التحقق',
-  'review.mismatch': 'لا يطابق الملف الذي رُفع',
+  'error.answer-mismatch': 'لا يطابق الملف الذي رُفع',
   'review.unverified': 'لم يُتحقق منها: لا يحتوي البيان على SHA-256 لهذه الإجابة.',
-  'review.unavailable': 'تعذّر تحميل هذه الإجابة.',
+  'error.answer-unavailable': 'تعذّر تحميل هذه الإجابة.',
 };
 
 export default ar;

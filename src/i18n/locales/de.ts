@@ -181,7 +181,7 @@ const de: Messages = {
   'interview.configProblem': 'Das Interview konnte nicht starten, weil seine Konfiguration Fehler enthält:',
   // review
   'review.loading': 'Die Antworten werden geladen…',
-  'review.problem': 'Die Antworten können nicht angezeigt werden, weil ihre Daten Fehler enthalten:',
+  'error.manifest-invalid': 'Die Antworten können nicht angezeigt werden, weil ihre Daten Fehler enthalten:',
   'review.kind.video': 'Videoantwort',
   'review.kind.audio': 'Audioantwort',
   'review.kind.text': 'Textantwort',
@@ -202,9 +202,9 @@ const de: Messages = {
   'review.notes': 'Notizen',
   'review.verifying': 'Die Datei wird geprüft…',
   'review.verified': 'Geprüft',
-  'review.mismatch': 'Stimmt nicht mit der hochgeladenen Datei überein',
+  'error.answer-mismatch': 'Stimmt nicht mit der hochgeladenen Datei überein',
   'review.unverified': 'Nicht geprüft: Das Manifest enthält keinen SHA-256 für diese Antwort.',
-  'review.unavailable': 'Diese Antwort konnte nicht geladen werden.',
+  'error.answer-unavailable': 'Diese Antwort konnte nicht geladen werden.',
 };
 
 export default de;

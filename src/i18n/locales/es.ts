@@ -181,7 +181,7 @@ const es: Messages = {
   'interview.configProblem': 'La entrevista no ha podido empezar porque su configuración tiene problemas:',
   // review
   'review.loading': 'Cargando las respuestas…',
-  'review.problem': 'Las respuestas no se pueden mostrar porque sus datos tienen problemas:',
+  'error.manifest-invalid': 'Las respuestas no se pueden mostrar porque sus datos tienen problemas:',
   'review.kind.video': 'Respuesta en vídeo',
   'review.kind.audio': 'Respuesta en audio',
   'review.kind.text': 'Respuesta escrita',
@@ -202,9 +202,9 @@ const es: Messages = {
   'review.notes': 'Notas',
   'review.verifying': 'Comprobando el archivo…',
   'review.verified': 'Verificada',
-  'review.mismatch': 'No coincide con el archivo subido',
+  'error.answer-mismatch': 'No coincide con el archivo subido',
   'review.unverified': 'Sin comprobar: el manifiesto no tiene SHA-256 para esta respuesta.',
-  'review.unavailable': 'No se ha podido cargar esta respuesta.',
+  'error.answer-unavailable': 'No se ha podido cargar esta respuesta.',
 };
 
 export default es;

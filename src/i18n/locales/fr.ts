@@ -181,7 +181,7 @@ const fr: Messages = {
   'interview.configProblem': 'L’entretien n’a pas pu démarrer, car sa configuration comporte des erreurs :',
   // review
   'review.loading': 'Chargement des réponses…',
-  'review.problem': 'Les réponses ne peuvent pas être affichées, car leurs données comportent des erreurs :',
+  'error.manifest-invalid': 'Les réponses ne peuvent pas être affichées, car leurs données comportent des erreurs :',
   'review.kind.video': 'Réponse vidéo',
   'review.kind.audio': 'Réponse audio',
   'review.kind.text': 'Réponse écrite',
@@ -202,9 +202,9 @@ const fr: Messages = {
   'review.notes': 'Remarques',
   'review.verifying': 'Vérification du fichier…',
   'review.verified': 'Vérifiée',
-  'review.mismatch': 'Ne correspond pas au fichier envoyé',
+  'error.answer-mismatch': 'Ne correspond pas au fichier envoyé',
   'review.unverified': 'Non vérifiée : le manifeste ne donne pas de SHA-256 pour cette réponse.',
-  'review.unavailable': 'Cette réponse n’a pas pu être chargée.',
+  'error.answer-unavailable': 'Cette réponse n’a pas pu être chargée.',
 };
 
 export default fr;

@@ -181,7 +181,7 @@ const ja: Messages = {
   'interview.configProblem': '設定に問題があるため、面接を開始できませんでした:',
   // review
   'review.loading': '回答を読み込んでいます…',
-  'review.problem': 'データに問題があるため、回答を表示できません:',
+  'error.manifest-invalid': 'データに問題があるため、回答を表示できません:',
   'review.kind.video': '動画での回答',
   'review.kind.audio': '音声での回答',
   'review.kind.text': 'テキストでの回答',
@@ -202,9 +202,9 @@ const ja: Messages = {
   'review.notes': 'メモ',
   'review.verifying': 'ファイルを確認しています…',
   'review.verified': '確認済み',
-  'review.mismatch': 'アップロードされたファイルと一致しません',
+  'error.answer-mismatch': 'アップロードされたファイルと一致しません',
   'review.unverified': '未確認: マニフェストにこの回答の SHA-256 がありません。',
-  'review.unavailable': 'この回答を読み込めませんでした。',
+  'error.answer-unavailable': 'この回答を読み込めませんでした。',
 };
 
 export default ja;

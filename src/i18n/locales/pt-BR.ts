@@ -181,7 +181,7 @@ const ptBR: Messages = {
   'interview.configProblem': 'Não foi possível iniciar a entrevista porque a configuração dela tem problemas:',
   // review
   'review.loading': 'Carregando as respostas…',
-  'review.problem': 'Não é possível mostrar as respostas porque os dados delas têm problemas:',
+  'error.manifest-invalid': 'Não é possível mostrar as respostas porque os dados delas têm problemas:',
   'review.kind.video': 'Resposta em vídeo',
   'review.kind.audio': 'Resposta em áudio',
   'review.kind.text': 'Resposta escrita',
@@ -202,9 +202,9 @@ const ptBR: Messages = {
   'review.notes': 'Anotações',
   'review.verifying': 'Verificando o arquivo…',
   'review.verified': 'Verificada',
-  'review.mismatch': 'Não corresponde ao arquivo enviado',
+  'error.answer-mismatch': 'Não corresponde ao arquivo enviado',
   'review.unverified': 'Não verificada: o manifesto não tem SHA-256 para esta resposta.',
-  'review.unavailable': 'Não foi possível carregar esta resposta.',
+  'error.answer-unavailable': 'Não foi possível carregar esta resposta.',
 };
 
 export default ptBR;
