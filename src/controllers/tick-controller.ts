@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { pageTimers, type TimerHandle, type Timers } from '../core/timers.js';
 
 /** How often the host re-renders while ticking. */
 const TICK_MS = 1000;
@@ -8,10 +9,14 @@ const TICK_MS = 1000;
  * alone (a speed, a time left), checked after every update; stops when the host leaves the page.
  */
 export class TickController implements ReactiveController {
-  private ticker: ReturnType<typeof setInterval> | undefined;
+  private ticker: TimerHandle | undefined;
   private connected = false;
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly active: () => boolean) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly active: () => boolean,
+    private readonly timers: Timers = pageTimers,
+  ) {
     host.addController(this);
   }
 
@@ -25,12 +30,12 @@ export class TickController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.connected && this.active()) this.ticker ??= setInterval(() => this.host.requestUpdate(), TICK_MS);
+    if (this.connected && this.active()) this.ticker ??= this.timers.setInterval(() => this.host.requestUpdate(), TICK_MS);
     else this.stop();
   }
 
   private stop(): void {
-    clearInterval(this.ticker);
+    this.timers.clearInterval(this.ticker);
     this.ticker = undefined;
   }
 }
