@@ -22,6 +22,8 @@ export class TickController implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
+    // A host moved on the page is disconnected and connected again without a render.
+    if (this.active()) this.start();
   }
 
   hostDisconnected(): void {
@@ -30,8 +32,12 @@ export class TickController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.connected && this.active()) this.ticker ??= this.timers.setInterval(() => this.host.requestUpdate(), TICK_MS);
+    if (this.connected && this.active()) this.start();
     else this.stop();
+  }
+
+  private start(): void {
+    this.ticker ??= this.timers.setInterval(() => this.host.requestUpdate(), TICK_MS);
   }
 
   private stop(): void {

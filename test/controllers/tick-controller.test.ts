@@ -83,4 +83,17 @@ describe('TickController', () => {
     await host.updateComplete;
     expect(clock.pending()).to.equal(0);
   });
+
+  it('ticks again when an active host is moved to another place on the page', async () => {
+    const host = await connectedHost(true);
+    const clock = TickHost.clock;
+    const other = document.createElement('div');
+    document.body.append(other);
+    other.append(host); // disconnected, then connected, with no render in between
+    expect(clock.pending()).to.equal(1);
+    clock.advance(1000);
+    expect(host.isUpdatePending).to.equal(true);
+    other.remove();
+    expect(clock.pending()).to.equal(0);
+  });
 });
