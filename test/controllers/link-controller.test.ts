@@ -95,4 +95,11 @@ describe('LinkController', () => {
     expect(link.settings.height, 'still bounded by a test that was cancelled').to.equal(720);
   });
 
+  it('starts no test upload for a host that left before the watch was loaded', async () => {
+    const { host, link, probes } = linkHost();
+    link.tell((watch) => watch.questionShown());
+    host.remove();
+    await loaded(link);
+    expect(probes.every((probe) => probe.cancelled), 'a test upload runs for a page that is gone').to.equal(true);
+  });
 });
