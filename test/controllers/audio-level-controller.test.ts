@@ -55,6 +55,14 @@ async function readUntil(time: ReturnType<typeof manualTimers>, condition: () =>
 const closed = (context: AudioContext) => waitFor(() => context.state === 'closed', 'the AudioContext is still open');
 
 describe('AudioLevelController', () => {
+  // WebKit runs Web Audio without a click only in a page that captures (test/engines/README.md):
+  // the page holds the real microphone while the tests read their own tones.
+  let capturing: MediaStream | undefined;
+  before(async () => {
+    capturing = await navigator.mediaDevices.getUserMedia({ audio: true });
+  });
+  after(() => capturing?.getTracks().forEach((track) => track.stop()));
+
   afterEach(async () => {
     for (const host of document.querySelectorAll('test-level-host')) host.remove();
     await Promise.all(closeAfter.splice(0).map((close) => close()));
