@@ -114,7 +114,13 @@ export class AudioLevelController implements ReactiveController {
   };
 
   private read(): void {
-    if (!this.analyser || !this.buffer || !this.running) return;
+    if (!this.analyser || !this.buffer) return;
+    if (!this.running) {
+      // Also here, not only on statechange: WebKitGTK fires that event late, after resume() has
+      // settled and readings have been taken, which then joined the ones from before the pause.
+      this.samples = [];
+      return;
+    }
     this.analyser.getFloatTimeDomainData(this.buffer);
     const now = (this.options.now ?? performance.now.bind(performance))();
     this.levelDb = rmsToDb(rms(this.buffer));
