@@ -10,7 +10,7 @@ import {
   type LevelSample,
   type MicrophoneAdvice,
 } from '../core/device-advice.js';
-import { pageTimers, type TimerHandle, type Timers } from '../core/timers.js';
+import type { TimerHandle, Timers } from '../core/timers.js';
 
 export interface AudioLevelControllerOptions {
   /** How often the level is read, ms. With the analyser's window this covers the signal without gaps. */
@@ -50,6 +50,10 @@ export class AudioLevelController implements ReactiveController {
     host.addController(this);
   }
 
+  private get timers(): Timers {
+    return this.options.timers ?? globalThis;
+  }
+
   /** Whether the browser lets audio be analysed (an AudioContext made without a user gesture may stay suspended). */
   get running(): boolean {
     return this.context?.state === 'running';
@@ -76,12 +80,12 @@ export class AudioLevelController implements ReactiveController {
       this.detach();
       return;
     }
-    this.timer = (this.options.timers ?? pageTimers).setInterval(() => this.read(), this.options.intervalMs ?? DEFAULT_INTERVAL_MS);
+    this.timer = this.timers.setInterval(() => this.read(), this.options.intervalMs ?? DEFAULT_INTERVAL_MS);
   }
 
   /** Stops reading and closes the AudioContext. */
   detach(): void {
-    (this.options.timers ?? pageTimers).clearInterval(this.timer);
+    this.timers.clearInterval(this.timer);
     this.timer = undefined;
     this.source?.disconnect();
     this.context?.removeEventListener('statechange', this.onStateChange);

@@ -11,7 +11,7 @@ import {
   startClock,
   type CountdownClock,
 } from '../core/countdown-clock.js';
-import { pageTimers, type TimerHandle, type Timers } from '../core/timers.js';
+import type { TimerHandle, Timers } from '../core/timers.js';
 
 export interface CountdownControllerOptions {
   /** A threshold was crossed: seconds left (60, 30, 10), or 0 when time is up. */
@@ -43,7 +43,7 @@ export class CountdownController implements ReactiveController {
 
   constructor(private readonly host: ReactiveControllerHost, private readonly options: CountdownControllerOptions) {
     this.now = options.now ?? (() => performance.now());
-    this.timers = options.timers ?? pageTimers;
+    this.timers = options.timers ?? globalThis;
     host.addController(this);
   }
 

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { pageTimers, type TimerHandle, type Timers } from '../core/timers.js';
+import type { TimerHandle, Timers } from '../core/timers.js';
 
 /** How often the host re-renders while ticking. */
 const TICK_MS = 1000;
@@ -15,7 +15,7 @@ export class TickController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly active: () => boolean,
-    private readonly timers: Timers = pageTimers,
+    private readonly timers: Timers = globalThis,
   ) {
     host.addController(this);
   }
