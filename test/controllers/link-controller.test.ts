@@ -2,8 +2,8 @@ import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { LinkController } from '../../src/controllers/link-controller.js';
 import type { LinkWatch } from '../../src/core/link-watch.js';
-import type { PreflightOptions, PreflightResult } from '../../src/core/upload-preflight.js';
 import { manualClock } from '../support/clock.js';
+import { probes } from '../support/link-probes.js';
 
 /** A host that counts the renders asked of it. */
 class LinkHost extends LitElement {
@@ -15,30 +15,11 @@ class LinkHost extends LitElement {
 }
 customElements.define('test-link-host', LinkHost);
 
-/** Test uploads the watch asked for; they run until cancelled. */
-function probes() {
-  const made: { options: PreflightOptions; cancelled: boolean }[] = [];
-  const createProbe = (options: PreflightOptions) => {
-    const probe = { options, cancelled: false };
-    made.push(probe);
-    let reject!: (error: Error) => void;
-    const result = new Promise<PreflightResult>((_, rej) => (reject = rej));
-    return {
-      run: () => result,
-      cancel: async () => {
-        probe.cancelled = true;
-        reject(new Error('cancelled'));
-      },
-    };
-  };
-  return { made, createProbe };
-}
-
 function linkHost() {
   const host = document.createElement('test-link-host') as LinkHost;
   const clock = manualClock(100_000);
   const made = probes();
-  const link = new LinkController(host, { endpoint: () => '/files', authorize: () => undefined, now: clock.now, createProbe: made.createProbe });
+  const link = new LinkController(host, { endpoint: () => '/files', authorize: () => undefined, now: clock.now, createProbe: made.create });
   document.body.append(host);
   host.renderRequests = 0;
   return { host, link, clock, probes: made.made };
