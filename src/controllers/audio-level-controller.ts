@@ -10,12 +10,17 @@ import {
   type LevelSample,
   type MicrophoneAdvice,
 } from '../core/device-advice.js';
+import type { TimerHandle, Timers } from '../core/timers.js';
 
 export interface AudioLevelControllerOptions {
   /** How often the level is read, ms. With the analyser's window this covers the signal without gaps. */
   intervalMs?: number;
   /** Injected for tests; defaults to `new AudioContext()`. */
   createContext?: () => AudioContext;
+  /** The timers it reads the level with; the page's unless a test injects others. */
+  timers?: Timers;
+  /** Milliseconds, monotonic: when each reading is taken. `performance.now()` unless a test injects another. */
+  now?: () => number;
 }
 
 /** Analyser window: 4096 samples are 85 ms at 48 kHz, longer than the reading interval, so short sounds are not missed. */
@@ -37,12 +42,16 @@ export class AudioLevelController implements ReactiveController {
   private source: MediaStreamAudioSourceNode | undefined;
   private analyser: AnalyserNode | undefined;
   private buffer: Float32Array<ArrayBuffer> | undefined;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private timer: TimerHandle | undefined;
   private samples: LevelSample[] = [];
   private stream: MediaStream | undefined;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly options: AudioLevelControllerOptions = {}) {
     host.addController(this);
+  }
+
+  private get timers(): Timers {
+    return this.options.timers ?? globalThis;
   }
 
   /** Whether the browser lets audio be analysed (an AudioContext made without a user gesture may stay suspended). */
@@ -71,12 +80,12 @@ export class AudioLevelController implements ReactiveController {
       this.detach();
       return;
     }
-    this.timer = setInterval(() => this.read(), this.options.intervalMs ?? DEFAULT_INTERVAL_MS);
+    this.timer = this.timers.setInterval(() => this.read(), this.options.intervalMs ?? DEFAULT_INTERVAL_MS);
   }
 
   /** Stops reading and closes the AudioContext. */
   detach(): void {
-    clearInterval(this.timer);
+    this.timers.clearInterval(this.timer);
     this.timer = undefined;
     this.source?.disconnect();
     this.context?.removeEventListener('statechange', this.onStateChange);
@@ -109,9 +118,15 @@ export class AudioLevelController implements ReactiveController {
   };
 
   private read(): void {
-    if (!this.analyser || !this.buffer || !this.running) return;
+    if (!this.analyser || !this.buffer) return;
+    if (!this.running) {
+      // Also here, not only on statechange: WebKitGTK fires that event late, after resume() has
+      // settled and readings have been taken, which then joined the ones from before the pause.
+      this.samples = [];
+      return;
+    }
     this.analyser.getFloatTimeDomainData(this.buffer);
-    const now = performance.now();
+    const now = (this.options.now ?? performance.now.bind(performance))();
     this.levelDb = rmsToDb(rms(this.buffer));
     this.samples.push({ at: now, db: this.levelDb });
     const keepMs = MICROPHONE_THRESHOLDS.windowMs;

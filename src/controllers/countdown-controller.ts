@@ -11,6 +11,7 @@ import {
   startClock,
   type CountdownClock,
 } from '../core/countdown-clock.js';
+import type { TimerHandle, Timers } from '../core/timers.js';
 
 export interface CountdownControllerOptions {
   /** A threshold was crossed: seconds left (60, 30, 10), or 0 when time is up. */
@@ -19,6 +20,8 @@ export interface CountdownControllerOptions {
   onEnd: () => void;
   /** The monotonic clock in milliseconds; `performance.now()` unless a test injects another. */
   now?: () => number;
+  /** The timers it schedules readings with; the page's unless a test injects others. */
+  timers?: Timers;
 }
 
 /**
@@ -30,15 +33,17 @@ export class CountdownController implements ReactiveController {
   private clock: CountdownClock = createClock(0);
   /** The time left at the last reading, to tell which thresholds were crossed since. */
   private lastRemaining = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timer: TimerHandle | undefined;
   private connected = false;
   private readonly now: () => number;
+  private readonly timers: Timers;
   private readonly onVisibilityChange = () => {
     if (this.running && document.visibilityState === 'visible') this.tick();
   };
 
   constructor(private readonly host: ReactiveControllerHost, private readonly options: CountdownControllerOptions) {
     this.now = options.now ?? (() => performance.now());
+    this.timers = options.timers ?? globalThis;
     host.addController(this);
   }
 
@@ -137,11 +142,11 @@ export class CountdownController implements ReactiveController {
     if (!this.connected || !this.running) return;
     const wait = msUntilNextSecond(this.remainingMs) ?? 0;
     // A little late rather than early, so the reading lands after the second has changed.
-    this.timer = setTimeout(() => this.tick(), wait + 4);
+    this.timer = this.timers.setTimeout(() => this.tick(), wait + 4);
   }
 
   private clearTimer(): void {
-    clearTimeout(this.timer);
+    this.timers.clearTimeout(this.timer);
     this.timer = undefined;
   }
 }

@@ -39,6 +39,8 @@ export class LinkController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.watch?.stop();
+    // In order after the calls told before: a question shown before the watch was loaded would
+    // otherwise start a test upload for a page that is gone.
+    this.tell((watch) => watch.stop());
   }
 }

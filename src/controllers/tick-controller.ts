@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { TimerHandle, Timers } from '../core/timers.js';
 
 /** How often the host re-renders while ticking. */
 const TICK_MS = 1000;
@@ -8,15 +9,21 @@ const TICK_MS = 1000;
  * alone (a speed, a time left), checked after every update; stops when the host leaves the page.
  */
 export class TickController implements ReactiveController {
-  private ticker: ReturnType<typeof setInterval> | undefined;
+  private ticker: TimerHandle | undefined;
   private connected = false;
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly active: () => boolean) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly active: () => boolean,
+    private readonly timers: Timers = globalThis,
+  ) {
     host.addController(this);
   }
 
   hostConnected(): void {
     this.connected = true;
+    // A host moved on the page is disconnected and connected again without a render.
+    if (this.active()) this.start();
   }
 
   hostDisconnected(): void {
@@ -25,12 +32,16 @@ export class TickController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.connected && this.active()) this.ticker ??= setInterval(() => this.host.requestUpdate(), TICK_MS);
+    if (this.connected && this.active()) this.start();
     else this.stop();
   }
 
+  private start(): void {
+    this.ticker ??= this.timers.setInterval(() => this.host.requestUpdate(), TICK_MS);
+  }
+
   private stop(): void {
-    clearInterval(this.ticker);
+    this.timers.clearInterval(this.ticker);
     this.ticker = undefined;
   }
 }

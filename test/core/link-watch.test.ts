@@ -1,34 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { LINK_TIERS } from '../../src/core/link-policy.js';
 import { LINK_WATCH, LinkWatch } from '../../src/core/link-watch.js';
-import type { PreflightOptions, PreflightResult } from '../../src/core/upload-preflight.js';
 import { manualClock } from '../support/clock.js';
-
-/** Test uploads the watch asked for, each settled by the test. */
-function probes() {
-  const made: { options: PreflightOptions; cancelled: boolean; finish(bitsPerSecond: number): void; fail(): void }[] = [];
-  const create = (options: PreflightOptions) => {
-    let resolve!: (result: PreflightResult) => void;
-    let reject!: (error: Error) => void;
-    const result = new Promise<PreflightResult>((res, rej) => ((resolve = res), (reject = rej)));
-    const probe = {
-      options,
-      cancelled: false,
-      finish: (bitsPerSecond: number) =>
-        resolve({ throughputBps: bitsPerSecond, bytesSent: options.bytes!, durationMs: 1000, uploadUrl: undefined, complete: true, deleted: true }),
-      fail: () => reject(new Error('unreachable')),
-    };
-    made.push(probe);
-    return {
-      run: () => result,
-      cancel: async () => {
-        probe.cancelled = true;
-        reject(new Error('cancelled'));
-      },
-    };
-  };
-  return { made, create };
-}
+import { probes } from '../support/link-probes.js';
 
 function watch(endpoint = '/files') {
   const clock = manualClock(100_000);
