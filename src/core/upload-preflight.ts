@@ -7,6 +7,8 @@ import type { AuthorizeHook } from './tus-stream.js';
 export const PREFLIGHT_BYTES = 256 * 1024;
 /** A test upload still running after this long is stopped; what got through by then is the measurement. */
 export const PREFLIGHT_TIMEOUT_MS = 15_000;
+/** How long a stopped check still waits for the server to answer its creation request, to delete what it created. */
+export const PREFLIGHT_CREATION_WAIT_MS = 20_000;
 
 /** What the test upload found. */
 export interface PreflightResult {
@@ -29,6 +31,8 @@ export interface PreflightOptions {
   endpoint: string;
   bytes?: number;
   timeoutMs?: number;
+  /** How long a stopped check waits for its creation request's answer to delete the file (default PREFLIGHT_CREATION_WAIT_MS). */
+  creationWaitMs?: number;
   authorize?: AuthorizeHook;
   /** Extra metadata; the upload is always marked `oneway-preflight: 1` so hosts can tell it from answers. */
   metadata?: Record<string, string>;
@@ -59,6 +63,9 @@ export class UploadPreflight {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private settled = false;
   private cancelled = false;
+  /** The creation request is out and unanswered: the server may hold a file whose URL is not known yet. */
+  private creating = false;
+  private creationDeadline: ReturnType<typeof setTimeout> | undefined;
   private rejectRun: ((reason: unknown) => void) | undefined;
 
   constructor(private readonly options: PreflightOptions) {}
@@ -105,12 +112,18 @@ export class UploadPreflight {
           const headers = await options.authorize?.({ method: request.getMethod(), url: request.getURL(), refresh: false });
           for (const [name, value] of Object.entries(headers ?? {})) request.setHeader(name, value);
         },
+        onUploadUrlAvailable: () => {
+          this.creating = false;
+          // Stopped while the server was creating it: now it can be deleted.
+          if (this.settled) void this.terminate();
+        },
         onProgress: (sent) => {
           bytesSent = sent;
         },
         onSuccess: () => void finish(true),
         onError: (error) => {
-          if (this.settled) return;
+          this.creating = false;
+          if (this.settled) return void this.terminate();
           this.settled = true;
           clearTimeout(this.timer);
           // Read the response before terminating: aborting resets the request's status.
@@ -127,6 +140,7 @@ export class UploadPreflight {
         reject(new PreflightUnreachableError('The upload check was cancelled.'));
         return;
       }
+      this.creating = true;
       this.upload.start();
     });
   }
@@ -143,6 +157,16 @@ export class UploadPreflight {
   private async terminate(): Promise<boolean> {
     const upload = this.upload;
     if (!upload) return false;
+    if (this.creating && !upload.url) {
+      // Aborting the creation request would leave the file it made on the server, at a URL never
+      // learnt: let the server answer (onUploadUrlAvailable deletes it), within a limit.
+      this.creationDeadline ??= setTimeout(() => {
+        this.creating = false;
+        void this.terminate();
+      }, this.options.creationWaitMs ?? PREFLIGHT_CREATION_WAIT_MS);
+      return false;
+    }
+    clearTimeout(this.creationDeadline);
     this.upload = undefined;
     try {
       await upload.abort(Boolean(upload.url));

@@ -4,6 +4,7 @@ import { OnewayError } from '../../src/core/errors.js';
 import { PREFLIGHT_BYTES, PreflightUnreachableError, UploadPreflight, type PreflightOptions } from '../../src/core/upload-preflight.js';
 import { clearFaults, injectFault, tusRequests } from '../support/commands.js';
 import { manualClock } from '../support/clock.js';
+import { waitFor } from '../support/wait.js';
 
 /** A request as tus-js-client hands it to onBeforeRequest. */
 function request(method: string, url = '/files/abc') {
@@ -107,6 +108,26 @@ describe('UploadPreflight', () => {
       expect(error).to.be.instanceOf(PreflightUnreachableError);
       expect(error.message).to.contain('answered 503');
     });
+
+    it('deletes the test upload when cancelled while the server is still creating it', async () => {
+      const since = Date.now();
+      // The creation request reaches the server, which answers it late.
+      await injectFault({ kind: 'delay', ms: 1500, method: 'POST', count: 1 });
+      const preflight = new UploadPreflight({ endpoint: '/files', bytes: 1024 });
+      const run = preflight.run();
+      await waitFor(async () => (await tusRequests(since)).some((r) => r.method === 'POST'), 'the creation request never arrived');
+      await preflight.cancel();
+      expect(await failureOf(run)).to.be.instanceOf(PreflightUnreachableError);
+      let deleted: string | undefined;
+      await waitFor(async () => {
+        deleted = (await tusRequests(since)).find((r) => r.method === 'DELETE' && r.status === 204)?.path;
+        return deleted;
+      }, 'the file the creation request made was not deleted');
+      const requests = await tusRequests(since);
+      expect(requests.filter((r) => r.method === 'PATCH'), 'no test bytes are sent after the cancel').to.have.length(0);
+      const head = await fetch(deleted!, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
+      expect(head.status).to.be.oneOf([404, 410]);
+    });
   });
 
   describe('with an upload driven by hand', () => {
@@ -193,6 +214,40 @@ describe('UploadPreflight', () => {
       expect(made[0].aborted).to.deep.equal([true]);
       // Settled once: a late success is not a result.
       made[0].options.onSuccess!({ lastResponse: null as never });
+      expect(made[0].aborted).to.deep.equal([true]);
+    });
+
+    it('waits for a creation request still out when cancelled, then deletes what it made', async () => {
+      const { made, createUpload } = fakeUploads();
+      const preflight = new UploadPreflight({ endpoint: '/files', createUpload });
+      const run = preflight.run();
+      await preflight.cancel();
+      expect(await failureOf(run)).to.be.instanceOf(PreflightUnreachableError);
+      expect(made[0].aborted, 'aborting now would leave the file at a URL never learnt').to.deep.equal([]);
+      made[0].url = '/files/late';
+      made[0].options.onUploadUrlAvailable!();
+      expect(made[0].aborted).to.deep.equal([true]);
+    });
+
+    it('gives up waiting for a creation request that is never answered', async () => {
+      const { made, createUpload } = fakeUploads();
+      const preflight = new UploadPreflight({ endpoint: '/files', createUpload, creationWaitMs: 10 });
+      void preflight.run().catch(() => undefined);
+      await preflight.cancel();
+      await waitFor(() => made[0].aborted.length > 0, 'the creation request was never abandoned');
+      expect(made[0].aborted).to.deep.equal([false]);
+      made[0].url = '/files/very-late';
+      made[0].options.onUploadUrlAvailable!();
+      expect(made[0].aborted, 'abandoned once, not again').to.deep.equal([false]);
+    });
+
+    it('deletes a file created after the time limit ended the measurement', async () => {
+      const { made, createUpload } = fakeUploads();
+      const result = await new UploadPreflight({ endpoint: '/files', bytes: 10, timeoutMs: 1, createUpload }).run();
+      expect(result).to.include({ complete: false, deleted: false });
+      expect(made[0].aborted).to.deep.equal([]);
+      made[0].url = '/files/after-limit';
+      made[0].options.onUploadUrlAvailable!();
       expect(made[0].aborted).to.deep.equal([true]);
     });
 
