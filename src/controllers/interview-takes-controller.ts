@@ -170,12 +170,12 @@ export class InterviewTakesController implements ReactiveController {
   readonly answerUploaded = (event: AnswerUploadedEvent): void => {
     event.stopPropagation();
     const flow = this.options.flow()!;
-    const { takeId, uploadUrl, bytes, durationMs, mimeType, sha256, interrupted, metadata } = event.detail;
+    const { uploadUrl, bytes, durationMs, mimeType, sha256, interrupted, metadata } = event.detail;
     const context = flow.takeContext(metadata);
     if (isConsent(context)) return flow.consentDelivered(uploadUrl);
     this.host.dispatchEvent(new AnswerUploadedEvent({ ...event.detail, ...context }));
     this.answerProgress.delivered(context.questionId!, context.attempt!, bytes);
-    flow.delivered(context.questionId!, context.attempt!, { takeId, uploadUrl, bytes, durationMs, mimeType, sha256, interrupted, metadata });
+    flow.delivered(context.questionId!, context.attempt!, { uploadUrl, bytes, durationMs, mimeType, sha256, interrupted, metadata });
     this.host.requestUpdate();
   };
 

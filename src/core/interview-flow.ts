@@ -15,8 +15,6 @@ export type InterviewStep =
 /** The take submitted for a question, and where it ended up once the server has all of it. */
 export interface SubmittedAnswer {
   questionId: string;
-  /** The take that delivered the answer, once it is on the server. */
-  takeId?: string;
   attempt: number;
   kind: AnswerKind;
   /** Text answers: the text, kept until it is on the server. */
