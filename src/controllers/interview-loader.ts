@@ -57,6 +57,11 @@ export class InterviewLoader implements ReactiveController {
     if (this.status !== 'ready') void this.reload();
   }
 
+  /** A load still under way is dropped: it starts again when the host is back. */
+  hostDisconnected(): void {
+    this.load++;
+  }
+
   /** Loads (again) from the current source: `config` property, inline JSON, then `config-src`. */
   async reload(): Promise<void> {
     const load = ++this.load;
