@@ -12,7 +12,7 @@ import { RecordingStopEvent } from '../events/recording-stop.js';
 import { UploadProgressEvent } from '../events/upload-progress.js';
 import type { MessageKey } from '../i18n/en.js';
 import type { LinkController } from './link-controller.js';
-import { retentionMs, TakeController } from './take-controller.js';
+import { retentionMs, TakeController, type TakeControllerOptions } from './take-controller.js';
 import { TickController } from './tick-controller.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -42,6 +42,10 @@ export interface InterviewTakesOptions {
   /** The words of the answers' live region. */
   t: (key: MessageKey, params: { sent: number; total: number }) => string;
   onError: (error: OnewayErrorDetail) => void;
+  /** Resolves once this tab holds the interview's lock, so two tabs never send the same answer. */
+  lockHeld: () => Promise<void>;
+  /** Where the background takes are journaled and `beforeunload` fires; injected for tests. */
+  takes?: Pick<TakeControllerOptions, 'journal' | 'unloadTarget'>;
 }
 
 /**
@@ -58,6 +62,8 @@ export class InterviewTakesController implements ReactiveController {
   /** Every question's answer state, as of the last update. */
   answers: AnswersState | undefined;
   private announced = '';
+  /** Set when the host leaves the page, which stops every background take. */
+  private stopped = false;
   /** The background takes' events, turned into the interview's as the recorder's are. */
   private readonly backgroundEvents = new EventTarget();
   private readonly background: TakeController;
@@ -71,11 +77,24 @@ export class InterviewTakesController implements ReactiveController {
       retentionMs: () => retentionMs(options.retentionDays()),
       onError: ({ code, message, recoverable }, takeId) => options.onError({ code, message, recoverable, takeId }),
       events: this.backgroundEvents,
+      ...options.takes,
     });
     // Speed and time left change with the clock alone while bytes are on their way.
     new TickController(host, () => (this.answers?.overall.bytesLeft ?? 0) > 0);
     this.backgroundEvents.addEventListener('oneway-upload-progress', (event) => this.uploadProgress(event as UploadProgressEvent));
     this.backgroundEvents.addEventListener('oneway-answer-uploaded', (event) => this.answerUploaded(event as AnswerUploadedEvent));
+  }
+
+  hostConnected(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    // Back on the page (moved, say): what leaving stopped is sent again, as after a reload.
+    const flow = this.options.flow();
+    if (flow) void this.options.lockHeld().then(() => this.host.isConnected && flow === this.options.flow() && this.finishInterrupted(flow));
+  }
+
+  hostDisconnected(): void {
+    this.stopped = true;
   }
 
   hostUpdate(): void {

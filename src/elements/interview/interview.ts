@@ -219,6 +219,7 @@ export class OnewayInterview extends OnewayElement {
     retentionDays: () => this.retentionDays,
     t: (key, params) => this.i18n.t(key, params),
     onError: (error) => this.reportError(error),
+    lockHeld: () => this.lock.acquired,
   });
 
   constructor() {
