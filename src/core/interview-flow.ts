@@ -289,7 +289,6 @@ export class InterviewFlow {
     return receipt;
   }
 
-
   /** The server has the consent receipt. */
   consentDelivered(uploadUrl: string): void {
     const consent = this.progressState.consent;

@@ -3,7 +3,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { chooseRecordingType } from '../../../src/core/recorder.js';
 import { Take, type UploadedAnswer } from '../../../src/core/take.js';
-import { uploadTextAnswer } from '../../../src/core/text-answer.js';
+import { uploadTextAnswer } from '../../support/answers.js';
 import { sleep, waitFor } from '../../support/wait.js';
 
 type ProbedWindow = Window & typeof globalThis & { cspViolations: string[]; pageErrors: string[] };

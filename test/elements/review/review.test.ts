@@ -8,7 +8,7 @@ import type { SubmittedAnswer } from '../../../src/core/interview-flow.js';
 import { supportedMimeTypes } from '../../../src/core/mime-type.js';
 import { chooseRecordingType, deliversWhileRecording } from '../../../src/core/recorder.js';
 import { Take, type UploadedAnswer } from '../../../src/core/take.js';
-import { uploadTextAnswer } from '../../../src/core/text-answer.js';
+import { uploadTextAnswer } from '../../support/answers.js';
 import type { ReviewAnswer } from '../../../src/core/review-input.js';
 import type { OnewayReview } from '../../../src/elements/review/review.js';
 import type { ReviewChangeEvent } from '../../../src/events/review-change.js';
