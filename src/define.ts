@@ -33,6 +33,11 @@ for (const [tag, element] of Object.entries(elements)) define(tag, element);
 registerLazyElement('oneway-device-check', async () => define('oneway-device-check', await loadDeviceCheck()));
 registerLazyElement('oneway-upload-progress', async () => define('oneway-upload-progress', await loadUploadProgress()));
 
+// Every element the interview renders is defined here or loaded when first used.
+for (const tag of OnewayInterview.dependencies) {
+  if (!customElements.get(tag) && !lazyTags().includes(tag)) throw new Error(`oneway-interview renders <${tag}>, which is not defined.`);
+}
+
 /** Loads the lazily defined elements the page's markup uses; stops watching once all are loaded. */
 function loadUsed(observer?: MutationObserver): void {
   for (const tag of lazyTags()) if (document.querySelector(tag)) void requestElement(tag);

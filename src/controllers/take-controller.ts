@@ -2,31 +2,43 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { OnewayError } from '../core/errors.js';
 import { timerDelayMs } from '../core/countdown-clock.js';
 import { Journal, type JournalEntry } from '../core/journal.js';
-import { Take, type RecordOptions, type TakeOptions, type UploadedAnswer, type UploadProgress } from '../core/take.js';
+import type { MediaRecorderFactory } from '../core/recorder.js';
+import { Take, type RecordOptions, type TakeOptions, type TakeProgress, type TextTakeOptions, type UploadedAnswer } from '../core/take.js';
 import { AnswerUploadedEvent } from '../events/answer-uploaded.js';
 import { RecordingStartEvent } from '../events/recording-start.js';
 import { RecordingStopEvent } from '../events/recording-stop.js';
 import { UploadProgressEvent } from '../events/upload-progress.js';
+import { LeavePageGuardController } from './leave-page-guard-controller.js';
+import { WakeLockController, type WakeLockProvider } from './wake-lock-controller.js';
 
 export type TakeStatus = 'idle' | 'recording' | 'stopping' | 'uploading' | 'uploaded';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
 export interface TakeControllerOptions {
-  /** Upload options for the next take, read when it starts or is recovered. */
+  /** Upload options for the next take, read when it is created or recovered. */
   takeOptions: () => Pick<TakeOptions, 'endpoint' | 'metadata' | 'authorize' | 'uploadOrigins'> &
     Pick<RecordOptions, 'videoBitsPerSecond' | 'audioBitsPerSecond' | 'reviewable' | 'localOnly'>;
   /** The recording slot, for finding interrupted takes after a reload. */
-  scope: () => string;
+  slot: () => string;
   /** Recording stops by itself after this many seconds (none when 0 or undefined). */
   maxSeconds: () => number | undefined;
-  onError: (error: OnewayError) => void;
+  /** `takeId`: the take the problem is about, when it is one take's. */
+  onError: (error: OnewayError, takeId?: string) => void;
   /** Where takes are journaled; the page's IndexedDB journal by default. */
   journal?: Journal;
   /** Where the takes' events are dispatched; the host by default. */
   events?: EventTarget;
   /** How long an unfinished take is kept on the device before it is removed instead of retried. */
   retentionMs?: () => number | undefined;
+  /** Milliseconds, monotonic (the elapsed time); injected for tests. */
+  now?: () => number;
+  /** Makes each take's MediaRecorder; injected for tests. */
+  createRecorder?: MediaRecorderFactory;
+  /** The screen wake lock; `navigator.wakeLock` by default. */
+  wakeLock?: WakeLockProvider;
+  /** Where `beforeunload` fires; the window by default. */
+  unloadTarget?: EventTarget;
 }
 
 let sharedJournal: Journal | undefined;
@@ -34,77 +46,79 @@ let sharedJournal: Journal | undefined;
 /** Takes running in this page, by id, so recovery never resumes a take that is still alive. */
 const liveTakes = new Set<string>();
 
-/** Lets a take's callbacks know their take, which is only assigned once its creation returns. */
-type TakeRef = { take?: Take };
-
 /**
- * Binds takes to an element: starts and stops the current one, finishes interrupted ones found
- * in the journal, ticks the elapsed time, turns take callbacks into the element's DOM events,
- * keeps the screen awake while recording, warns before the page is left with bytes not yet on
- * the server, and aborts everything when the element leaves the page.
+ * Binds takes to an element. One take is on screen (`current`: recorded, stopped, reviewed);
+ * takes of earlier slots, recovered ones and text answers finish in the background. Starts and
+ * stops the current one, finishes interrupted ones found in the journal, ticks the elapsed time,
+ * turns take reports into the element's DOM events, and aborts everything when the element
+ * leaves the page. The screen stays awake while recording, and leaving the page is questioned
+ * while bytes are not on the server (controllers of their own).
  */
 export class TakeController implements ReactiveController {
   status: TakeStatus = 'idle';
-  progress: UploadProgress | undefined;
+  /** The current take's answer, once it is on the server. */
   answer: UploadedAnswer | undefined;
   /** Set when an interrupted take was found and is being finished. */
   recovered = false;
-  /** Set when a take's upload failed for good; recording can still be stopped. */
-  uploadFailed = false;
-  private take: Take | undefined;
-  private readonly takes = new Set<Take>();
+  /** The take on screen. */
+  private current: Take | undefined;
+  /** Takes finishing their upload off screen. */
+  private readonly background = new Map<string, Take>();
   private startedAt = 0;
   private stoppedAfterMs = 0;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private limit: ReturnType<typeof setTimeout> | undefined;
-  private wakeLock: Promise<WakeLockSentinel | undefined> | undefined;
   private readonly journal: Journal;
   private readonly events: EventTarget;
-  private readonly warnBeforeUnload = (event: BeforeUnloadEvent) => {
-    if (![...this.takes].some((take) => take.pending)) return;
-    event.preventDefault();
-    event.returnValue = '';
-  };
+  private readonly wakeLock: WakeLockController;
+  private readonly now: () => number;
 
   constructor(private readonly host: Host, private readonly options: TakeControllerOptions) {
     this.journal = options.journal ?? (sharedJournal ??= new Journal());
     this.events = options.events ?? host;
+    this.now = options.now ?? (() => performance.now());
+    this.wakeLock = new WakeLockController(host, options.wakeLock);
+    new LeavePageGuardController(host, () => this.takes.some((take) => take.pending), options.unloadTarget);
     host.addController(this);
   }
 
   /** Milliseconds recorded in the current take. */
   get elapsedMs(): number {
-    return this.status === 'recording' ? performance.now() - this.startedAt : this.stoppedAfterMs;
+    return this.status === 'recording' ? this.now() - this.startedAt : this.stoppedAfterMs;
   }
 
-  hostConnected(): void {
-    window.addEventListener('beforeunload', this.warnBeforeUnload);
+  /** The current take's upload, once it reported one. */
+  get progress(): TakeProgress | undefined {
+    return this.current?.progress;
+  }
+
+  /** Whether a take's upload failed for good (the current one or one in the background) and waits for `retryUpload()`. */
+  get uploadFailed(): boolean {
+    return this.takes.some((take) => take.failed);
+  }
+
+  /** Every take alive: the current one and those in the background. */
+  private get takes(): Take[] {
+    return this.current ? [this.current, ...this.background.values()] : [...this.background.values()];
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('beforeunload', this.warnBeforeUnload);
     this.clearTimers();
-    this.releaseWakeLock();
-    for (const take of this.takes) {
-      take.abort();
-      liveTakes.delete(take.id);
-    }
-    this.takes.clear();
-    this.take = undefined;
+    this.abortAll();
     if (this.status === 'recording' || this.status === 'stopping') this.status = 'idle';
   }
 
   /** The current take's recording, when takes are made reviewable. */
   reviewBlob(): Blob | undefined {
-    return this.take?.reviewBlob();
+    return this.current?.reviewBlob();
   }
 
   /**
    * Finishes takes that a reload, crash or removal interrupted: those of this slot, or of every
-   * slot whose name starts with `scopePrefix`.
+   * slot whose name starts with `slotPrefix`. The first becomes the take on screen when there is none.
    */
-  async recover(scopePrefix?: string): Promise<void> {
-    const entries = await this.journal.unfinished(scopePrefix ?? this.options.scope(), scopePrefix !== undefined, {
+  async recover(slotPrefix?: string): Promise<void> {
+    const entries = await this.journal.unfinished(slotPrefix ?? this.options.slot(), slotPrefix !== undefined, {
       retentionMs: this.options.retentionMs?.(),
       onDropped: ({ entry, reason, detail }) =>
         this.options.onError(
@@ -115,117 +129,120 @@ export class TakeController implements ReactiveController {
               : `An interrupted answer (${describeTake(entry)}) could not be recovered and was removed: ${detail}; the ${entry.bytesRecorded - entry.bytesConfirmed} bytes not yet on the server are lost.`,
             true,
           ),
+          entry.takeId,
         ),
     });
     for (const entry of entries) {
       if (liveTakes.has(entry.takeId)) continue;
-      liveTakes.add(entry.takeId);
       if (!this.host.isConnected) return;
-      const ref: TakeRef = {};
-      const take = (ref.take = Take.resume(entry, this.journal, {
-        ...this.options.takeOptions(),
-        ...this.callbacks(ref),
-      }));
+      const take = Take.fromJournal(entry, this.journal, { ...this.options.takeOptions(), ...this.reports });
       this.recovered = true;
-      this.track(take);
-      this.status = 'uploading';
+      if (this.status === 'idle') {
+        this.current = take;
+        this.status = 'uploading';
+      } else this.background.set(take.id, take);
+      liveTakes.add(take.id);
+      take.start();
     }
     this.host.requestUpdate();
   }
 
   /**
-   * Removes this slot's takes (or every slot's whose name starts with `scopePrefix`) from the
-   * device, after stopping them; what is on the server stays.
+   * Uploads a text (a text answer, a consent receipt) as a take in the background: aborted,
+   * retried and reported like any other. Returns its take id.
    */
-  async clearStoredData(scopePrefix?: string): Promise<void> {
-    for (const take of this.takes) {
-      take.abort();
-      liveTakes.delete(take.id);
-    }
-    this.takes.clear();
-    this.take = undefined;
-    this.clearTimers();
-    this.status = 'idle';
-    this.progress = undefined;
-    this.host.requestUpdate();
-    await this.journal.clear(scopePrefix ?? this.options.scope(), scopePrefix !== undefined);
+  sendText(text: string, options: Pick<TextTakeOptions, 'metadata' | 'durationMs' | 'filename' | 'mimeType'>): string {
+    const take = Take.fromText(text, { ...this.options.takeOptions(), ...options, ...this.reports });
+    this.background.set(take.id, take);
+    liveTakes.add(take.id);
+    take.start();
+    return take.id;
   }
 
-  /** Starts a take of `stream` in `mimeType`. */
+  /**
+   * Removes this slot's takes (or every slot's whose name starts with `slotPrefix`) from the
+   * device, after stopping them; what is on the server stays.
+   */
+  async clearStoredData(slotPrefix?: string): Promise<void> {
+    this.abortAll();
+    this.clearTimers();
+    this.status = 'idle';
+    this.host.requestUpdate();
+    await this.journal.clear(slotPrefix ?? this.options.slot(), slotPrefix !== undefined);
+  }
+
+  /** Creates a take of `stream` in `mimeType` and starts it; it is the take on screen. */
   start(stream: MediaStream, mimeType: string): void {
+    if (this.current) this.toBackground();
     this.answer = undefined;
-    this.progress = undefined;
     this.recovered = false;
-    this.uploadFailed = false;
-    const ref: TakeRef = {};
-    const take = (ref.take = Take.record(stream, {
+    const take = Take.create({
       ...this.options.takeOptions(),
-      ...this.callbacks(ref),
+      ...this.reports,
       mimeType,
       journal: this.journal,
-      scope: this.options.scope(),
-    }));
-    this.track(take);
+      slot: this.options.slot(),
+      now: this.now,
+      createRecorder: this.options.createRecorder,
+    });
+    // Kept before it starts, so its first report finds it on screen.
+    this.current = take;
+    liveTakes.add(take.id);
     this.status = 'recording';
-    this.startedAt = performance.now();
+    this.startedAt = this.now();
+    take.start(stream);
     this.ticker = setInterval(() => this.host.requestUpdate(), 250);
     const maxSeconds = this.options.maxSeconds();
     if (maxSeconds) this.limit = setTimeout(() => void this.stop(), timerDelayMs(maxSeconds));
-    this.wakeLock = navigator.wakeLock?.request('screen').catch(() => undefined);
-    this.events.dispatchEvent(new RecordingStartEvent({ mimeType: take.mimeType }));
+    this.wakeLock.acquire();
+    this.events.dispatchEvent(new RecordingStartEvent({ mimeType: take.mimeType, takeId: take.id }));
     this.host.requestUpdate();
   }
 
   /** Stops recording; the upload of the last bytes goes on. */
   async stop(): Promise<void> {
-    const take = this.take;
+    const take = this.current;
     if (!take || this.status !== 'recording') return;
     this.status = 'stopping';
-    this.stoppedAfterMs = performance.now() - this.startedAt;
+    this.stoppedAfterMs = this.now() - this.startedAt;
     this.clearTimers();
-    this.releaseWakeLock();
+    this.wakeLock.release();
     this.host.requestUpdate();
     const stopped = await take.stop();
-    if (take !== this.take) return;
-    if (this.status === 'stopping') this.status = 'uploading';
-    this.events.dispatchEvent(new RecordingStopEvent(stopped));
+    if (take !== this.current) return;
+    if (this.status === 'stopping') this.status = take.state === 'done' ? 'uploaded' : 'uploading';
+    this.events.dispatchEvent(new RecordingStopEvent({ ...stopped, takeId: take.id }));
     this.host.requestUpdate();
   }
 
-  /** Sends every take whose upload failed for good again: the current one and earlier ones still on their way. */
+  /** Sends every take whose upload failed for good again: the current one and those in the background. */
   retryUpload(): void {
-    this.uploadFailed = false;
     for (const take of this.takes) if (take.failed) take.retryUpload();
     this.host.requestUpdate();
   }
 
   /**
-   * The next take is for another slot (the next question): takes on their way go on uploading,
-   * but nothing of them is shown as the current take's any more.
+   * The next take is for another slot (the next question): the take on screen goes on
+   * uploading in the background, and nothing of it is shown any more.
    */
   nextSlot(): void {
     if (this.status === 'recording' || this.status === 'stopping') return;
-    this.take = undefined;
+    this.toBackground();
     this.status = 'idle';
-    this.progress = undefined;
     this.answer = undefined;
     this.recovered = false;
-    this.uploadFailed = [...this.takes].some((take) => take.failed);
     this.stoppedAfterMs = 0;
     this.host.requestUpdate();
   }
 
   /** Throws the current take away (a retake): deleted on the server and from the journal. */
   async discard(): Promise<void> {
-    const take = this.take;
+    const take = this.current;
     if (!take) return;
     this.clearTimers();
-    this.takes.delete(take);
-    this.take = undefined;
+    this.current = undefined;
     this.status = 'idle';
-    this.progress = undefined;
     this.answer = undefined;
-    this.uploadFailed = false;
     this.stoppedAfterMs = 0;
     this.host.requestUpdate();
     // Live until it is gone, so a recovery meanwhile (the retake's) does not resume it.
@@ -233,49 +250,42 @@ export class TakeController implements ReactiveController {
     liveTakes.delete(take.id);
   }
 
-  private track(take: Take): void {
-    liveTakes.add(take.id);
-    this.takes.add(take);
-    this.take = take;
+  private toBackground(): void {
+    const take = this.current;
+    this.current = undefined;
+    if (take && take.state !== 'done') this.background.set(take.id, take);
   }
 
-  /**
-   * Take callbacks that update this controller and fire the element's events; only the current
-   * take's progress is shown. `ref.take` is unset while the take is being created, when it is current.
-   */
-  private callbacks(ref: TakeRef): Pick<TakeOptions, 'onProgress' | 'onUploaded' | 'onError'> {
-    const isCurrent = () => !ref.take || ref.take === this.take;
-    return {
-      onProgress: (progress) => {
-        this.events.dispatchEvent(new UploadProgressEvent(progress));
-        if (!isCurrent()) return;
-        this.progress = progress;
-        this.host.requestUpdate();
-      },
-      onUploaded: (answer) => {
-        if (ref.take) {
-          this.takes.delete(ref.take);
-          liveTakes.delete(ref.take.id);
-        }
-        this.events.dispatchEvent(new AnswerUploadedEvent(answer));
-        if (!isCurrent()) return;
-        this.status = 'uploaded';
-        this.answer = answer;
-        this.host.requestUpdate();
-      },
-      onError: (error) => {
-        // Any take's: "Try again" sends every failed one again (see retryUpload).
-        if (!error.recoverable) this.uploadFailed = true;
-        this.options.onError(error);
-        this.host.requestUpdate();
-      },
-    };
+  private abortAll(): void {
+    for (const take of this.takes) {
+      take.abort();
+      liveTakes.delete(take.id);
+    }
+    this.background.clear();
+    this.current = undefined;
   }
 
-  private releaseWakeLock(): void {
-    void this.wakeLock?.then((sentinel) => sentinel?.release());
-    this.wakeLock = undefined;
-  }
+  /** What every take reports, turned into this controller's state and the element's events; the take is known by its id. */
+  private readonly reports: Pick<TakeOptions, 'onProgress' | 'onUploaded' | 'onError'> = {
+    onProgress: (progress) => {
+      this.events.dispatchEvent(new UploadProgressEvent(progress));
+      if (progress.takeId === this.current?.id) this.host.requestUpdate();
+    },
+    onUploaded: (answer) => {
+      this.background.delete(answer.takeId);
+      liveTakes.delete(answer.takeId);
+      this.events.dispatchEvent(new AnswerUploadedEvent(answer));
+      if (answer.takeId !== this.current?.id) return;
+      // Before the recording stopped (nothing recorded): `stop()` still ends the take.
+      if (this.status !== 'recording' && this.status !== 'stopping') this.status = 'uploaded';
+      this.answer = answer;
+      this.host.requestUpdate();
+    },
+    onError: (error, takeId) => {
+      this.options.onError(error, takeId);
+      this.host.requestUpdate();
+    },
+  };
 
   private clearTimers(): void {
     clearInterval(this.ticker);

@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { TickController } from './tick-controller.js';
 import type { AnswerUploadedDetail } from '../events/answer-uploaded.js';
-import type { OnewayErrorDetail } from '../events/error.js';
 import type { UploadProgressDetail } from '../events/upload-progress.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -12,16 +11,15 @@ export interface UploadEventsControllerOptions {
   /** `source` is the element that sent the event: the first of its composed path (the host, for a closed shadow root). */
   onProgress(source: EventTarget, detail: UploadProgressDetail): void;
   onUploaded(source: EventTarget, detail: AnswerUploadedDetail): void;
-  onError(source: EventTarget, detail: OnewayErrorDetail): void;
   /** Whether something on screen changes with time alone (speed, time left): the host is re-rendered every second while so. */
   ticking?: () => boolean;
 }
 
-const EVENTS = ['oneway-upload-progress', 'oneway-answer-uploaded', 'oneway-error'] as const;
+const EVENTS = ['oneway-upload-progress', 'oneway-answer-uploaded'] as const;
 
 /**
- * Listens to the upload events (`oneway-upload-progress`, `oneway-answer-uploaded`,
- * `oneway-error`) of one element while the host is on the page:
+ * Listens to the upload events (`oneway-upload-progress`, `oneway-answer-uploaded`) of one
+ * element while the host is on the page (a failure is an upload state, in the progress):
  *
  * - with a target id: the element with that id in the host's root node (document or shadow root).
  *   One not there yet is looked for again at the next frame and at every host update.
@@ -90,9 +88,6 @@ export class UploadEventsController implements ReactiveController {
         break;
       case 'oneway-answer-uploaded':
         this.options.onUploaded(source, detail as AnswerUploadedDetail);
-        break;
-      case 'oneway-error':
-        this.options.onError(source, detail as OnewayErrorDetail);
         break;
     }
   };

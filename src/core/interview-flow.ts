@@ -1,6 +1,6 @@
 import { MAX_TIMER_SECONDS } from './countdown-clock.js';
 import { resolveQuestions, type AnswerKind, type InterviewConfig, type ResolvedQuestion } from './interview-config.js';
-import type { ConsentReceipt } from './consent-receipt.js';
+import { consentReceipt, type ConsentReceipt } from './consent-receipt.js';
 import { drawQuestions } from './question-draw.js';
 
 /** Where the candidate is. `pending`: the question is not revealed yet (its text is not shown). */
@@ -66,8 +66,22 @@ export interface InterviewFlowOptions {
   timeMultiplier?: number;
   untimed?: boolean;
   now?: () => Date;
-  /** Seeds the draw of questions (with the interview id): the same candidate gets the same questions in the same order. */
+  /** Milliseconds, monotonic: how long a text answer took. */
+  monotonic?: () => number;
+  /** Seeds the draw of questions (with the interview id), and goes in every upload's metadata. */
   candidate?: string;
+  /** A question was revealed for the first time in this visit (not the practice one). */
+  onQuestionStart?(question: ResolvedQuestion, index: number): void;
+  /** Every question is answered and every answer is on the server. */
+  onComplete?(answers: SubmittedAnswer[]): void;
+}
+
+/** Which answer a take is: its question and attempt, or the practice (never uploaded); the consent receipt has `kind: consent`. */
+export interface TakeContext {
+  questionId?: string;
+  practice?: boolean;
+  attempt?: number;
+  kind?: AnswerKind;
 }
 
 /**
@@ -113,6 +127,11 @@ export class InterviewFlow {
   private inSession = false;
   /** Practice takes recorded in this visit (they are never saved). */
   private practiceTakes = 0;
+  /** The attempt of the take being recorded or reviewed. */
+  private currentAttempt = 0;
+  private answerStartedAt = 0;
+  /** The question whose start was last announced, so a retake does not announce it again. */
+  private startedQuestion = '';
 
   constructor(
     readonly config: InterviewConfig,
@@ -193,6 +212,55 @@ export class InterviewFlow {
     return Math.max(0, this.current.retakes - (own(this.progressState.retakesUsed, this.current.id) ?? 0));
   }
 
+  /** The attempt of the take being recorded or reviewed (of the practice, in practice). */
+  get attempt(): number {
+    return this.currentAttempt;
+  }
+
+  /**
+   * The start of every recording slot of this interview and candidate. Encoded, so no interview
+   * id or candidate is a prefix of another's, and one candidate never finds another's takes.
+   */
+  get slotPrefix(): string {
+    return `${encodeURIComponent(this.config.id)}/${encodeURIComponent(this.options.candidate ?? '')}/`;
+  }
+
+  /** The recording slot of the question on screen (or of the practice). */
+  get slot(): string {
+    return `${this.slotPrefix}${this.inPractice ? '#practice' : encodeURIComponent(this.current.id)}`;
+  }
+
+  /** The metadata every upload of an answer to the current question carries, so the host can file it; for the next take unless `attempt` is given. */
+  takeMetadata(kind: string, attempt = this.nextAttempt, questionId = this.current.id): Record<string, string> {
+    return { interviewId: this.config.id, questionId, attempt: String(attempt), kind, candidate: this.options.candidate ?? '' };
+  }
+
+  /** The metadata of the consent receipt's upload. */
+  get consentMetadata(): Record<string, string> {
+    return { interviewId: this.config.id, kind: 'consent', candidate: this.options.candidate ?? '' };
+  }
+
+  /** Which answer a take with this upload metadata is (read back from `takeMetadata`); without any, the take on screen. */
+  takeContext(metadata?: Record<string, string>): TakeContext {
+    if (!metadata) {
+      // A practice take is no question's answer (and is never uploaded).
+      if (this.inPractice) return { practice: true, attempt: this.currentAttempt, kind: 'video' };
+      return { questionId: this.current.id, attempt: this.currentAttempt, kind: this.current.answer };
+    }
+    return { questionId: metadata.questionId, attempt: Number(metadata.attempt), kind: metadata.kind as AnswerKind };
+  }
+
+  /** Whether the question on screen is answered in writing (the practice never is). */
+  get textAnswer(): boolean {
+    return this.current.answer === 'text' && !this.inPractice;
+  }
+
+  /** The take being recorded or reviewed, as answer progress counts it; none in practice. */
+  get recordingTake(): { questionId: string; attempt: number } | undefined {
+    const step = this.step;
+    return step.step === 'question' && !step.practice ? { questionId: this.current.id, attempt: this.currentAttempt } : undefined;
+  }
+
   /** "Start interview" / "Resume interview". */
   start(): void {
     if (this.closed && !this.progressState.started) return;
@@ -204,12 +272,21 @@ export class InterviewFlow {
     // The first question (or the practice one) is revealed by this very press.
     this.phase = this.inDeviceCheck ? 'pending' : 'think';
     this.save();
+    this.entered();
   }
 
-  /** The candidate accepted the consent: the receipt is kept until the server has it. */
-  consented(receipt: ConsentReceipt): void {
+  /**
+   * The candidate starts having accepted the consent (`ai`: the optional AI consent too), when the
+   * config asks for one that was not given yet: returns the receipt, kept until the server has it.
+   */
+  acceptConsent(ai: boolean, locale: string): ConsentReceipt | undefined {
+    const { consent, aiConsent } = this.config;
+    if (!consent || this.progressState.started) return undefined;
+    const now = this.options.now?.() ?? new Date();
+    const receipt = consentReceipt({ interviewId: this.config.id, candidate: this.options.candidate ?? '', consent, aiConsent, ai, locale, now });
     this.progressState = { ...this.progressState, consent: { receipt } };
     this.save();
+    return receipt;
   }
 
   /** The server has the consent receipt. */
@@ -227,22 +304,39 @@ export class InterviewFlow {
     this.inPractice = !!this.config.practice && !this.progressState.practiceDone;
     this.phase = 'think';
     this.save();
+    this.entered();
   }
 
   /** "Next question": reveals the current question and starts its think time. */
   reveal(): void {
     if (this.phase === 'pending') this.phase = 'think';
+    this.entered();
   }
 
   /** Recording (or typing) has started. Returns the attempt number of this take (of the practice, in practice). */
   startAnswer(): number {
     this.phase = 'answer';
-    if (this.inPractice) return ++this.practiceTakes;
+    this.answerStartedAt = this.monotonic();
+    if (this.inPractice) return (this.currentAttempt = ++this.practiceTakes);
     const attempt = this.nextAttempt;
     const id = this.current.id;
     this.progressState = { ...this.progressState, takesStarted: { ...this.progressState.takesStarted, [id]: attempt } };
     this.save();
-    return attempt;
+    return (this.currentAttempt = attempt);
+  }
+
+  /**
+   * Submits the text typed for the current text question (or the practice): the answer to send,
+   * with how long it took, or undefined in practice, where nothing is sent.
+   */
+  submitText(text: string): SubmittedAnswer | undefined {
+    const practice = this.inPractice;
+    const attempt = this.currentAttempt;
+    const questionId = this.current.id;
+    const durationMs = Math.round(this.monotonic() - this.answerStartedAt);
+    this.stopAnswer();
+    this.submit(practice ? { attempt } : { attempt, text, durationMs });
+    return practice ? undefined : { questionId, attempt, kind: 'text', text, durationMs };
   }
 
   /**
@@ -272,6 +366,7 @@ export class InterviewFlow {
       this.save();
     }
     this.phase = 'think';
+    this.entered();
   }
 
   /** "Submit answer": the take (or text) becomes the question's answer; the next question waits to be revealed. */
@@ -330,9 +425,22 @@ export class InterviewFlow {
   }
 
   private completeIfDelivered(): void {
-    if (this.progressState.index >= this.questions.length && this.undelivered.length === 0) {
+    if (!this.progressState.complete && this.progressState.index >= this.questions.length && this.undelivered.length === 0) {
       this.progressState = { ...this.progressState, complete: true };
+      this.options.onComplete?.(this.manifest());
     }
+  }
+
+  /** Announces a question the first time its think time begins in this visit. */
+  private entered(): void {
+    const step = this.step;
+    if (step.step !== 'question' || step.phase !== 'think' || step.practice || this.startedQuestion === this.current.id) return;
+    this.startedQuestion = this.current.id;
+    this.options.onQuestionStart?.(this.current, step.index);
+  }
+
+  private monotonic(): number {
+    return (this.options.monotonic ?? (() => performance.now()))();
   }
 
   private save(): void {

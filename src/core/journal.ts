@@ -27,7 +27,7 @@ export function indexedDbJournalStore(dbName = 'oneway-interview', storeName = '
   };
 }
 
-export type TakeState = 'recording' | 'stopped' | 'uploaded' | 'discarded';
+export type TakeState = 'recording' | 'stopped';
 
 /** What the journal knows of one take. Never holds credentials: `authorize` is asked again after a reload. */
 export interface JournalEntry {
@@ -156,7 +156,7 @@ export class Journal {
   }
 
   /** Deletes a take and its slices. */
-  async remove(entry: JournalEntry): Promise<void> {
+  private async remove(entry: JournalEntry): Promise<void> {
     await this.store.write([], [entryKey(entry.takeId), ...entry.slices.map((slice) => sliceKey(entry.takeId, slice.seq))]);
   }
 

@@ -8,6 +8,8 @@ import { StreamingUpload, type AuthorizeHook, type UploadState } from './tus-str
 
 /** What the host learns about an answer once the server holds all of it. */
 export interface UploadedAnswer {
+  /** The take this answer is: unique per take, the same after a reload. */
+  takeId: string;
   uploadUrl: string;
   bytes: number;
   durationMs: number;
@@ -21,6 +23,8 @@ export interface UploadedAnswer {
 }
 
 export interface UploadProgress {
+  /** The take whose upload this is: unique per take, the same after a reload. Optional only for hosts feeding progress themselves. */
+  takeId?: string;
   /** The upload's URL, once the server has created it. */
   uploadUrl?: string;
   bytesUploaded: number;
@@ -31,6 +35,9 @@ export interface UploadProgress {
   /** The tus metadata of the answer being uploaded (always set by the recorder; optional for hosts feeding progress themselves). */
   metadata?: Record<string, string>;
 }
+
+/** A take's progress as the take reports it: always with its id. */
+export type TakeProgress = UploadProgress & { takeId: string };
 
 export interface TakeOptions {
   endpoint: string;
@@ -45,10 +52,11 @@ export interface TakeOptions {
   /** Where slices are kept until the server confirms them; without one they live in memory only. */
   journal?: Journal;
   /** The recording slot this take belongs to, for recovery after a reload. */
-  scope?: string;
-  onProgress?(progress: UploadProgress): void;
+  slot?: string;
+  onProgress?(progress: TakeProgress): void;
   onUploaded?(answer: UploadedAnswer): void;
-  onError?(error: OnewayError): void;
+  /** `takeId`: the take the problem is about. */
+  onError?(error: OnewayError, takeId: string): void;
 }
 
 export interface RecordOptions extends TakeOptions {
@@ -65,115 +73,175 @@ export interface RecordOptions extends TakeOptions {
   now?: () => number;
 }
 
+export interface TextTakeOptions extends TakeOptions {
+  /** How long the candidate took, reported with the answer. */
+  durationMs: number;
+  /** The file's name and type on the server: a text answer's (`answer.txt`, text/plain) unless set. */
+  filename?: string;
+  mimeType?: string;
+}
+
+/** What a take is made of before it starts: a recording to make, a journaled one to finish, or a text. */
+type TakeSource =
+  | { kind: 'recording'; options: RecordOptions }
+  | { kind: 'journaled'; entry: JournalEntry; journal: TakeJournal }
+  | { kind: 'text'; bytes: Uint8Array };
+
 /**
  * One answer from start to "safe on the server": records, hashes, journals and streams each
  * slice as it arrives, so when recording stops only the last slice is left to send. A take
- * found in the journal after a reload is resumed the same way, from the bytes it kept.
+ * found in the journal after a reload is finished the same way, from the bytes it kept; a text
+ * answer is a take whose whole recording is its text. The take owns its upload state: every
+ * report it makes carries its id and that state.
+ *
+ * Created first (`create`, `fromJournal`, `fromText`), then started, so whoever keeps the take
+ * holds it before its first report.
  */
 export class Take {
   private readonly upload: StreamingUpload | undefined;
   private readonly metadata: Record<string, string>;
+  private readonly source: RecordingSource;
+  private readonly hash: Sha256;
+  private journal: TakeJournal | undefined;
   private recorder: AnswerRecorder | undefined;
+  private started = false;
   private startedAt = 0;
   private bytesUploaded = 0;
-  private state: UploadState = 'uploading';
+  private uploadState: UploadState = 'uploading';
+  private recordedMimeType: string;
+  private durationMs: number;
+  private readonly interrupted: boolean;
   /** The slices as Blobs, for playback: browsers keep Blob data out of the JS heap. */
   private readonly review: Blob[] | undefined;
 
-  /** Starts recording `stream` and uploading what it records. */
-  static record(stream: MediaStream, options: RecordOptions): Take {
-    const hash = new Sha256();
-    const takeId = crypto.randomUUID();
-    const journal = options.localOnly ? undefined : options.journal?.begin(
-      {
-        takeId,
-        scope: options.scope ?? '',
-        endpoint: options.endpoint,
-        mimeType: options.mimeType,
-        metadata: uploadMetadata(options.mimeType, options.metadata),
-        hash: hash.save(),
-      },
-      (error) => options.onError?.(error),
-    );
-    const source = new RecordingSource(0, { store: journal, memoryWindowBytes: options.memoryWindowBytes });
-    const take = new Take(takeId, source, hash, options.mimeType, 0, false, journal, options, {
-      reviewable: options.reviewable,
-      upload: !options.localOnly,
-    });
-    take.startRecording(stream, options);
-    return take;
+  /** A take of a new recording; `start(stream)` records and uploads it. */
+  static create(options: RecordOptions): Take {
+    return new Take(crypto.randomUUID(), options, { kind: 'recording', options });
   }
 
   /**
-   * Finishes a take that a reload, crash or removal cut short: sends what the journal kept and
+   * A take that a reload, crash or removal cut short; `start()` sends what the journal kept and
    * then the final length. A take cut off while recording is reported as `interrupted`.
    */
+  static fromJournal(entry: JournalEntry, journal: Journal, options: TakeOptions): Take {
+    const takeJournal = journal.continue(entry, (error) => options.onError?.(error, entry.takeId));
+    return new Take(entry.takeId, { ...options, endpoint: entry.endpoint, metadata: entry.metadata }, { kind: 'journaled', entry, journal: takeJournal });
+  }
+
+  /** A text answer as a take: `start()` uploads it as a small file (not journaled: the interview keeps the text until it is delivered). */
+  static fromText(text: string, options: TextTakeOptions): Take {
+    return new Take(crypto.randomUUID(), options, { kind: 'text', bytes: new TextEncoder().encode(text) });
+  }
+
+  /** Creates a take and starts recording `stream` at once. */
+  static record(stream: MediaStream, options: RecordOptions): Take {
+    const take = Take.create(options);
+    take.start(stream);
+    return take;
+  }
+
+  /** Creates a take from the journal and starts finishing it at once. */
   static resume(entry: JournalEntry, journal: Journal, options: TakeOptions): Take {
-    const takeJournal = journal.continue(entry, (error) => options.onError?.(error));
-    // The journal's slices are read back as they are sent, not all at once into memory.
-    const source = new RecordingSource(entry.slices[0]?.start ?? entry.bytesRecorded, {
-      store: takeJournal,
-      memoryWindowBytes: options.memoryWindowBytes,
-    });
-    for (const slice of entry.slices) source.appendStored(slice.length);
-    source.end();
-    const interrupted = entry.state === 'recording';
-    const durationMs = entry.durationMs ?? entry.lastSliceAt - entry.startedAt;
-    const take = new Take(
-      entry.takeId,
-      source,
-      Sha256.from(entry.hash),
-      entry.mimeType,
-      durationMs,
-      interrupted,
-      takeJournal,
-      { ...options, endpoint: entry.endpoint, metadata: entry.metadata },
-      { uploadUrl: entry.uploadUrl },
-    );
-    if (interrupted) void take.journal?.stop(durationMs);
-    take.upload?.start();
+    const take = Take.fromJournal(entry, journal, options);
+    take.start();
     return take;
   }
 
   private constructor(
     /** Unique per take; the journal's key. */
     readonly id: string,
-    private readonly source: RecordingSource,
-    private readonly hash: Sha256,
-    private recordedMimeType: string,
-    private durationMs: number,
-    private readonly interrupted: boolean,
-    private readonly journal: TakeJournal | undefined,
     private readonly options: TakeOptions & { now?: () => number },
-    { uploadUrl, reviewable = false, upload = true }: { uploadUrl?: string; reviewable?: boolean; upload?: boolean },
+    private readonly from: TakeSource,
   ) {
-    this.review = reviewable ? [] : undefined;
-    this.metadata = uploadMetadata(recordedMimeType, options.metadata);
+    let uploadUrl: string | undefined;
+    let upload = true;
+    let metadata: Record<string, string>;
+    switch (from.kind) {
+      case 'recording': {
+        this.hash = new Sha256();
+        this.recordedMimeType = from.options.mimeType;
+        this.durationMs = 0;
+        this.interrupted = false;
+        upload = !from.options.localOnly;
+        // The journal is begun when the take starts; the source reads stored slices back through it.
+        const store = upload && options.journal ? { read: (start: number, end: number) => this.journal!.read(start, end) } : undefined;
+        this.source = new RecordingSource(0, { store, memoryWindowBytes: options.memoryWindowBytes });
+        this.review = from.options.reviewable ? [] : undefined;
+        metadata = uploadMetadata(this.recordedMimeType, options.metadata);
+        break;
+      }
+      case 'journaled': {
+        const { entry, journal } = from;
+        this.journal = journal;
+        this.hash = Sha256.from(entry.hash);
+        this.recordedMimeType = entry.mimeType;
+        this.interrupted = entry.state === 'recording';
+        this.durationMs = entry.durationMs ?? entry.lastSliceAt - entry.startedAt;
+        uploadUrl = entry.uploadUrl;
+        // The journal's slices are read back as they are sent, not all at once into memory.
+        this.source = new RecordingSource(entry.slices[0]?.start ?? entry.bytesRecorded, { store: journal, memoryWindowBytes: options.memoryWindowBytes });
+        for (const slice of entry.slices) this.source.appendStored(slice.length);
+        this.source.end();
+        metadata = uploadMetadata(this.recordedMimeType, options.metadata);
+        break;
+      }
+      case 'text': {
+        const text = options as TextTakeOptions;
+        const filetype = text.mimeType ?? 'text/plain';
+        this.hash = new Sha256().update(from.bytes);
+        this.recordedMimeType = `${filetype};charset=utf-8`;
+        this.durationMs = text.durationMs;
+        this.interrupted = false;
+        this.source = new RecordingSource();
+        this.source.append(from.bytes);
+        this.source.end();
+        metadata = { filename: text.filename ?? 'answer.txt', filetype, codecs: this.recordedMimeType, ...options.metadata };
+        break;
+      }
+    }
+    this.metadata = metadata;
     if (!upload) return;
     this.upload = new StreamingUpload({
       endpoint: options.endpoint,
       uploadUrl,
-      source,
+      source: this.source,
       authorize: options.authorize,
       uploadOrigins: options.uploadOrigins,
       requestTimeoutMs: options.requestTimeoutMs,
       metadata: this.metadata,
       onUrl: (url) => {
-        void journal?.setUploadUrl(url);
+        void this.journal?.setUploadUrl(url);
         this.reportProgress();
       },
       onConfirmed: (offset) => {
         this.bytesUploaded = offset;
-        void journal?.confirm(offset);
+        void this.journal?.confirm(offset);
         this.reportProgress();
       },
       onStateChange: (state) => {
-        this.state = state;
+        this.uploadState = state;
         this.reportProgress();
       },
       onSuccess: (url) => this.delivered(url),
-      onError: (error) => options.onError?.(error),
+      onError: (error) => options.onError?.(error, this.id),
     });
+  }
+
+  /**
+   * Starts the take: records `stream` (a new recording, which needs one), or sends what the
+   * journal kept, or the text. Starting twice does nothing.
+   */
+  start(stream?: MediaStream): void {
+    if (this.started) return;
+    this.started = true;
+    const from = this.from;
+    if (from.kind === 'recording') {
+      if (!stream) throw new TypeError('A new recording needs a stream to record.');
+      this.startRecording(stream, from.options);
+      return;
+    }
+    if (from.kind === 'journaled' && this.interrupted) void this.journal?.stop(this.durationMs);
+    this.upload?.start();
   }
 
   /** The MIME type being recorded. */
@@ -190,6 +258,25 @@ export class Take {
     return this.source.bytesInMemory;
   }
 
+  /** Where the upload is: uploading, waiting for the connection, retrying, done or failed. */
+  get state(): UploadState {
+    return this.uploadState;
+  }
+
+  /** The take's upload as it is now; undefined for a practice take, which is never uploaded. */
+  get progress(): TakeProgress | undefined {
+    if (!this.upload) return undefined;
+    return {
+      takeId: this.id,
+      uploadUrl: this.upload.url,
+      bytesUploaded: this.bytesUploaded,
+      bytesRecorded: this.source.bytesRecorded,
+      recordingEnded: this.source.isEnded,
+      state: this.uploadState,
+      metadata: this.metadata,
+    };
+  }
+
   /** The recording for playback, when the take was made `reviewable`. */
   reviewBlob(): Blob | undefined {
     return this.review && new Blob(this.review, { type: bareType(this.mimeType) });
@@ -197,7 +284,12 @@ export class Take {
 
   /** Whether bytes are recorded that the server does not hold yet. */
   get pending(): boolean {
-    return !!this.upload && this.state !== 'done' && this.state !== 'failed';
+    return !!this.upload && this.uploadState !== 'done' && this.uploadState !== 'failed';
+  }
+
+  /** Whether the upload failed for good and waits for `retryUpload()`. */
+  get failed(): boolean {
+    return this.uploadState === 'failed';
   }
 
   /** Stops recording; resolves with the size and duration once the last slice is handed to the upload. */
@@ -211,11 +303,6 @@ export class Take {
       this.reportProgress();
     }
     return { bytes: this.source.bytesRecorded, durationMs: this.durationMs, mimeType: this.mimeType };
-  }
-
-  /** Whether the upload failed for good and waits for `retryUpload()`. */
-  get failed(): boolean {
-    return this.state === 'failed';
   }
 
   /** Sends again after the upload failed for good (e.g. a refused token that the host has since renewed). */
@@ -243,6 +330,12 @@ export class Take {
   }
 
   private startRecording(stream: MediaStream, options: RecordOptions): void {
+    if (this.upload && options.journal) {
+      this.journal = options.journal.begin(
+        { takeId: this.id, scope: options.slot ?? '', endpoint: options.endpoint, mimeType: options.mimeType, metadata: this.metadata, hash: this.hash.save() },
+        (error) => options.onError?.(error, this.id),
+      );
+    }
     this.recorder = new AnswerRecorder(stream, {
       mimeType: options.mimeType,
       videoBitsPerSecond: options.videoBitsPerSecond,
@@ -261,7 +354,7 @@ export class Take {
         if (!this.upload) this.source.release(this.source.bytesRecorded);
         this.reportProgress();
       },
-      onError: (error) => options.onError?.(error),
+      onError: (error) => options.onError?.(error, this.id),
     });
     this.recorder.start();
     this.startedAt = this.now();
@@ -275,6 +368,7 @@ export class Take {
   private delivered(url: string): void {
     void this.journal?.finish();
     this.options.onUploaded?.({
+      takeId: this.id,
       uploadUrl: url,
       bytes: this.source.bytesRecorded,
       durationMs: this.durationMs,
@@ -286,15 +380,8 @@ export class Take {
   }
 
   private reportProgress(): void {
-    if (!this.upload) return;
-    this.options.onProgress?.({
-      uploadUrl: this.upload?.url,
-      bytesUploaded: this.bytesUploaded,
-      bytesRecorded: this.source.bytesRecorded,
-      recordingEnded: this.source.isEnded,
-      state: this.state,
-      metadata: this.metadata,
-    });
+    const progress = this.progress;
+    if (progress) this.options.onProgress?.(progress);
   }
 }
 

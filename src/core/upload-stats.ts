@@ -1,6 +1,6 @@
 // The arithmetic of <oneway-upload-progress>, as pure functions and small clock-injected classes:
 // speed smoothed over the last seconds of confirmed bytes, time left, percentages, answers told
-// apart by their upload URL, totals across answers, and the words for each upload state.
+// apart by their take id, totals across answers, and the words for each upload state.
 import type { MessageKey } from '../i18n/en.js';
 import type { UploadProgress } from './take.js';
 import type { UploadState } from './tus-stream.js';
@@ -208,69 +208,50 @@ export function aggregate(answers: readonly Pick<UploadProgress, 'bytesUploaded'
 }
 
 interface Entry extends UploadProgress {
-  source: object;
+  key: string;
+  /** The element that last reported the answer (the one to ask for a retry). */
+  source?: object;
   meter: SpeedMeter;
 }
 
 /**
- * Tells answers apart and keeps their progress. An answer is known by its upload URL once the
- * server created it; before that, by the element that reports it (its events carry no URL yet),
- * and the URL, when it comes, is given to that answer. A report that cannot belong to the
- * source's last answer (fewer bytes recorded, or recording again after it ended) is a new one.
+ * Keeps the progress of several answers, each known by its `takeId` (reports of a host that
+ * feeds progress itself, without one, by their `uploadUrl`). Nothing is inferred: an answer's
+ * state, failed included, is the state its reports say.
  */
 export class UploadTracker {
-  private entries: Entry[] = [];
-  /** The last answer each source reported. */
-  private readonly latest = new Map<object, Entry>();
+  private readonly entries = new Map<string, Entry>();
   private readonly now: () => number;
 
   constructor(private readonly options: { now?: () => number; windowMs?: number } = {}) {
     this.now = options.now ?? (() => performance.now());
   }
 
-  /** Applies a progress report from `source` (the element that sent it). */
-  progress(source: object, progress: UploadProgress): AnswerStats {
-    const entry = this.find(source, progress) ?? this.add(source);
+  /** Applies a progress report from `source` (the element that sent it; none for a host's own). */
+  progress(progress: UploadProgress, source?: object): AnswerStats {
+    const entry = this.entry(answerKey(progress), source);
     entry.uploadUrl = progress.uploadUrl ?? entry.uploadUrl;
     entry.bytesUploaded = progress.bytesUploaded;
     entry.bytesRecorded = Math.max(progress.bytesRecorded, progress.bytesUploaded);
     entry.recordingEnded = progress.recordingEnded;
     entry.state = progress.state;
     entry.meter.record(progress.bytesUploaded);
-    this.latest.set(source, entry);
     return this.stats(entry);
   }
 
-  /** Marks the answer at `uploadUrl` (else the source's last one) as on the server, `bytes` long. */
-  uploaded(source: object, answer: { uploadUrl: string; bytes: number }): AnswerStats {
-    let entry = this.entries.find((candidate) => candidate.uploadUrl === answer.uploadUrl);
-    if (!entry) {
-      const last = this.latest.get(source);
-      entry = last && !last.uploadUrl ? last : this.add(source);
-    }
+  /** Marks the answer as on the server, `bytes` long. */
+  uploaded(answer: { takeId?: string; uploadUrl: string; bytes: number }, source?: object): AnswerStats {
+    const entry = this.entry(answerKey(answer), source);
     entry.uploadUrl = answer.uploadUrl;
     entry.bytesUploaded = entry.bytesRecorded = answer.bytes;
     entry.recordingEnded = true;
     entry.state = 'done';
-    this.latest.set(source, entry);
-    return this.stats(entry);
-  }
-
-  /**
-   * An error from `source`: one the widget cannot recover from marks that source's last answer
-   * as failed, unless it is already on the server. Returns the failed answer, if any.
-   */
-  error(source: object, error: { recoverable: boolean }): AnswerStats | undefined {
-    if (error.recoverable) return undefined;
-    const entry = this.latest.get(source);
-    if (!entry || entry.state === 'done') return undefined;
-    entry.state = 'failed';
     return this.stats(entry);
   }
 
   /** Sets the state of the answer shown (see `current`), e.g. by a host that tracks uploads itself. */
-  setState(state: UploadState, source: object): AnswerStats {
-    const entry = this.currentEntry ?? this.add(source);
+  setState(state: UploadState): AnswerStats {
+    const entry = this.currentEntry ?? this.entry('');
     entry.state = state;
     if (state === 'done') {
       entry.recordingEnded = true;
@@ -281,13 +262,12 @@ export class UploadTracker {
 
   /** Forgets every answer. */
   reset(): void {
-    this.entries = [];
-    this.latest.clear();
+    this.entries.clear();
   }
 
   /** Every answer seen, in the order they first reported. */
   get answers(): AnswerStats[] {
-    return this.entries.map((entry) => this.stats(entry));
+    return [...this.entries.values()].map((entry) => this.stats(entry));
   }
 
   /** The answer to show: the first that failed (it needs the candidate), else the newest. */
@@ -303,41 +283,26 @@ export class UploadTracker {
 
   /** Whether any answer is still on its way (so its speed and time left change with time). */
   get active(): boolean {
-    return this.entries.some((entry) => isActive(entry.state));
+    return [...this.entries.values()].some((entry) => isActive(entry.state));
   }
 
   /** Totals across every answer seen. */
   get overall(): OverallStats {
-    return aggregate(this.entries);
+    return aggregate([...this.entries.values()]);
   }
 
   private get currentEntry(): Entry | undefined {
-    return this.entries.find((entry) => entry.state === 'failed') ?? this.entries[this.entries.length - 1];
+    const entries = [...this.entries.values()];
+    return entries.find((entry) => entry.state === 'failed') ?? entries[entries.length - 1];
   }
 
-  private find(source: object, progress: UploadProgress): Entry | undefined {
-    if (progress.uploadUrl) {
-      const known = this.entries.find((entry) => entry.uploadUrl === progress.uploadUrl);
-      if (known) return known;
+  private entry(key: string, source?: object): Entry {
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { key, bytesUploaded: 0, bytesRecorded: 0, recordingEnded: false, state: 'uploading', meter: new SpeedMeter(this.now, this.options.windowMs) };
+      this.entries.set(key, entry);
     }
-    const last = this.latest.get(source);
-    if (!last) return undefined;
-    if (last.uploadUrl && last.uploadUrl !== progress.uploadUrl) return undefined;
-    const sameTake = progress.bytesRecorded >= last.bytesRecorded && !(last.recordingEnded && !progress.recordingEnded);
-    return sameTake ? last : undefined;
-  }
-
-  private add(source: object): Entry {
-    const entry: Entry = {
-      source,
-      bytesUploaded: 0,
-      bytesRecorded: 0,
-      recordingEnded: false,
-      state: 'uploading',
-      meter: new SpeedMeter(this.now, this.options.windowMs),
-    };
-    this.entries.push(entry);
-    this.latest.set(source, entry);
+    entry.source = source ?? entry.source;
     return entry;
   }
 
@@ -346,7 +311,8 @@ export class UploadTracker {
     const bytesPerSecond = active ? entry.meter.bytesPerSecond : undefined;
     const total = entry.recordingEnded ? entry.bytesRecorded : undefined;
     return {
-      index: this.entries.indexOf(entry),
+      index: [...this.entries.keys()].indexOf(entry.key),
+      takeId: entry.key,
       uploadUrl: entry.uploadUrl,
       bytesUploaded: entry.bytesUploaded,
       bytesRecorded: entry.bytesRecorded,
@@ -357,4 +323,9 @@ export class UploadTracker {
       secondsLeft: active ? timeLeftSeconds(entry.bytesUploaded, total, bytesPerSecond) : undefined,
     };
   }
+}
+
+/** Which answer a report is about: its take, else (a host's own report) its upload URL. */
+function answerKey(report: { takeId?: string; uploadUrl?: string }): string {
+  return report.takeId ?? report.uploadUrl ?? '';
 }

@@ -6,6 +6,8 @@ export interface OnewayErrorDetail {
   message: string;
   /** False when the widget cannot go on without the host fixing something. */
   recoverable: boolean;
+  /** The take the problem is about, when it is one take's (an upload or recording problem). */
+  takeId?: string;
 }
 
 /** Something went wrong: a code from the error taxonomy, a message for the developer, and whether the widget can go on. */
@@ -15,9 +17,9 @@ export class OnewayErrorEvent extends Event {
     super(OnewayErrorEvent.eventName, { bubbles: true, composed: true });
   }
 
-  /** The event for a problem: only its code, message and `recoverable` go out, never its cause. */
-  static from({ code, message, recoverable }: OnewayErrorDetail): OnewayErrorEvent {
-    return new OnewayErrorEvent({ code, message, recoverable });
+  /** The event for a problem: only its code, message, `recoverable` and take go out, never its cause. */
+  static from({ code, message, recoverable, takeId }: OnewayErrorDetail): OnewayErrorEvent {
+    return new OnewayErrorEvent(takeId === undefined ? { code, message, recoverable } : { code, message, recoverable, takeId });
   }
 }
 

@@ -2,6 +2,8 @@ import type { InterviewContext } from './interview-context.js';
 
 export interface RecordingStartDetail extends InterviewContext {
   mimeType: string;
+  /** The take started: its progress, uploaded and error events carry the same id. */
+  takeId: string;
 }
 
 /** Recording has started. */

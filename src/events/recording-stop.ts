@@ -5,6 +5,8 @@ export interface RecordingStopDetail extends InterviewContext {
   bytes: number;
   durationMs: number;
   mimeType: string;
+  /** The take stopped: its progress, uploaded and error events carry the same id. */
+  takeId: string;
 }
 
 /** Recording has stopped; the upload of its last bytes goes on. */

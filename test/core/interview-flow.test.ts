@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { InterviewConfig } from '../../src/core/interview-config.js';
 import { MAX_TIMER_SECONDS } from '../../src/core/countdown-clock.js';
-import { InterviewFlow, MAX_TIME_MULTIPLIER, newProgress, type InterviewProgress } from '../../src/core/interview-flow.js';
+import { textSha256 } from '../../src/core/consent-receipt.js';
+import { InterviewFlow, MAX_TIME_MULTIPLIER, newProgress, type InterviewProgress, type SubmittedAnswer } from '../../src/core/interview-flow.js';
 
 const config = (overrides: Partial<InterviewConfig> = {}): InterviewConfig => ({
   id: 'i1',
@@ -233,5 +234,111 @@ describe('InterviewFlow', () => {
     machine.setTiming({ untimed: true });
     expect(machine.timed).to.equal(false);
   });
-});
 
+  it('names the upload metadata, the take context and the recording slot of the take on screen, and reads them back', () => {
+    const { machine } = flow({}, undefined, { candidate: 'c/1' });
+    machine.start();
+    expect(machine.takeMetadata('video'), 'before the take: the next attempt').to.deep.equal({
+      interviewId: 'i1',
+      questionId: 'q1',
+      attempt: '1',
+      kind: 'video',
+      candidate: 'c/1',
+    });
+    expect(machine.startAnswer()).to.equal(1);
+    expect(machine.attempt).to.equal(1);
+    expect(machine.takeContext()).to.deep.equal({ questionId: 'q1', attempt: 1, kind: 'video' });
+    expect(machine.recordingTake).to.deep.equal({ questionId: 'q1', attempt: 1 });
+    machine.stopAnswer();
+    machine.retake();
+    expect(machine.startAnswer()).to.equal(2);
+    const metadata = machine.takeMetadata('video', machine.attempt);
+    expect(metadata.attempt).to.equal('2');
+    expect(machine.takeContext(metadata), 'read back from the metadata').to.deep.equal({ questionId: 'q1', attempt: 2, kind: 'video' });
+    expect(machine.takeMetadata('text', 1, 'q3')).to.include({ questionId: 'q3', attempt: '1', kind: 'text' });
+    expect(machine.consentMetadata).to.deep.equal({ interviewId: 'i1', kind: 'consent', candidate: 'c/1' });
+    // Encoded: the candidate's "/" cannot make one candidate's slots a prefix of another's.
+    expect(machine.slotPrefix).to.equal('i1/c%2F1/');
+    expect(machine.slot).to.equal('i1/c%2F1/q1');
+    expect(flow({}, undefined, { candidate: 'c' }).machine.slotPrefix).to.not.equal(flow({}, undefined, { candidate: 'c/' }).machine.slotPrefix);
+  });
+
+  it('gives the practice take no question, a slot of its own and no answer progress', () => {
+    const { machine } = flow({ practice: true });
+    machine.start();
+    expect(machine.slot).to.equal('i1//#practice');
+    expect(machine.startAnswer()).to.equal(1);
+    expect(machine.takeContext()).to.deep.equal({ practice: true, attempt: 1, kind: 'video' });
+    expect(machine.recordingTake).to.equal(undefined);
+    expect(machine.textAnswer).to.equal(false);
+  });
+
+  it('submits a text answer with how long it took, and sends nothing in practice', () => {
+    let now = 1000;
+    const { machine } = flow({ questions: [{ id: 't1', text: 'Write.', answer: 'text' }] }, undefined, { monotonic: () => now });
+    machine.start();
+    expect(machine.textAnswer).to.equal(true);
+    machine.startAnswer();
+    now += 4321.4;
+    const answer = machine.submitText('Because.');
+    expect(answer).to.deep.equal({ questionId: 't1', attempt: 1, kind: 'text', text: 'Because.', durationMs: 4321 });
+    expect(machine.progress.submitted.t1).to.include({ text: 'Because.', durationMs: 4321, attempt: 1 });
+    expect(machine.undelivered.map((undelivered: SubmittedAnswer) => undelivered.questionId)).to.deep.equal(['t1']);
+
+    const practice = flow({ practice: true }).machine;
+    practice.start();
+    practice.startAnswer();
+    expect(practice.submitText('practice'), 'the practice sends nothing').to.equal(undefined);
+    expect(practice.progress.submitted).to.deep.equal({});
+    expect(practice.progress.practiceDone).to.equal(true);
+  });
+
+  it('announces each question once when its think time begins, and completion once with the manifest', () => {
+    const started: string[] = [];
+    const completed: SubmittedAnswer[][] = [];
+    const { machine } = flow({ practice: true, questions: [{ id: 'q1', text: 'One?' }, { id: 'q2', text: 'Two?' }] }, undefined, {
+      onQuestionStart: (question: { id: string }, index: number) => started.push(`${question.id}@${index}`),
+      onComplete: (answers: SubmittedAnswer[]) => completed.push(answers),
+    });
+    machine.start();
+    expect(started, 'the practice is no question').to.deep.equal([]);
+    machine.startAnswer();
+    machine.stopAnswer();
+    machine.submit({ attempt: 1 });
+    machine.reveal();
+    expect(started).to.deep.equal(['q1@0']);
+    machine.startAnswer();
+    machine.stopAnswer();
+    machine.retake();
+    expect(started, 'a retake is the same question').to.deep.equal(['q1@0']);
+    machine.startAnswer();
+    machine.stopAnswer();
+    machine.submit({ attempt: 2 });
+    expect(started, 'q2 is pending until revealed').to.deep.equal(['q1@0']);
+    machine.reveal();
+    machine.reveal();
+    expect(started).to.deep.equal(['q1@0', 'q2@1']);
+    machine.startAnswer();
+    machine.stopAnswer();
+    machine.submit({ attempt: 1 });
+    machine.delivered('q1', 2, { uploadUrl: '/files/1', sha256: 'a' });
+    expect(completed, 'not before every answer is on the server').to.deep.equal([]);
+    machine.delivered('q2', 1, { uploadUrl: '/files/2', sha256: 'b' });
+    machine.delivered('q2', 1, { uploadUrl: '/files/2', sha256: 'b' });
+    expect(completed.map((answers) => answers.map((answer) => `${answer.questionId}#${answer.attempt}`))).to.deep.equal([['q1#2', 'q2#1']]);
+  });
+
+  it('makes the consent receipt once, before the start, and keeps it until the server has it', () => {
+    const now = new Date('2026-05-01T10:00:00Z');
+    const { machine, saved } = flow({ consent: 'I agree.', aiConsent: 'AI may score me.' }, undefined, { candidate: 'c1', now: () => now });
+    const receipt = machine.acceptConsent(true, 'de');
+    expect(receipt).to.include({ interviewId: 'i1', candidate: 'c1', textSha256: textSha256('I agree.'), acceptedAt: '2026-05-01T10:00:00.000Z', locale: 'de', ai: true });
+    expect(saved.at(-1)!.consent).to.deep.equal({ receipt });
+    machine.start();
+    expect(machine.acceptConsent(false, 'en'), 'once started, the consent is given').to.equal(undefined);
+    expect(machine.progress.consent!.receipt.ai).to.equal(true);
+    machine.consentDelivered('/files/consent');
+    expect(machine.progress.consent).to.deep.equal({ receipt, uploadUrl: '/files/consent' });
+    expect(flow().machine.acceptConsent(true, 'en'), 'no consent in the config, no receipt').to.equal(undefined);
+  });
+});

@@ -43,7 +43,7 @@ describe('chaos: answers under random server faults', function () {
           onUploaded: (answer) => uploaded.push(answer),
           onError: (error) => void (error.recoverable || failures.push(error)),
         };
-        const takes = [Take.record(stream, { endpoint: '/files', mimeType, journal, scope, ...callbacks })];
+        const takes = [Take.record(stream, { endpoint: '/files', mimeType, journal, slot: scope, ...callbacks })];
         const events: string[] = [];
         try {
           await sleep(1000 + random() * 2000);

@@ -47,7 +47,7 @@ function collect(scope: string, start: (shared: TakeOptions) => Take): Outcome {
 /** Starts a take in a slot of its own. */
 function record(options: Partial<RecordOptions> = {}): Outcome {
   const scope = `faults-${Date.now()}-${slot++}`;
-  return collect(scope, (shared) => Take.record(stream, { ...shared, mimeType, journal, scope, ...options }));
+  return collect(scope, (shared) => Take.record(stream, { ...shared, mimeType, journal, slot: scope, ...options }));
 }
 
 /** The take of `outcome` as a reloaded page finds it in the journal and finishes it. */

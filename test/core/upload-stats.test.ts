@@ -171,90 +171,90 @@ describe('upload stats: several answers', () => {
     expect(aggregate([progress({ state: 'done' }), progress({ state: 'done', recordingEnded: true })])).to.include({ allDone: true, totalKnown: true });
   });
 
-  it('gives an answer its URL when the server created it, and tells answers apart by URL', () => {
+  it('tells answers apart by take id alone, whatever their bytes or URL do', () => {
     const tracker = new UploadTracker({ now: manualClock().now });
     const recorder = {};
-    tracker.progress(recorder, progress({ bytesRecorded: 100 }));
-    tracker.progress(recorder, progress({ bytesRecorded: 200, uploadUrl: '/files/a' }));
+    tracker.progress(progress({ takeId: 'a', bytesRecorded: 100 }), recorder);
+    tracker.progress(progress({ takeId: 'a', bytesRecorded: 200, uploadUrl: '/files/a' }), recorder);
     expect(tracker.answers).to.have.length(1);
-    expect(tracker.current).to.include({ uploadUrl: '/files/a', bytesRecorded: 200, index: 0 });
+    expect(tracker.current).to.include({ takeId: 'a', uploadUrl: '/files/a', bytesRecorded: 200, index: 0 });
 
-    // The same recorder records a second answer: no URL yet, then its own.
-    tracker.progress(recorder, progress({ bytesRecorded: 50 }));
-    tracker.progress(recorder, progress({ bytesRecorded: 60, bytesUploaded: 60, uploadUrl: '/files/b' }));
-    // A late report of the first answer still goes to the first.
-    tracker.progress(recorder, progress({ bytesRecorded: 300, bytesUploaded: 300, recordingEnded: true, uploadUrl: '/files/a' }));
-    expect(tracker.answers.map((answer) => [answer.uploadUrl, answer.bytesUploaded])).to.deep.equal([
-      ['/files/a', 300],
-      ['/files/b', 60],
+    // A second take of the same recorder, and a late report of the first.
+    tracker.progress(progress({ takeId: 'b', bytesRecorded: 50 }), recorder);
+    tracker.progress(progress({ takeId: 'b', bytesRecorded: 60, bytesUploaded: 60, uploadUrl: '/files/b' }), recorder);
+    tracker.progress(progress({ takeId: 'a', bytesRecorded: 300, bytesUploaded: 300, recordingEnded: true, uploadUrl: '/files/a' }), recorder);
+    expect(tracker.answers.map((answer) => [answer.takeId, answer.bytesUploaded])).to.deep.equal([
+      ['a', 300],
+      ['b', 60],
     ]);
-    expect(tracker.current?.uploadUrl).to.equal('/files/b');
-  });
+    expect(tracker.current?.takeId).to.equal('b');
 
-  it('starts a new answer when a source records again before any URL', () => {
-    const tracker = new UploadTracker();
-    const recorder = {};
-    tracker.progress(recorder, progress({ bytesRecorded: 500, recordingEnded: true, state: 'failed' }));
-    tracker.progress(recorder, progress({ bytesRecorded: 10 }));
+    // Fewer bytes, or recording again after it ended, is still the same take: a retry starts over.
+    tracker.progress(progress({ takeId: 'a', bytesRecorded: 10 }), recorder);
     expect(tracker.answers).to.have.length(2);
-    // A retry of the same failed answer stays the same answer.
-    const again = new UploadTracker();
-    again.progress(recorder, progress({ bytesRecorded: 500, recordingEnded: true, state: 'failed' }));
-    again.progress(recorder, progress({ bytesRecorded: 500, recordingEnded: true, state: 'uploading' }));
-    expect(again.answers).to.have.length(1);
   });
 
-  it('marks answers done by URL, and failed by a non-recoverable error from their source', () => {
+  it('marks answers done by take, and failed only by their reported state', () => {
     const tracker = new UploadTracker();
     const first = {};
     const second = {};
-    tracker.progress(first, progress({ bytesRecorded: 100, uploadUrl: '/files/a' }));
-    tracker.progress(second, progress({ bytesRecorded: 100, uploadUrl: '/files/b' }));
-    tracker.uploaded(first, { uploadUrl: '/files/a', bytes: 120 });
+    tracker.progress(progress({ takeId: 'a', bytesRecorded: 100, uploadUrl: '/files/a' }), first);
+    tracker.progress(progress({ takeId: 'b', bytesRecorded: 100, uploadUrl: '/files/b' }), second);
+    tracker.uploaded({ takeId: 'a', uploadUrl: '/files/a', bytes: 120 }, first);
     expect(tracker.answers[0]).to.include({ state: 'done', bytesUploaded: 120, bytesRecorded: 120, recordingEnded: true, percent: 100 });
 
-    expect(tracker.error(second, { recoverable: true })).to.equal(undefined);
-    expect(tracker.error({}, { recoverable: false })).to.equal(undefined);
-    // An answer already on the server does not fail.
-    expect(tracker.error(first, { recoverable: false })).to.equal(undefined);
-    expect(tracker.error(second, { recoverable: false })?.state).to.equal('failed');
+    tracker.progress(progress({ takeId: 'b', bytesRecorded: 100, recordingEnded: true, state: 'failed' }), second);
     // The failed answer is the one shown, even though it is not the newest.
-    tracker.progress(first, progress({ bytesRecorded: 10, uploadUrl: '/files/c' }));
-    expect(tracker.current?.uploadUrl).to.equal('/files/b');
+    tracker.progress(progress({ takeId: 'c', bytesRecorded: 10 }), first);
+    expect(tracker.current?.takeId).to.equal('b');
+    expect(tracker.currentSource).to.equal(second);
     expect(tracker.overall).to.include({ answers: 3, done: 1, failed: 1 });
+    // Its retry is the same answer again.
+    tracker.progress(progress({ takeId: 'b', bytesRecorded: 100, recordingEnded: true, state: 'uploading' }), second);
+    expect(tracker.overall).to.include({ answers: 3, failed: 0 });
+  });
+
+  it("knows a host's own reports without a take id by their upload URL", () => {
+    const tracker = new UploadTracker();
+    tracker.progress(progress({ bytesRecorded: 10, uploadUrl: '/files/1' }));
+    tracker.progress(progress({ bytesRecorded: 20, uploadUrl: '/files/2' }));
+    tracker.progress(progress({ bytesRecorded: 30, uploadUrl: '/files/1' }));
+    expect(tracker.answers.map((answer) => [answer.uploadUrl, answer.bytesRecorded])).to.deep.equal([
+      ['/files/1', 30],
+      ['/files/2', 20],
+    ]);
+    expect(tracker.currentSource).to.equal(undefined);
   });
 
   it('counts an answer uploaded before any progress', () => {
     const tracker = new UploadTracker();
-    tracker.uploaded({}, { uploadUrl: '/files/x', bytes: 42 });
+    tracker.uploaded({ takeId: 'x', uploadUrl: '/files/x', bytes: 42 });
     expect(tracker.overall).to.include({ answers: 1, allDone: true, bytesUploaded: 42 });
   });
 
   it('gives speed and time left only while an answer is on its way', () => {
     const clock = manualClock();
     const tracker = new UploadTracker({ now: clock.now });
-    const source = {};
-    tracker.progress(source, progress({ bytesRecorded: 1_000_000, uploadUrl: '/u' }));
+    tracker.progress(progress({ takeId: 't', bytesRecorded: 1_000_000, uploadUrl: '/u' }));
     clock.advance(2000);
-    const during = tracker.progress(source, progress({ bytesUploaded: 200_000, bytesRecorded: 1_000_000, uploadUrl: '/u' }));
+    const during = tracker.progress(progress({ takeId: 't', bytesUploaded: 200_000, bytesRecorded: 1_000_000, uploadUrl: '/u' }));
     expect(during.bytesPerSecond).to.equal(100_000);
     expect(during.secondsLeft, 'total unknown while recording').to.equal(undefined);
-    const ended = tracker.progress(source, progress({ bytesUploaded: 200_000, bytesRecorded: 1_000_000, recordingEnded: true, uploadUrl: '/u' }));
+    const ended = tracker.progress(progress({ takeId: 't', bytesUploaded: 200_000, bytesRecorded: 1_000_000, recordingEnded: true, uploadUrl: '/u' }));
     expect(ended.secondsLeft).to.equal(8);
     expect(ended.percent).to.equal(20);
     expect(tracker.active).to.equal(true);
-    const done = tracker.uploaded(source, { uploadUrl: '/u', bytes: 1_000_000 });
+    const done = tracker.uploaded({ takeId: 't', uploadUrl: '/u', bytes: 1_000_000 });
     expect(done).to.include({ bytesPerSecond: undefined, secondsLeft: undefined });
     expect(tracker.active).to.equal(false);
   });
 
   it('lets a host set the shown state, and forgets everything on reset', () => {
     const tracker = new UploadTracker();
-    const host = {};
-    expect(tracker.setState('retrying', host).state).to.equal('retrying');
+    expect(tracker.setState('retrying').state).to.equal('retrying');
     expect(tracker.answers).to.have.length(1);
-    tracker.progress(host, progress({ bytesUploaded: 30, bytesRecorded: 60, recordingEnded: true }));
-    expect(tracker.setState('done', host)).to.include({ bytesUploaded: 60, percent: 100 });
+    tracker.progress(progress({ bytesUploaded: 30, bytesRecorded: 60, recordingEnded: true }));
+    expect(tracker.setState('done')).to.include({ bytesUploaded: 60, percent: 100 });
     tracker.reset();
     expect(tracker.answers).to.deep.equal([]);
     expect(tracker.current).to.equal(undefined);

@@ -1,5 +1,8 @@
 // Checks of what the tus server holds against what the browser really recorded.
 import { expect } from '@open-wc/testing';
+import type { AnswerKind } from '../../src/core/interview-config.js';
+import type { ReviewAnswer } from '../../src/core/review-input.js';
+import { Take, type TextTakeOptions, type UploadedAnswer } from '../../src/core/take.js';
 import type { RecorderSpy } from './media-recorder-spy.js';
 import { serverBytes, sha256Hex } from './tus.js';
 
@@ -29,4 +32,18 @@ export async function expectWholeSlicesFromStart(slices: Uint8Array[], onServer:
   }
   expect(offset, 'the server holds bytes past the last whole slice').to.equal(onServer.length);
   return whole;
+}
+
+/** Sends `text` as a text answer through the take layer, as the interview does; rejects with the first problem reported. */
+export function uploadTextAnswer(options: Omit<TextTakeOptions, 'onProgress' | 'onUploaded' | 'onError'> & { text: string }): Promise<UploadedAnswer> {
+  return new Promise((resolve, reject) => {
+    Take.fromText(options.text, { ...options, onUploaded: resolve, onError: reject }).start();
+  });
+}
+
+/** The manifest entry `oneway-complete` delivers for an uploaded answer: its fields, without the device-local take id. */
+export function submitted(questionId: string, kind: AnswerKind, answer: UploadedAnswer): ReviewAnswer {
+  const delivered: Partial<UploadedAnswer> = { ...answer };
+  delete delivered.takeId;
+  return { questionId, attempt: 1, kind, ...delivered };
 }

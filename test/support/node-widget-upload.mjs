@@ -96,10 +96,11 @@ class BufferBodyRequest {
  * @param {number} options.sliceBytes
  * @param {number} options.sliceMs
  * @param {number} [options.requestTimeoutMs]
+ * @param {number} [options.chunkSize] Largest PATCH body (the widget's default otherwise).
  * @param {(offset: number) => void} [options.onConfirmed]
  * @param {() => void} [options.onRecorded] Called when the last slice is recorded.
  */
-export function recordAnswer(widget, { endpoint, token, metadata, slices, sliceBytes, sliceMs, requestTimeoutMs, onConfirmed, onRecorded }) {
+export function recordAnswer(widget, { endpoint, token, metadata, slices, sliceBytes, sliceMs, requestTimeoutMs, chunkSize, onConfirmed, onRecorded }) {
   const source = new widget.RecordingSource();
   const hash = createHash('sha256');
   const states = [];
@@ -112,6 +113,7 @@ export function recordAnswer(widget, { endpoint, token, metadata, slices, sliceB
       source,
       metadata,
       requestTimeoutMs,
+      chunkSize,
       authorize: () => ({ Authorization: `Bearer ${token()}` }),
       onUrl: (value) => (url = value),
       onConfirmed,

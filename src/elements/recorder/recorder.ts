@@ -124,13 +124,13 @@ export class OnewayRecorder extends OnewayElement {
     capture: () => ({ height: this.captureHeight, frameRate: this.captureFrameRate }),
   });
 
-  private readonly lock = new ScopeLockController(this, () => this.scope);
+  private readonly lock = new ScopeLockController(this, () => this.recordingSlot);
 
   /** The microphone level, shown instead of a picture for audio answers. */
   private readonly level = new AudioLevelController(this);
 
   private readonly takes = new TakeController(this, {
-    scope: () => this.scope,
+    slot: () => this.recordingSlot,
     maxSeconds: () => this.maxSeconds,
     retentionMs: () => retentionMs(this.retentionDays),
     // `authorize` is read at each request, so a hook the host replaces later still applies to running uploads.
@@ -144,7 +144,7 @@ export class OnewayRecorder extends OnewayElement {
       reviewable: this.reviewable || this.practice,
       localOnly: this.practice,
     }),
-    onError: (error) => this.report(error),
+    onError: (error, takeId) => this.report(error, takeId),
   });
 
   override connectedCallback(): void {
@@ -160,10 +160,10 @@ export class OnewayRecorder extends OnewayElement {
 
   /**
    * The recording slot: `recording-id`, else the page path and element id, else the page path
-   * and the element's position among recorders (stable across reloads of the same page).
+   * and the element's position among recorders (stable across reloads of the same page); and
+   * the candidate in the metadata, so one candidate's takes are never another's.
    */
-  /** The recording slot: `recording-id` (else page path and element), and the candidate in the metadata, so one candidate's takes are never another's. */
-  private get scope(): string {
+  private get recordingSlot(): string {
     const position = [...document.querySelectorAll(this.localName)].indexOf(this);
     const slot = this.recordingId || `${location.pathname}#${this.id || position}`;
     const candidate = this.metadata.candidate;
@@ -277,10 +277,10 @@ export class OnewayRecorder extends OnewayElement {
     this.recordingMimeType = '';
   }
 
-  private report(error: OnewayError): void {
+  private report(error: OnewayError, takeId?: string): void {
     if (error.code === 'storage-unavailable') this.notice = error;
     else this.error = error;
-    this.reportError(error);
+    this.reportError({ code: error.code, message: error.message, recoverable: error.recoverable, takeId });
   }
 
 

@@ -20,10 +20,10 @@ const canRetry = (target: unknown): target is Retryable =>
  * Shows how far an answer's upload has got while it records and after: bytes sent of bytes
  * recorded during the recording (the total is unknown until it ends), then a percentage, the
  * speed over the last few seconds, the time left, and the state in words (uploading, waiting for
- * connection, retrying, done, failed). After a failure it offers "Retry", which calls
+ * connection, retrying, done, failed), as the upload events say it. After a failure it offers "Retry", which calls
  * `retryUpload()` on the element that reported the answer (else on the element listened to).
  *
- * Answers are told apart by their upload URL, so one progress element can follow several: it
+ * Answers are told apart by their take id (`takeId` in every event), so one progress element can follow several: it
  * then shows "Answer N of M", the bytes of all answers together, and "All answers are saved."
  * once every one is on the server.
  *
@@ -80,33 +80,29 @@ export class OnewayUploadProgress extends OnewayElement {
 
   @state() private announcement = '';
 
-
-  /** The source of `progress` and `state` set by the host. */
-  private readonly hostFeed = {};
   private readonly tracker = new UploadTracker();
   /** The shown answer and state last announced, e.g. `0:uploading`. */
   private announced = '';
 
   private readonly events = new UploadEventsController(this, {
     targetId: () => this.for,
-    onProgress: (source, detail) => this.track(() => this.tracker.progress(source, detail)),
-    onUploaded: (source, detail) => this.track(() => this.tracker.uploaded(source, detail)),
-    onError: (source, detail) => this.track(() => this.tracker.error(source, detail)),
+    onProgress: (source, detail) => this.track(() => this.tracker.progress(detail, source)),
+    onUploaded: (source, detail) => this.track(() => this.tracker.uploaded(detail, source)),
     ticking: () => this.tracker.active,
   });
 
   /**
    * The shown answer's progress. Setting it reports progress as an `oneway-upload-progress` event
-   * would (answers are told apart by `uploadUrl`), for hosts that feed the element themselves.
+   * would (answers are told apart by `takeId`, else by `uploadUrl`), for hosts that feed the element themselves.
    */
   get progress(): UploadProgress | undefined {
     const current = this.tracker.current;
     if (!current) return undefined;
-    const { uploadUrl, bytesUploaded, bytesRecorded, recordingEnded, state } = current;
-    return { uploadUrl, bytesUploaded, bytesRecorded, recordingEnded, state };
+    const { takeId, uploadUrl, bytesUploaded, bytesRecorded, recordingEnded, state } = current;
+    return { takeId, uploadUrl, bytesUploaded, bytesRecorded, recordingEnded, state };
   }
   set progress(progress: UploadProgress | undefined) {
-    if (progress) this.track(() => this.tracker.progress(this.hostFeed, progress));
+    if (progress) this.track(() => this.tracker.progress(progress));
   }
 
   /** The shown answer's upload state. Setting it changes that answer's state (e.g. `failed` after the host's own error). */
@@ -114,7 +110,7 @@ export class OnewayUploadProgress extends OnewayElement {
     return this.tracker.current?.state;
   }
   set state(state: UploadState | undefined) {
-    if (state) this.track(() => this.tracker.setState(state, this.hostFeed));
+    if (state) this.track(() => this.tracker.setState(state));
   }
 
   /** Every answer seen, in order: its upload URL, bytes, state, speed, percent and time left. */

@@ -91,8 +91,13 @@ describe('<oneway-interview> question pools, consent receipts and accommodations
     await started;
     const patches = (await tusRequests(since)).filter((request) => request.method === 'PATCH' && request.status === 204);
     expect(patches, 'nothing was on the server when the first answer started').to.have.length.above(0);
-    const receiptUrl = new URL(patches[0].path, location.origin).href;
-    expect(decodeMetadata((await serverUpload(receiptUrl)).metadata)).to.include({ kind: 'consent', filetype: 'application/json', interviewId: cfg.id });
+    // Among the uploads finished by then (the link test's too): the receipt.
+    const finished = await Promise.all(patches.map(async (patch) => new URL(patch.path, location.origin).href));
+    // (The link test deletes its upload once measured: it has no metadata left to read.)
+    const metadata = await Promise.all(finished.map((url) => serverUpload(url).then((upload) => decodeMetadata(upload.metadata), () => ({}) as Record<string, string>)));
+    const receiptUrl = finished[metadata.findIndex((entry) => entry.kind === 'consent')];
+    expect(receiptUrl, 'the receipt was on the server before the first answer started').to.be.a('string');
+    expect(metadata[finished.indexOf(receiptUrl)]).to.include({ kind: 'consent', filetype: 'application/json', interviewId: cfg.id });
     expect(JSON.parse(new TextDecoder().decode(await serverBytes(receiptUrl)))).to.deep.equal(detail);
     await press(el, 'Stop recording');
   });

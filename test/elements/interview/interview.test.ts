@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { InterviewConfig } from '../../../src/core/interview-config.js';
+import { validateReviewInput } from '../../../src/core/review-input.js';
 import type { OnewayInterview } from '../../../src/elements/interview/interview.js';
 import type { AnswerUploadedEvent } from '../../../src/events/answer-uploaded.js';
 import type { OnewayErrorEvent } from '../../../src/events/error.js';
@@ -179,6 +180,8 @@ describe('<oneway-interview>', () => {
     // Every answer carries the same fields, whatever its kind.
     const fields = detail.answers.map((answer) => Object.keys(answer).sort().join(','));
     expect(new Set(fields).size, fields.join(' | ')).to.equal(1);
+    // The manifest is what the host keeps and gives <oneway-review>: it must read it as it is.
+    expect(validateReviewInput({ config: cfg, answers: detail.answers })).to.include({ ok: true });
     expect(detail.answers[0].metadata).to.include({ questionId: 'q1', attempt: '2', candidate: 'cand-1' });
   });
 

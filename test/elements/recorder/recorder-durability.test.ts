@@ -187,9 +187,10 @@ describe('<oneway-recorder> durability', () => {
       el.start();
       await sleep(2500);
       await el.stop();
-      await expectDelivered(spy, (await uploaded).detail);
-      expect(errors.map((event) => event.detail)).to.deep.equal([
-        { code: 'storage-unavailable', message: errors[0].detail.message, recoverable: true },
+      const answer = (await uploaded).detail;
+      await expectDelivered(spy, answer);
+      expect(errors.map((event) => event.detail), 'about that take').to.deep.equal([
+        { code: 'storage-unavailable', message: errors[0].detail.message, recoverable: true, takeId: answer.takeId },
       ]);
       expect(el.shadowRoot!.querySelector('[part="notice"]')!.textContent).to.contain('keep this page open');
     } finally {

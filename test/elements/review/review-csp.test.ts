@@ -3,7 +3,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { chooseRecordingType } from '../../../src/core/recorder.js';
 import { Take, type UploadedAnswer } from '../../../src/core/take.js';
-import { uploadTextAnswer } from '../../../src/core/text-answer.js';
+import { submitted, uploadTextAnswer } from '../../support/answers.js';
 import { sleep, waitFor } from '../../support/wait.js';
 
 type ProbedWindow = Window & typeof globalThis & { cspViolations: string[]; pageErrors: string[] };
@@ -32,8 +32,8 @@ describe('<oneway-review> under a strict CSP', function () {
       ],
     };
     const answers = [
-      { questionId: 'q1', attempt: 1, kind: 'video', ...video },
-      { questionId: 'q2', attempt: 1, kind: 'text', ...text },
+      submitted('q1', 'video', video),
+      submitted('q2', 'text', text),
     ];
 
     iframe = document.createElement('iframe');

@@ -8,7 +8,7 @@ import type { SubmittedAnswer } from '../../../src/core/interview-flow.js';
 import { supportedMimeTypes } from '../../../src/core/mime-type.js';
 import { chooseRecordingType, deliversWhileRecording } from '../../../src/core/recorder.js';
 import { Take, type UploadedAnswer } from '../../../src/core/take.js';
-import { uploadTextAnswer } from '../../../src/core/text-answer.js';
+import { submitted, uploadTextAnswer } from '../../support/answers.js';
 import type { ReviewAnswer } from '../../../src/core/review-input.js';
 import type { OnewayReview } from '../../../src/elements/review/review.js';
 import type { ReviewChangeEvent } from '../../../src/events/review-change.js';
@@ -29,11 +29,6 @@ async function record(stream: MediaStream, mimeType: string, ms = RECORD_MS): Pr
   await sleep(ms);
   await take.stop();
   return done;
-}
-
-/** The manifest entry `oneway-complete` delivers for an uploaded answer. */
-function submitted(questionId: string, kind: SubmittedAnswer['kind'], answer: UploadedAnswer): ReviewAnswer {
-  return { questionId, attempt: 1, kind, ...answer };
 }
 
 const part = <T extends Element = HTMLElement>(root: Element | ShadowRoot, name: string) => root.querySelector<T>(`[part~="${name}"]`);

@@ -29,9 +29,9 @@ const progress = (overrides: Partial<UploadProgress> = {}): UploadProgress => ({
   ...overrides,
 });
 
-/** An `oneway-answer-uploaded` event for the answer at `uploadUrl`. */
-const uploadedEvent = (uploadUrl: string, bytes: number) =>
-  new AnswerUploadedEvent({ uploadUrl, bytes, durationMs: 1000, mimeType: 'video/webm', sha256: '', interrupted: false } as AnswerUploadedDetail);
+/** An `oneway-answer-uploaded` event for take `takeId`, at `uploadUrl`. */
+const uploadedEvent = (takeId: string, uploadUrl: string, bytes: number) =>
+  new AnswerUploadedEvent({ takeId, uploadUrl, bytes, durationMs: 1000, mimeType: 'video/webm', sha256: '', interrupted: false } as AnswerUploadedDetail);
 
 /** Dispatches an upload progress event on `target` and waits for `el` to show it. */
 async function report(el: OnewayUploadProgress, target: EventTarget, detail: Partial<UploadProgress>) {
@@ -114,7 +114,7 @@ describe('<oneway-upload-progress>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('adds up two real answers of one recorder, told apart by upload URL, and says when all are saved', async () => {
+  it('adds up two real answers of one recorder, told apart by take id, and says when all are saved', async () => {
     const { rec, el } = await recorderWithProgress();
     const first = await recordAnswer(rec);
     await waitUntil(() => el.state === 'done', 'the first answer never showed as done', { timeout: 10_000 });
@@ -131,11 +131,11 @@ describe('<oneway-upload-progress>', () => {
     await waitUntil(() => el.answers.every((answer) => answer.state === 'done'), 'not every answer showed as done', { timeout: 10_000 });
     await el.updateComplete;
 
-    expect(el.answers.map((answer) => [answer.uploadUrl, answer.bytesUploaded])).to.deep.equal([
-      [first.uploadUrl, first.bytes],
-      [second.uploadUrl, second.bytes],
+    expect(el.answers.map((answer) => [answer.takeId, answer.uploadUrl, answer.bytesUploaded])).to.deep.equal([
+      [first.takeId, first.uploadUrl, first.bytes],
+      [second.takeId, second.uploadUrl, second.bytes],
     ]);
-    expect(first.uploadUrl).to.not.equal(second.uploadUrl);
+    expect(first.takeId).to.not.equal(second.takeId);
     expect(text(el, 'overall')).to.equal('All answers are saved.');
     expect(liveRegion(el).textContent!.trim()).to.equal('All answers are saved.');
   });
@@ -157,8 +157,11 @@ describe('<oneway-upload-progress>', () => {
     expect(bar(el).getAttribute('aria-valuenow')).to.equal('38');
     expect(liveRegion(el).textContent!.trim()).to.equal(en.retrying);
 
+    // The error that comes with a failure says nothing to the progress: the failed state does.
     source.dispatchEvent(new OnewayErrorEvent({ code: 'upload-rejected', message: 'HTTP 413', recoverable: false }));
     await el.updateComplete;
+    expect(el.state).to.equal('retrying');
+    await report(el, source, { bytesUploaded: 1_000_000, bytesRecorded: 2_600_000, recordingEnded: true, uploadUrl: '/files/x', state: 'failed' });
     expect(el.state).to.equal('failed');
     expect(text(el, 'status')).to.equal('Failed');
     expect(alertRegion(el).textContent!.trim()).to.equal(en['uploadProgress.failed']);
@@ -167,13 +170,13 @@ describe('<oneway-upload-progress>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('ignores recoverable errors and errors before any upload', async () => {
+  it('takes no answer or state from errors, only from upload events', async () => {
     const { source, el } = await followingPlainTarget();
     source.dispatchEvent(new OnewayErrorEvent({ code: 'insecure-context', message: 'http', recoverable: false }));
     await el.updateComplete;
     expect(el.answers).to.have.length(0);
-    await report(el, source, { bytesUploaded: 10, bytesRecorded: 20 });
-    source.dispatchEvent(new OnewayErrorEvent({ code: 'storage-unavailable', message: 'quota', recoverable: true }));
+    await report(el, source, { takeId: 't', bytesUploaded: 10, bytesRecorded: 20 });
+    source.dispatchEvent(new OnewayErrorEvent({ code: 'upload-unauthorized', message: '403', recoverable: false, takeId: 't' }));
     await el.updateComplete;
     expect(el.state).to.equal('uploading');
   });
@@ -209,8 +212,7 @@ describe('<oneway-upload-progress>', () => {
     const { rec, el } = await recorderWithProgress();
     let retries = 0;
     rec.retryUpload = () => retries++;
-    rec.dispatchEvent(new UploadProgressEvent(progress({ bytesRecorded: 10, uploadUrl: '/files/fake' })));
-    rec.dispatchEvent(new OnewayErrorEvent({ code: 'upload-unauthorized', message: '403', recoverable: false }));
+    rec.dispatchEvent(new UploadProgressEvent(progress({ takeId: 'fake', bytesRecorded: 10, uploadUrl: '/files/fake', state: 'failed' })));
     await el.updateComplete;
     part<HTMLButtonElement>(el, 'retry-button')!.click();
     expect(retries).to.equal(1);
@@ -273,8 +275,7 @@ describe('<oneway-upload-progress>', () => {
     // The host can send a failed answer again.
     let retries = 0;
     host.retryUpload = () => retries++;
-    host.dispatchEvent(new OnewayErrorEvent({ code: 'upload-lost', message: 'gone', recoverable: false }));
-    await el.updateComplete;
+    await report(el, host, { bytesUploaded: 1000, bytesRecorded: 3000, uploadUrl: '/files/host', state: 'failed' });
     part<HTMLButtonElement>(el, 'retry-button')!.click();
     expect(retries).to.equal(1);
   });
@@ -316,13 +317,13 @@ describe('<oneway-upload-progress>', () => {
 
   it('adds up several answers: "Answer N of M", totals, and all saved once every one is done', async () => {
     const { source, el } = await followingPlainTarget('answer-count="3"');
-    await report(el, source, { bytesUploaded: 1_000_000, bytesRecorded: 1_000_000, recordingEnded: true, uploadUrl: '/files/1' });
-    source.dispatchEvent(uploadedEvent('/files/1', 1_000_000));
-    await report(el, source, { bytesUploaded: 500_000, bytesRecorded: 2_000_000 });
+    await report(el, source, { takeId: '1', bytesUploaded: 1_000_000, bytesRecorded: 1_000_000, recordingEnded: true, uploadUrl: '/files/1' });
+    source.dispatchEvent(uploadedEvent('1', '/files/1', 1_000_000));
+    await report(el, source, { takeId: '2', bytesUploaded: 500_000, bytesRecorded: 2_000_000 });
     expect(text(el, 'label')).to.equal('Answer 2 of 3');
     expect(text(el, 'overall')).to.equal('All answers: 1.5 MB sent of 3 MB recorded');
 
-    await report(el, source, { bytesUploaded: 2_000_000, bytesRecorded: 2_000_000, recordingEnded: true, uploadUrl: '/files/2', state: 'done' });
+    await report(el, source, { takeId: '2', bytesUploaded: 2_000_000, bytesRecorded: 2_000_000, recordingEnded: true, uploadUrl: '/files/2', state: 'done' });
     expect(text(el, 'overall'), 'two of three is not all').to.equal('All answers: 3 MB sent of 3 MB recorded');
     expect(liveRegion(el).textContent!.trim()).to.equal('Your answer is saved.');
 
@@ -364,7 +365,7 @@ describe('<oneway-upload-progress>', () => {
     listen();
     await report(el, source, { bytesUploaded: 2200, bytesRecorded: 2200, recordingEnded: true, uploadUrl: '/files/talk' });
     listen();
-    source.dispatchEvent(uploadedEvent('/files/talk', 2200));
+    source.dispatchEvent(uploadedEvent('/files/talk', '/files/talk', 2200));
     await el.updateComplete;
     listen();
     observer.disconnect();

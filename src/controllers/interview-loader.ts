@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formatConfigProblems, type ConfigProblem } from '../core/interview-config.js';
-import { InterviewFlow, newProgress } from '../core/interview-flow.js';
+import { InterviewFlow, newProgress, type InterviewFlowOptions } from '../core/interview-flow.js';
 import { readJsonInput } from '../core/json-input.js';
 import { indexedDbProgressStore, type ProgressStore } from '../core/progress-store.js';
 
@@ -23,10 +23,12 @@ export interface InterviewSource {
   untimed: boolean;
 }
 
-export interface InterviewControllerOptions {
+export interface InterviewLoaderOptions {
   source: () => InterviewSource;
   onReady: (flow: InterviewFlow) => void;
   onInvalid: (problems: ConfigProblem[], message: string) => void;
+  /** What the flow announces (a question revealed, the interview complete), for the element's events. */
+  flowEvents?: Pick<InterviewFlowOptions, 'onQuestionStart' | 'onComplete'>;
   store?: ProgressStore;
   fetch?: typeof fetch;
 }
@@ -35,7 +37,7 @@ export interface InterviewControllerOptions {
  * Loads and validates the interview config, restores the candidate's saved progress, and saves
  * it after every step. The element renders `flow` and calls its transitions.
  */
-export class InterviewController implements ReactiveController {
+export class InterviewLoader implements ReactiveController {
   status: InterviewLoadStatus = 'loading';
   flow: InterviewFlow | undefined;
   problems: ConfigProblem[] = [];
@@ -45,7 +47,7 @@ export class InterviewController implements ReactiveController {
   /** Set once the progress is removed from the device: it is not saved again. */
   private progressCleared = false;
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly options: InterviewControllerOptions) {
+  constructor(private readonly host: ReactiveControllerHost, private readonly options: InterviewLoaderOptions) {
     this.store = options.store ?? indexedDbProgressStore();
     void loadValidation().catch(() => undefined);
     host.addController(this);
@@ -53,6 +55,11 @@ export class InterviewController implements ReactiveController {
 
   hostConnected(): void {
     if (this.status !== 'ready') void this.reload();
+  }
+
+  /** A load still under way is dropped: it starts again when the host is back. */
+  hostDisconnected(): void {
+    this.load++;
   }
 
   /** Loads (again) from the current source: `config` property, inline JSON, then `config-src`. */
@@ -106,6 +113,7 @@ export class InterviewController implements ReactiveController {
       candidate: source.candidate,
       timeMultiplier: source.timeMultiplier,
       untimed: source.untimed,
+      ...this.options.flowEvents,
       // Saves run one after another so an older state never overwrites a newer one.
       save: (progress) => {
         if (this.progressCleared) return;

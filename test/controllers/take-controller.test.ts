@@ -1,0 +1,162 @@
+// The take controller through its injected boundaries: a host without Lit, a fake MediaRecorder
+// the test drives, a journal in memory, a wake lock and a window of its own, and the real tus
+// server at /files (with injected faults).
+import { expect } from '@open-wc/testing';
+import { TakeController, type TakeControllerOptions } from '../../src/controllers/take-controller.js';
+import type { OnewayError } from '../../src/core/errors.js';
+import { Journal } from '../../src/core/journal.js';
+import type { AnswerUploadedEvent } from '../../src/events/answer-uploaded.js';
+import type { UploadProgressEvent } from '../../src/events/upload-progress.js';
+import { clearFaults, injectFault } from '../support/commands.js';
+import { controllerHost } from '../support/controller-host.js';
+import { bytes, fakeRecorders } from '../support/fake-media-recorder.js';
+import { memoryJournalStore } from '../support/memory-journal-store.js';
+
+let slot = 0;
+
+function setup(overrides: Partial<TakeControllerOptions> = {}) {
+  const page = controllerHost();
+  const events = new EventTarget();
+  const recorders = fakeRecorders();
+  const errors: { error: OnewayError; takeId?: string }[] = [];
+  const window = new EventTarget();
+  const wakeLock = { requests: 0, releases: 0 };
+  const name = `take-controller-${Date.now()}-${slot++}`;
+  const journal = new Journal(memoryJournalStore().store);
+  const controller = new TakeController(page.host, {
+    takeOptions: () => ({ endpoint: '/files' }),
+    slot: () => name,
+    maxSeconds: () => 0,
+    onError: (error, takeId) => errors.push({ error, takeId }),
+    journal,
+    events,
+    createRecorder: recorders.create,
+    wakeLock: { request: async () => (wakeLock.requests++, { release: async () => void wakeLock.releases++ }) },
+    unloadTarget: window,
+    ...overrides,
+  });
+  page.connect();
+  const uploaded: AnswerUploadedEvent['detail'][] = [];
+  const progress: UploadProgressEvent['detail'][] = [];
+  events.addEventListener('oneway-answer-uploaded', (event) => uploaded.push((event as AnswerUploadedEvent).detail));
+  events.addEventListener('oneway-upload-progress', (event) => progress.push((event as UploadProgressEvent).detail));
+  /** Resolves with the answer of take `takeId` once it is on the server. */
+  const delivered = (takeId: string) =>
+    new Promise<AnswerUploadedEvent['detail']>((resolve) => {
+      const done = uploaded.find((answer) => answer.takeId === takeId);
+      if (done) return resolve(done);
+      events.addEventListener('oneway-answer-uploaded', function listener(event) {
+        const { detail } = event as AnswerUploadedEvent;
+        if (detail.takeId !== takeId) return;
+        events.removeEventListener('oneway-answer-uploaded', listener);
+        resolve(detail);
+      });
+    });
+  /** Resolves with the id of the next take started. */
+  const started = () => new Promise<string>((resolve) => events.addEventListener('oneway-recording-start', (event) => resolve((event as CustomEvent).detail.takeId), { once: true }));
+  const leave = () => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  };
+  return { page, controller, recorders, errors, wakeLock, journal, uploaded, progress, delivered, started, leave, name };
+}
+
+describe('TakeController', () => {
+  afterEach(() => clearFaults());
+
+  it('keeps the take on screen apart from the takes finishing in the background', async () => {
+    const { controller, recorders, delivered, started, progress } = setup();
+    const firstId = started();
+    controller.start(new MediaStream(), 'video/webm');
+    const first = await firstId;
+    expect(controller.status).to.equal('recording');
+    expect(controller.progress?.takeId, 'the take is on screen from its first report').to.equal(first);
+    recorders.made[0].emit(bytes(600, 1));
+    await controller.stop();
+    // The next slot: the first take goes on in the background, nothing of it is on screen.
+    controller.nextSlot();
+    expect(controller.progress).to.equal(undefined);
+    expect(controller.status).to.equal('idle');
+
+    const secondId = started();
+    controller.start(new MediaStream(), 'video/webm');
+    const second = await secondId;
+    const firstAnswer = await delivered(first);
+    expect(firstAnswer.bytes).to.equal(600);
+    expect(controller.answer, "the first take's answer is not the second's").to.equal(undefined);
+    expect(controller.status).to.equal('recording');
+
+    recorders.made[1].emit(bytes(200, 9));
+    await controller.stop();
+    const secondAnswer = await delivered(second);
+    expect(controller.status).to.equal('uploaded');
+    expect(controller.answer).to.deep.equal(secondAnswer);
+    expect(new Set(progress.map((report) => report.takeId))).to.deep.equal(new Set([first, second]));
+  });
+
+  it('says a take failed only from its upload state, and sends every failed take again', async () => {
+    const { controller, recorders, delivered, started, errors } = setup();
+    await injectFault({ kind: 'status', status: 400, method: 'POST' });
+    const id = started();
+    controller.start(new MediaStream(), 'video/webm');
+    const takeId = await id;
+    recorders.made[0].emit(bytes(100));
+    await controller.stop();
+    await new Promise<void>((resolve) => {
+      const check = () => (controller.progress?.state === 'failed' ? resolve() : setTimeout(check, 20));
+      check();
+    });
+    expect(controller.uploadFailed).to.equal(true);
+    expect(errors.map(({ error, takeId }) => [error.recoverable, takeId])).to.deep.include([false, takeId]);
+    controller.retryUpload();
+    expect(controller.uploadFailed).to.equal(false);
+    expect((await delivered(takeId)).bytes).to.equal(100);
+  });
+
+  it('sends a text in the background, reported with its take id like any take', async () => {
+    const { controller, delivered, progress } = setup();
+    const takeId = controller.sendText('hello', { metadata: { kind: 'text' }, durationMs: 5 });
+    const answer = await delivered(takeId);
+    expect(answer).to.include({ takeId, bytes: 5 });
+    expect(progress.some((report) => report.takeId === takeId)).to.equal(true);
+    expect(controller.status, 'nothing on screen').to.equal('idle');
+  });
+
+  it('finishes a take the journal kept, shown on screen when nothing else is', async () => {
+    const cut = setup();
+    const id = cut.started();
+    cut.controller.start(new MediaStream(), 'video/webm');
+    const takeId = await id;
+    cut.recorders.made[0].emit(bytes(400, 5));
+    await cut.controller.stop();
+    // The page goes away before the upload is done.
+    cut.page.disconnect();
+
+    const next = setup({ journal: cut.journal, slot: () => cut.name });
+    await next.controller.recover();
+    expect(next.controller.recovered).to.equal(true);
+    expect(next.controller.progress?.takeId).to.equal(takeId);
+    const answer = await next.delivered(takeId);
+    expect(answer.bytes).to.equal(400);
+    expect(next.controller.status).to.equal('uploaded');
+  });
+
+  it('keeps the screen awake while recording and questions leaving while bytes are not on the server', async () => {
+    const { controller, recorders, wakeLock, leave, delivered, started, page } = setup();
+    expect(leave()).to.equal(false);
+    const id = started();
+    controller.start(new MediaStream(), 'video/webm');
+    const takeId = await id;
+    expect(wakeLock.requests).to.equal(1);
+    expect(leave()).to.equal(true);
+    recorders.made[0].emit(bytes(50));
+    await controller.stop();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(wakeLock.releases).to.equal(1);
+    await delivered(takeId);
+    expect(leave()).to.equal(false);
+    page.disconnect();
+  });
+});
