@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { OnewayError } from '../../src/core/errors.js';
-import { characterCount, textBytes, truncateCharacters, uploadTextAnswer } from '../../src/core/text-answer.js';
+import { characterCount, textBytes, truncateCharacters } from '../../src/core/text-answer.js';
+import { uploadTextAnswer } from '../support/answers.js';
 import { clearFaults, injectFault } from '../support/commands.js';
 import { decodeMetadata, serverBytes, serverUpload, sha256Hex } from '../support/tus.js';
 
@@ -34,7 +35,7 @@ describe('text answers', () => {
     });
   });
 
-  describe('uploadTextAnswer against the tus server', () => {
+  describe('a text take (Take.fromText) against the tus server', () => {
     afterEach(() => clearFaults());
 
     it('sends the text as a UTF-8 text/plain file and describes it as the host receives it', async () => {
