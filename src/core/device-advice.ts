@@ -1,6 +1,15 @@
 // The decisions of the device check, as pure functions of what was measured: microphone level →
 // advice, picture brightness → advice, free space → warning (measured throughput → bitrate: link-policy.ts).
-// The thresholds are tables so they can be read, tested and tuned in one place.
+// The thresholds, and what the candidate is told for each piece of advice, are tables so they can be
+// read, tested and tuned in one place.
+import type { MessageKey } from '../i18n/en.js';
+import type { ConnectionAdvice } from './link-policy.js';
+
+/** What the candidate is told for a piece of advice, and whether it needs their attention. */
+export interface Guidance {
+  message: MessageKey;
+  warning: boolean;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Microphone
@@ -80,6 +89,14 @@ export function microphoneAdvice(window: LevelWindow, thresholds = MICROPHONE_TH
   return 'ok';
 }
 
+/** What the candidate is told about the microphone. */
+export const MICROPHONE_GUIDANCE: Readonly<Record<MicrophoneAdvice, Guidance>> = {
+  measuring: { message: 'deviceCheck.speak', warning: false },
+  ok: { message: 'deviceCheck.heard', warning: false },
+  silent: { message: 'deviceCheck.silent', warning: true },
+  noisy: { message: 'deviceCheck.noisy', warning: true },
+};
+
 /** The range the level meter shows, in dBFS: quieter reads as empty. */
 export const METER_RANGE_DB = 60;
 
@@ -97,7 +114,17 @@ export const LIGHTING_THRESHOLDS = {
   tooBrightAbove: 210,
 } as const;
 
+export type LightingThresholds = { readonly [K in keyof typeof LIGHTING_THRESHOLDS]: number };
+
 export type LightingAdvice = 'measuring' | 'ok' | 'too-dark' | 'too-bright';
+
+/** What the candidate is told about the light. */
+export const LIGHTING_GUIDANCE: Readonly<Record<LightingAdvice, Guidance>> = {
+  measuring: { message: 'deviceCheck.lightMeasuring', warning: false },
+  ok: { message: 'deviceCheck.lightOk', warning: false },
+  'too-dark': { message: 'deviceCheck.tooDark', warning: true },
+  'too-bright': { message: 'deviceCheck.tooBright', warning: true },
+};
 
 /** Mean luma (0…255) of RGBA pixels, e.g. `ImageData.data`. */
 export function averageLuma(rgba: ArrayLike<number>): number {
@@ -109,7 +136,7 @@ export function averageLuma(rgba: ArrayLike<number>): number {
 }
 
 /** Advice from the mean luma of the picture; undefined means nothing was measured yet. */
-export function lightingAdvice(luma: number | undefined, thresholds = LIGHTING_THRESHOLDS): LightingAdvice {
+export function lightingAdvice(luma: number | undefined, thresholds: LightingThresholds = LIGHTING_THRESHOLDS): LightingAdvice {
   if (luma === undefined || Number.isNaN(luma)) return 'measuring';
   if (luma < thresholds.tooDarkBelow) return 'too-dark';
   if (luma > thresholds.tooBrightAbove) return 'too-bright';
@@ -120,6 +147,14 @@ export function lightingAdvice(luma: number | undefined, thresholds = LIGHTING_T
 // Connection
 
 // The bitrate, capture size and advice for a measured throughput are in link-policy.ts.
+
+/** What the candidate is told about a measured connection (`{speed}`: the throughput), or one that could not be measured. */
+export const CONNECTION_GUIDANCE: Readonly<Record<ConnectionAdvice | 'failed', Guidance>> = {
+  failed: { message: 'deviceCheck.connectionFailed', warning: true },
+  ok: { message: 'deviceCheck.connectionOk', warning: false },
+  slow: { message: 'deviceCheck.connectionSlow', warning: true },
+  'too-slow-for-video': { message: 'deviceCheck.connectionTooSlow', warning: true },
+};
 
 /** Audio bitrate assumed for storage estimates when none is set (MediaRecorder's Opus/AAC default is about 128 kbit/s). */
 export const AUDIO_BITS_PER_SECOND = 128_000;

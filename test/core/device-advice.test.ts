@@ -2,6 +2,9 @@ import { expect } from '@open-wc/testing';
 import {
   averageLuma,
   bytesForAnswer,
+  CONNECTION_GUIDANCE,
+  LIGHTING_GUIDANCE,
+  MICROPHONE_GUIDANCE,
   FLOOR_DB,
   levelWindow,
   lightingAdvice,
@@ -12,6 +15,7 @@ import {
   storageAdvice,
   type LevelSample,
 } from '../../src/core/device-advice.js';
+import { en } from '../../src/i18n/en.js';
 
 /** Readings every 100 ms over `ms`, loud (`loudDb`) every `every`-th reading, `quietDb` otherwise. */
 function readings(ms: number, quietDb: number, loudDb = quietDb, every = 5): LevelSample[] {
@@ -118,4 +122,18 @@ describe('device advice: storage', () => {
       expect(storageAdvice(check)).to.equal(advice);
     });
   }
+});
+
+describe('guidance tables', () => {
+  it('every piece of advice has English words, and exactly the problems are warnings', () => {
+    const tables = { MICROPHONE_GUIDANCE, LIGHTING_GUIDANCE, CONNECTION_GUIDANCE };
+    const warnings: string[] = [];
+    for (const [table, entries] of Object.entries(tables)) {
+      for (const [advice, { message, warning }] of Object.entries(entries)) {
+        expect(en[message], `${table}.${advice}`).to.be.a('string').and.not.equal('');
+        if (warning) warnings.push(advice);
+      }
+    }
+    expect(warnings.sort()).to.deep.equal(['failed', 'noisy', 'silent', 'slow', 'too-bright', 'too-dark', 'too-slow-for-video']);
+  });
 });

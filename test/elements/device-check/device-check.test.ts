@@ -60,6 +60,28 @@ async function failedCheck(setUp: () => () => void, t = template) {
   }
 }
 
+/** Keeps the intervals set until `restore()`; `running()` lists the ones not cleared. */
+function watchIntervals() {
+  const { setInterval: set, clearInterval: clear } = window;
+  const running = new Set<unknown>();
+  window.setInterval = ((...args: Parameters<typeof set>) => {
+    const handle = set(...args);
+    running.add(handle);
+    return handle;
+  }) as typeof set;
+  window.clearInterval = ((handle?: number) => {
+    running.delete(handle);
+    clear(handle);
+  }) as typeof clear;
+  return {
+    running: () => [...running],
+    restore() {
+      window.setInterval = set;
+      window.clearInterval = clear;
+    },
+  };
+}
+
 interface XhrRecord {
   method: string;
   url: string;
@@ -67,9 +89,13 @@ interface XhrRecord {
   status?: number;
 }
 
-/** Records the XMLHttpRequests tus-js-client makes; `delayPatchMs` holds each PATCH back, as a slow link would. */
+/**
+ * Records the XMLHttpRequests tus-js-client makes; `delayPatchMs` holds each PATCH back, as a slow
+ * link would (`heldBack`: one promise per PATCH, settled when it was let go).
+ */
 function spyOnXhr(delayPatchMs = 0) {
   const requests: XhrRecord[] = [];
+  const heldBack: Promise<void>[] = [];
   const { open, send } = XMLHttpRequest.prototype;
   const records = new WeakMap<XMLHttpRequest, XhrRecord>();
   XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: unknown[]) {
@@ -83,11 +109,15 @@ function spyOnXhr(delayPatchMs = 0) {
   XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const record = records.get(this);
     if (record && body instanceof Blob) record.bodyBytes = body.size;
-    if (record?.method === 'PATCH' && delayPatchMs > 0) setTimeout(() => send.call(this, body), delayPatchMs);
-    else send.call(this, body);
+    if (record?.method === 'PATCH' && delayPatchMs > 0) {
+      // An upload cancelled meanwhile has aborted this request: sending it then throws, and is nothing to send.
+      const letGo = () => (this.readyState === XMLHttpRequest.OPENED ? send.call(this, body) : undefined);
+      heldBack.push(new Promise((resolve) => setTimeout(() => resolve(letGo()), delayPatchMs)));
+    } else send.call(this, body);
   };
   return {
     requests,
+    heldBack,
     restore() {
       XMLHttpRequest.prototype.open = open;
       XMLHttpRequest.prototype.send = send;
@@ -231,11 +261,24 @@ describe('<oneway-device-check>', () => {
     await waitFor(() => part<HTMLSelectElement>(again, 'microphone-select')!.value === chosen, 'the picker does not show the choice');
   });
 
-  it('falls back to an available device when a remembered one is gone', async () => {
+  it('falls back to an available device when a remembered one is gone, in two getUserMedia calls', async () => {
     localStorage.setItem(DEVICE_PREFERENCES_KEY, JSON.stringify({ videoDeviceId: 'unplugged-camera', audioDeviceId: 'unplugged-mic' }));
-    const el = await readyCheck();
-    expect(el.videoDeviceId).to.be.a('string').and.not.equal('unplugged-camera');
-    expect(el.audioDeviceId).to.be.a('string').and.not.equal('unplugged-mic');
+    const calls: MediaStreamConstraints[] = [];
+    const getUserMedia = MediaDevices.prototype.getUserMedia;
+    const restore = stubGetUserMedia(function (this: MediaDevices, constraints?: MediaStreamConstraints) {
+      calls.push(constraints ?? {});
+      return getUserMedia.call(this, constraints);
+    });
+    try {
+      const el = await readyCheck();
+      expect(el.videoDeviceId).to.be.a('string').and.not.equal('unplugged-camera');
+      expect(el.audioDeviceId).to.be.a('string').and.not.equal('unplugged-mic');
+      expect(calls.length, 'getUserMedia calls').to.equal(2);
+      expect(calls[0].video).to.deep.include({ deviceId: { exact: 'unplugged-camera' } });
+      expect(calls[1].video).to.not.have.property('deviceId');
+    } finally {
+      restore();
+    }
   });
 
   it('in the dark and with a silent microphone: "too dark" and "We can\'t hear you", as advice that does not block Continue', async () => {
@@ -270,14 +313,19 @@ describe('<oneway-device-check>', () => {
   });
 
   it('stops every track and timer when removed from the page', async () => {
-    const el = await readyCheck();
-    const stream = previewStream(el);
-    el.remove();
-    expect(stream.getTracks().map((track) => track.readyState)).to.deep.equal(['ended', 'ended']);
-    const level = el.audioLevel;
-    await sleep(300);
-    expect(el.audioLevel).to.equal(level);
-    expect(el.brightness).to.equal(undefined);
+    const timers = watchIntervals();
+    try {
+      const el = await readyCheck();
+      const stream = previewStream(el);
+      expect(timers.running().length, 'the level and light timers run').to.be.greaterThan(0);
+      el.remove();
+      expect(stream.getTracks().map((track) => track.readyState)).to.deep.equal(['ended', 'ended']);
+      expect(timers.running(), 'intervals left running').to.deep.equal([]);
+      expect(el.audioLevel).to.equal(0);
+      expect(el.brightness).to.equal(undefined);
+    } finally {
+      timers.restore();
+    }
   });
 
   it('is ready without storage advice in a browser without navigator.storage', async () => {
@@ -315,9 +363,10 @@ describe('<oneway-device-check>', () => {
     });
     try {
       const el = await readyCheck(html`<oneway-device-check max-answer-seconds="120"></oneway-device-check>`);
-      await waitFor(() => estimated, 'storage was not estimated');
-      await sleep(100);
+      // check() resolves once the devices are listed and the storage estimated again.
+      await el.check();
       await el.updateComplete;
+      expect(estimated, 'storage was estimated').to.equal(true);
       expect(part(el, 'storage-warning')).to.equal(null);
     } finally {
       restore();
@@ -385,7 +434,9 @@ describe('<oneway-device-check>', () => {
       el.addEventListener('oneway-connection-measured', () => (measured = true));
       el.remove();
       await waitFor(() => xhr.requests.some((r) => r.method === 'DELETE'), 'the test upload was not cancelled and deleted');
-      await sleep(3500);
+      // Past the moment the held-back PATCH would have finished the measurement.
+      await Promise.all(xhr.heldBack);
+      expect(xhr.heldBack.length).to.be.greaterThan(0);
       expect(measured).to.equal(false);
     } finally {
       xhr.restore();
