@@ -112,6 +112,12 @@ export function meterValue(db: number): number {
 export const LIGHTING_THRESHOLDS = {
   tooDarkBelow: 55,
   tooBrightAbove: 210,
+  /** Frames read before any advice: one frame may be a camera still starting, or a hand passing. */
+  minReadings: 3,
+  /** Below this a frame is black: at the start, a camera that has not painted yet (WebKit starts its video black). */
+  blackBelow: 1,
+  /** How long black frames at the start are taken for a camera still starting; after that they count (a covered lens). */
+  blackStartMs: 2000,
 } as const;
 
 export type LightingThresholds = { readonly [K in keyof typeof LIGHTING_THRESHOLDS]: number };
@@ -133,6 +139,48 @@ export function averageLuma(rgba: ArrayLike<number>): number {
   let sum = 0;
   for (let i = 0; i < pixels * 4; i += 4) sum += 0.2126 * rgba[i] + 0.7152 * rgba[i + 1] + 0.0722 * rgba[i + 2];
   return sum / pixels;
+}
+
+/** Mean luma (0…255) of a drawn frame's RGBA pixels, or undefined when any is transparent: nothing was painted there yet. */
+export function paintedLuma(rgba: ArrayLike<number>): number | undefined {
+  for (let i = 3; i < rgba.length; i += 4) if (rgba[i] < 255) return undefined;
+  return rgba.length >= 4 ? averageLuma(rgba) : undefined;
+}
+
+/**
+ * The brightness of a camera picture from frame readings: leaves out the black frames of a camera
+ * still starting, smooths over readings so one odd frame does not flip the advice, and says
+ * nothing until it has read several frames.
+ */
+export class LightingMeter {
+  private readings = 0;
+  private smoothed = 0;
+  private sawPicture = false;
+  private readonly startedAt: number;
+
+  constructor(private readonly now: () => number, private readonly thresholds: LightingThresholds = LIGHTING_THRESHOLDS) {
+    this.startedAt = now();
+  }
+
+  /** Takes one frame's mean luma (undefined: nothing painted); returns whether it counted. */
+  add(luma: number | undefined): boolean {
+    if (luma === undefined || Number.isNaN(luma)) return false;
+    const black = luma < this.thresholds.blackBelow;
+    if (black && !this.sawPicture && this.now() - this.startedAt < this.thresholds.blackStartMs) return false;
+    if (!black) this.sawPicture = true;
+    this.smoothed = this.readings === 0 ? luma : this.smoothed * 0.5 + luma * 0.5;
+    this.readings++;
+    return true;
+  }
+
+  /** Mean luma 0…255, smoothed; undefined until enough frames were read. */
+  get brightness(): number | undefined {
+    return this.readings >= this.thresholds.minReadings ? this.smoothed : undefined;
+  }
+
+  get advice(): LightingAdvice {
+    return lightingAdvice(this.brightness, this.thresholds);
+  }
 }
 
 /** Advice from the mean luma of the picture; undefined means nothing was measured yet. */

@@ -192,7 +192,7 @@ export class OnewayDeviceCheck extends OnewayElement {
     return this.levels.level;
   }
 
-  /** Mean brightness (luma, 0…255) of the middle of the camera picture; undefined until a frame was measured. */
+  /** Mean brightness (luma, 0…255) of the middle of the camera picture; undefined until a few painted frames were measured. */
   get brightness(): number | undefined {
     return this.light.brightness;
   }

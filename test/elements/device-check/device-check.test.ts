@@ -177,6 +177,7 @@ describe('<oneway-device-check>', () => {
   it('measures the brightness of the fake camera picture a few times a second', async () => {
     const el = await readyCheck();
     await waitFor(() => el.brightness !== undefined, 'no brightness measured');
+    // Never 0: a frame the video had not painted yet (WebKit draws nothing at times) is not read.
     expect(el.brightness).to.be.within(5, 250);
     await el.updateComplete;
     expect(part(el, 'lighting-advice')!.textContent!.trim()).to.be.oneOf([
@@ -184,6 +185,46 @@ describe('<oneway-device-check>', () => {
       'Your face may be too dark. Turn on a light in front of you or face a window.',
       'Your face may be too bright. Move out of direct sunlight or away from a strong light.',
     ]);
+  });
+
+  it('a well-lit camera whose first frames are black (as WebKit starts a stream): the first advice is "The light looks good."', async () => {
+    // A mid-grey picture (a canvas), black for its first second, and the real microphone.
+    const canvas = Object.assign(document.createElement('canvas'), { width: 320, height: 240 });
+    let openedAt = Infinity;
+    const paint = () => {
+      const context = canvas.getContext('2d')!;
+      context.fillStyle = performance.now() - openedAt < 1000 ? '#000000' : '#808080';
+      context.fillRect(0, 0, canvas.width, canvas.height);
+    };
+    const painting = setInterval(paint, 50);
+    const microphone = await navigator.mediaDevices.getUserMedia({ audio: true });
+    const restore = stubGetUserMedia(async () => {
+      openedAt = performance.now();
+      paint();
+      return new MediaStream([...canvas.captureStream(20).getVideoTracks(), ...microphone.getAudioTracks()]);
+    });
+    const el = await fixture<OnewayDeviceCheck>(template);
+    // Every text the lighting advice shows, from the first render on.
+    const shown: string[] = [];
+    const record = () => {
+      const text = part(el, 'lighting-advice')?.textContent?.trim();
+      if (text && text !== shown.at(-1)) shown.push(text);
+    };
+    const observer = new MutationObserver(record);
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    try {
+      record();
+      await waitFor(() => el.brightness !== undefined, 'no brightness measured', 20_000);
+      await el.updateComplete;
+      record();
+      expect(el.brightness).to.be.closeTo(128, 10);
+      expect(shown).to.deep.equal(['Checking the light…', 'The light looks good.']);
+    } finally {
+      observer.disconnect();
+      restore();
+      clearInterval(painting);
+      microphone.getTracks().forEach((track) => track.stop());
+    }
   });
 
   it('times a test upload to the real tus server, deletes it, and chooses a bitrate from the throughput', async () => {
