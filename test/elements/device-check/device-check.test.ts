@@ -473,6 +473,9 @@ describe('<oneway-device-check>', () => {
       const el = await readyCheck();
       let measured = false;
       el.addEventListener('oneway-connection-measured', () => (measured = true));
+      // Once the test upload exists (its PATCH is held back): one cancelled while it is still being
+      // created has no URL to delete yet (Firefox is often ready before then).
+      await waitFor(() => xhr.requests.some((r) => r.method === 'PATCH'), 'the test upload was never created');
       el.remove();
       await waitFor(() => xhr.requests.some((r) => r.method === 'DELETE'), 'the test upload was not cancelled and deleted');
       // Past the moment the held-back PATCH would have finished the measurement.
