@@ -4,6 +4,7 @@ import { requestElement } from '../../../src/define.js';
 // The device check is defined when first used: the tests use it at once.
 await requestElement('oneway-device-check');
 import { DEVICE_PREFERENCES_KEY, loadDevicePreferences } from '../../../src/core/device-preferences.js';
+import { connectionAdvice, fitRecording } from '../../../src/core/link-policy.js';
 import type { OnewayDeviceCheck } from '../../../src/elements/device-check/device-check.js';
 import type { OnewayErrorEvent } from '../../../src/events/error.js';
 import { en } from '../../../src/i18n/en.js';
@@ -176,7 +177,8 @@ describe('<oneway-device-check>', () => {
 
   it('measures the brightness of the fake camera picture a few times a second', async () => {
     const el = await readyCheck();
-    await waitFor(() => el.brightness !== undefined, 'no brightness measured');
+    // WebKitGTK at times goes a second or more without painting a frame that can be read.
+    await waitFor(() => el.brightness !== undefined, 'no brightness measured', 20_000);
     // Never 0: a frame the video had not painted yet (WebKit draws nothing at times) is not read.
     expect(el.brightness).to.be.within(5, 250);
     await el.updateComplete;
@@ -246,10 +248,12 @@ describe('<oneway-device-check>', () => {
       expect(head.status).to.be.oneOf([404, 410]);
 
       expect(el.throughputBps).to.be.greaterThan(0);
-      // Same origin, no throttling: far faster than the top bitrate needs.
-      expect(el.videoBitsPerSecond).to.equal(2_500_000);
+      // The link policy's bitrate for what was measured (same origin: usually its top row, 2.5 Mbit/s,
+      // but a loaded machine measures less, and that is not what this test is about).
+      expect(el.videoBitsPerSecond).to.equal(fitRecording(el.throughputBps!).videoBitsPerSecond);
       await el.updateComplete;
-      expect(part(el, 'connection')!.textContent).to.match(/Your connection is good \([\d.,]+ [kM]bit\/s\)/);
+      const words = { ok: 'good', slow: 'slow', 'too-slow-for-video': 'too slow for video' }[connectionAdvice(el.throughputBps!)];
+      expect(part(el, 'connection')!.textContent).to.match(new RegExp(`Your connection is ${words} \\([\\d.,]+ [kM]bit/s\\)`));
     } finally {
       xhr.restore();
     }
