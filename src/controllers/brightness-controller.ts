@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { LightingMeter, paintedLuma, type LightingAdvice } from '../core/device-advice.js';
+import { LightingMeter, paintedLuma, type LightingAdvice } from '../core/lighting.js';
 import { pageTimers, type Timers } from '../core/timers.js';
 
 export interface BrightnessControllerOptions {

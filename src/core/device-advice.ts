@@ -1,16 +1,6 @@
 // The decisions of the device check, as pure functions of what was measured: microphone level →
-// advice, picture brightness → advice, free space → warning (measured throughput → bitrate: link-policy.ts).
-// The thresholds, and what the candidate is told for each piece of advice, are tables so they can be
-// read, tested and tuned in one place.
-import type { MessageKey } from '../i18n/en.js';
-import type { ConnectionAdvice } from './link-policy.js';
-
-/** What the candidate is told for a piece of advice, and whether it needs their attention. */
-export interface Guidance {
-  message: MessageKey;
-  warning: boolean;
-}
-
+// advice, free space → warning (picture brightness → advice: lighting.ts; measured throughput →
+// bitrate: link-policy.ts). The thresholds are tables so they can be read, tested and tuned in one place.
 // ---------------------------------------------------------------------------------------------
 // Microphone
 
@@ -89,14 +79,6 @@ export function microphoneAdvice(window: LevelWindow, thresholds = MICROPHONE_TH
   return 'ok';
 }
 
-/** What the candidate is told about the microphone. */
-export const MICROPHONE_GUIDANCE: Readonly<Record<MicrophoneAdvice, Guidance>> = {
-  measuring: { message: 'deviceCheck.speak', warning: false },
-  ok: { message: 'deviceCheck.heard', warning: false },
-  silent: { message: 'deviceCheck.silent', warning: true },
-  noisy: { message: 'deviceCheck.noisy', warning: true },
-};
-
 /** The range the level meter shows, in dBFS: quieter reads as empty. */
 export const METER_RANGE_DB = 60;
 
@@ -106,103 +88,9 @@ export function meterValue(db: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Lighting
-
-/** Mean luma thresholds (0…255, Rec. 709 weights) of the middle of the picture, where a face usually is. */
-export const LIGHTING_THRESHOLDS = {
-  tooDarkBelow: 55,
-  tooBrightAbove: 210,
-  /** Frames read before any advice: one frame may be a camera still starting, or a hand passing. */
-  minReadings: 3,
-  /** Below this a frame is black: at the start, a camera that has not painted yet (WebKit starts its video black). */
-  blackBelow: 1,
-  /** How long black frames at the start are taken for a camera still starting; after that they count (a covered lens). */
-  blackStartMs: 2000,
-} as const;
-
-export type LightingThresholds = { readonly [K in keyof typeof LIGHTING_THRESHOLDS]: number };
-
-export type LightingAdvice = 'measuring' | 'ok' | 'too-dark' | 'too-bright';
-
-/** What the candidate is told about the light. */
-export const LIGHTING_GUIDANCE: Readonly<Record<LightingAdvice, Guidance>> = {
-  measuring: { message: 'deviceCheck.lightMeasuring', warning: false },
-  ok: { message: 'deviceCheck.lightOk', warning: false },
-  'too-dark': { message: 'deviceCheck.tooDark', warning: true },
-  'too-bright': { message: 'deviceCheck.tooBright', warning: true },
-};
-
-/** Mean luma (0…255) of RGBA pixels, e.g. `ImageData.data`. */
-export function averageLuma(rgba: ArrayLike<number>): number {
-  const pixels = Math.floor(rgba.length / 4);
-  if (pixels === 0) return 0;
-  let sum = 0;
-  for (let i = 0; i < pixels * 4; i += 4) sum += 0.2126 * rgba[i] + 0.7152 * rgba[i + 1] + 0.0722 * rgba[i + 2];
-  return sum / pixels;
-}
-
-/** Mean luma (0…255) of a drawn frame's RGBA pixels, or undefined when any is transparent: nothing was painted there yet. */
-export function paintedLuma(rgba: ArrayLike<number>): number | undefined {
-  for (let i = 3; i < rgba.length; i += 4) if (rgba[i] < 255) return undefined;
-  return rgba.length >= 4 ? averageLuma(rgba) : undefined;
-}
-
-/**
- * The brightness of a camera picture from frame readings: leaves out the black frames of a camera
- * still starting, smooths over readings so one odd frame does not flip the advice, and says
- * nothing until it has read several frames.
- */
-export class LightingMeter {
-  private readings = 0;
-  private smoothed = 0;
-  private sawPicture = false;
-  private readonly startedAt: number;
-
-  constructor(private readonly now: () => number, private readonly thresholds: LightingThresholds = LIGHTING_THRESHOLDS) {
-    this.startedAt = now();
-  }
-
-  /** Takes one frame's mean luma (undefined: nothing painted); returns whether it counted. */
-  add(luma: number | undefined): boolean {
-    if (luma === undefined || Number.isNaN(luma)) return false;
-    const black = luma < this.thresholds.blackBelow;
-    if (black && !this.sawPicture && this.now() - this.startedAt < this.thresholds.blackStartMs) return false;
-    if (!black) this.sawPicture = true;
-    this.smoothed = this.readings === 0 ? luma : this.smoothed * 0.5 + luma * 0.5;
-    this.readings++;
-    return true;
-  }
-
-  /** Mean luma 0…255, smoothed; undefined until enough frames were read. */
-  get brightness(): number | undefined {
-    return this.readings >= this.thresholds.minReadings ? this.smoothed : undefined;
-  }
-
-  get advice(): LightingAdvice {
-    return lightingAdvice(this.brightness, this.thresholds);
-  }
-}
-
-/** Advice from the mean luma of the picture; undefined means nothing was measured yet. */
-export function lightingAdvice(luma: number | undefined, thresholds: LightingThresholds = LIGHTING_THRESHOLDS): LightingAdvice {
-  if (luma === undefined || Number.isNaN(luma)) return 'measuring';
-  if (luma < thresholds.tooDarkBelow) return 'too-dark';
-  if (luma > thresholds.tooBrightAbove) return 'too-bright';
-  return 'ok';
-}
-
-// ---------------------------------------------------------------------------------------------
 // Connection
 
 // The bitrate, capture size and advice for a measured throughput are in link-policy.ts.
-
-/** What the candidate is told about a measured connection (`{speed}`: the throughput), or one that could not be measured. */
-export const CONNECTION_GUIDANCE: Readonly<Record<ConnectionAdvice | 'failed', Guidance>> = {
-  failed: { message: 'deviceCheck.connectionFailed', warning: true },
-  ok: { message: 'deviceCheck.connectionOk', warning: false },
-  slow: { message: 'deviceCheck.connectionSlow', warning: true },
-  'too-slow-for-video': { message: 'deviceCheck.connectionTooSlow', warning: true },
-};
 
 /** Audio bitrate assumed for storage estimates when none is set (MediaRecorder's Opus/AAC default is about 128 kbit/s). */
 export const AUDIO_BITS_PER_SECOND = 128_000;

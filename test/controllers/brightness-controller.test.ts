@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { html, LitElement } from 'lit';
 import { BrightnessController } from '../../src/controllers/brightness-controller.js';
-import type { LightingAdvice } from '../../src/core/device-advice.js';
+import type { LightingAdvice } from '../../src/core/lighting.js';
 import { manualTimers } from '../support/manual-timers.js';
 import { waitFor } from '../support/wait.js';
 

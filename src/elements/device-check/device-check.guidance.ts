@@ -1,13 +1,45 @@
-// The device check's words for what it found: advice lines from the tables in device-advice.ts,
-// and the guidance for a camera or microphone that cannot be used. Templates only; the element
-// decides when each is shown.
+// The device check's words for what it found: a table of what the candidate is told for each piece
+// of advice, the lines made from it, and the guidance for a camera or microphone that cannot be
+// used. The element decides when each is shown.
 import { html, nothing } from 'lit';
 import type { LocaleController } from '../../controllers/locale-controller.js';
 import { detectInAppBrowser, IN_APP_NAMES, permissionHelp, suggestedBrowser } from '../../core/browser-guidance.js';
-import { CONNECTION_GUIDANCE, type Guidance } from '../../core/device-advice.js';
+import type { MicrophoneAdvice } from '../../core/device-advice.js';
 import type { OnewayError } from '../../core/errors.js';
-import { connectionAdvice } from '../../core/link-policy.js';
+import type { LightingAdvice } from '../../core/lighting.js';
+import { connectionAdvice, type ConnectionAdvice } from '../../core/link-policy.js';
+import type { MessageKey } from '../../i18n/en.js';
 import type { MessageParams } from '../../i18n/format.js';
+
+/** What the candidate is told for a piece of advice, and whether it needs their attention. */
+export interface Guidance {
+  message: MessageKey;
+  warning: boolean;
+}
+
+/** What the candidate is told about the microphone. */
+export const MICROPHONE_GUIDANCE: Readonly<Record<MicrophoneAdvice, Guidance>> = {
+  measuring: { message: 'deviceCheck.speak', warning: false },
+  ok: { message: 'deviceCheck.heard', warning: false },
+  silent: { message: 'deviceCheck.silent', warning: true },
+  noisy: { message: 'deviceCheck.noisy', warning: true },
+};
+
+/** What the candidate is told about the light. */
+export const LIGHTING_GUIDANCE: Readonly<Record<LightingAdvice, Guidance>> = {
+  measuring: { message: 'deviceCheck.lightMeasuring', warning: false },
+  ok: { message: 'deviceCheck.lightOk', warning: false },
+  'too-dark': { message: 'deviceCheck.tooDark', warning: true },
+  'too-bright': { message: 'deviceCheck.tooBright', warning: true },
+};
+
+/** What the candidate is told about a measured connection (`{speed}`: the throughput), or one that could not be measured. */
+export const CONNECTION_GUIDANCE: Readonly<Record<ConnectionAdvice | 'failed', Guidance>> = {
+  failed: { message: 'deviceCheck.connectionFailed', warning: true },
+  ok: { message: 'deviceCheck.connectionOk', warning: false },
+  slow: { message: 'deviceCheck.connectionSlow', warning: true },
+  'too-slow-for-video': { message: 'deviceCheck.connectionTooSlow', warning: true },
+};
 
 /** One line of advice in `part`, marked as a warning when it needs the candidate's attention. */
 export function adviceLine(i18n: LocaleController, part: string, { message, warning }: Guidance, params?: MessageParams) {

@@ -8,13 +8,12 @@ import { PermissionPromptController } from '../../controllers/permission-prompt-
 import { StorageCheckController } from '../../controllers/storage-check-controller.js';
 import { UploadPreflightController } from '../../controllers/upload-preflight-controller.js';
 import { explainForFrame, iframeBlockedError, inAppBrowserError, pageEmbedding } from '../../core/browser-guidance.js';
-import { LIGHTING_GUIDANCE, MICROPHONE_GUIDANCE } from '../../core/device-advice.js';
 import { connectionAdvice, fitRecording } from '../../core/link-policy.js';
 import { OnewayError } from '../../core/errors.js';
 import type { AuthorizeHook } from '../../core/tus-stream.js';
 import { ConnectionMeasuredEvent } from '../../events/connection-measured.js';
 import { DeviceCheckCompleteEvent } from '../../events/device-check-complete.js';
-import { adviceLine, connectionLine, failureGuidance } from './device-check.guidance.js';
+import { adviceLine, connectionLine, failureGuidance, LIGHTING_GUIDANCE, MICROPHONE_GUIDANCE } from './device-check.guidance.js';
 import { deviceCheckStyles } from './device-check.styles.js';
 import { cameraPreview } from '../../styles/shared.js';
 import { OnewayElement } from '../oneway-element.js';
