@@ -4,6 +4,7 @@ import { BrightnessController } from '../../src/controllers/brightness-controlle
 import type { LightingAdvice } from '../../src/core/lighting.js';
 import { manualTimers } from '../support/manual-timers.js';
 import { waitFor } from '../support/wait.js';
+import { mountHost, removeHosts } from '../support/controller-host.js';
 
 const INTERVAL_MS = 333;
 
@@ -48,9 +49,7 @@ let camera: ReturnType<typeof paintedCamera> | undefined;
 
 async function hostShowing(colour: string, setUp: (video: HTMLVideoElement) => void = () => undefined) {
   camera = paintedCamera(colour);
-  const host = document.createElement('test-brightness-host') as PreviewHost;
-  document.body.append(host);
-  await host.updateComplete;
+  const host = await mountHost<PreviewHost>('test-brightness-host');
   const video = host.renderRoot.querySelector('video')!;
   setUp(video);
   video.srcObject = camera.stream;
@@ -72,7 +71,7 @@ describe('BrightnessController', () => {
   afterEach(() => {
     camera?.stop();
     camera = undefined;
-    document.querySelectorAll('test-brightness-host').forEach((host) => host.remove());
+    removeHosts('test-brightness-host');
   });
 
   it('reads the luma of painted frames, and says nothing from a single one', async () => {

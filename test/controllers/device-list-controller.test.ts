@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { DeviceListController } from '../../src/controllers/device-list-controller.js';
 import { fakeMediaDevices } from '../support/media-devices.js';
+import { mountHost, removeHosts } from '../support/controller-host.js';
 
 class ListHost extends LitElement {
   devices = fakeMediaDevices();
@@ -13,18 +14,12 @@ class ListHost extends LitElement {
 }
 customElements.define('test-device-list-host', ListHost);
 
-async function listHost(setUp: (host: ListHost) => void = () => undefined) {
-  const host = document.createElement('test-device-list-host') as ListHost;
-  setUp(host);
-  document.body.append(host);
-  await host.updateComplete;
-  return host;
-}
+const listHost = (setUp?: (host: ListHost) => void) => mountHost<ListHost>('test-device-list-host', setUp);
 
 const ids = (devices: MediaDeviceInfo[]) => devices.map((device) => device.deviceId);
 
 describe('DeviceListController', () => {
-  afterEach(() => document.querySelectorAll('test-device-list-host').forEach((host) => host.remove()));
+  afterEach(() => removeHosts('test-device-list-host'));
 
   it('lists cameras and microphones apart, leaving out devices whose ids the browser hides', async () => {
     const host = await listHost((h) => h.devices.devices.push({ kind: 'videoinput', deviceId: '' }));

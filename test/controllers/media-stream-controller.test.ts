@@ -4,6 +4,7 @@ import { MediaStreamController } from '../../src/controllers/media-stream-contro
 import { DEVICE_PREFERENCES_KEY, type PreferenceStorage } from '../../src/core/device-preferences.js';
 import type { OnewayError } from '../../src/core/errors.js';
 import { fakeMediaDevices, type FakeTrack } from '../support/media-devices.js';
+import { mountHost, removeHosts } from '../support/controller-host.js';
 
 /** A host with a preview, as the recorder and the device check have; the recorder drops it for audio answers. */
 class PreviewHost extends LitElement {
@@ -106,19 +107,13 @@ class FakeDevicesHost extends LitElement {
 }
 customElements.define('test-fake-devices-host', FakeDevicesHost);
 
-async function fakeHost(setUp: (host: FakeDevicesHost) => void = () => undefined) {
-  const host = document.createElement('test-fake-devices-host') as FakeDevicesHost;
-  setUp(host);
-  document.body.append(host);
-  await host.updateComplete;
-  return host;
-}
+const fakeHost = (setUp?: (host: FakeDevicesHost) => void) => mountHost<FakeDevicesHost>('test-fake-devices-host', setUp);
 
 const remembered = (prefs: object) => ({ [DEVICE_PREFERENCES_KEY]: JSON.stringify(prefs) });
 const deviceIds = (stream: MediaStream) => stream.getTracks().map((track) => track.getSettings().deviceId);
 
 describe('MediaStreamController device preferences', () => {
-  afterEach(() => document.querySelectorAll('test-fake-devices-host').forEach((host) => host.remove()));
+  afterEach(() => removeHosts('test-fake-devices-host'));
 
   it('asks for the remembered camera and microphone, in one getUserMedia call', async () => {
     const host = await fakeHost((h) => (h.storage = memoryStorage(remembered({ audioDeviceId: 'microphone-2' }))));

@@ -3,6 +3,7 @@ import { LitElement } from 'lit';
 import { PermissionPromptController } from '../../src/controllers/permission-prompt-controller.js';
 import type { OnewayError } from '../../src/core/errors.js';
 import { manualTimers } from '../support/manual-timers.js';
+import { mountHost, removeHosts } from '../support/controller-host.js';
 
 /** `navigator.permissions` answering `states` (camera, microphone), counting its queries. */
 function fakePermissions(states: Record<'camera' | 'microphone', PermissionState>) {
@@ -30,13 +31,7 @@ class PromptHost extends LitElement {
 }
 customElements.define('test-prompt-host', PromptHost);
 
-async function promptHost(setUp: (host: PromptHost) => void = () => undefined) {
-  const host = document.createElement('test-prompt-host') as PromptHost;
-  setUp(host);
-  document.body.append(host);
-  await host.updateComplete;
-  return host;
-}
+const promptHost = (setUp?: (host: PromptHost) => void) => mountHost<PromptHost>('test-prompt-host', setUp);
 
 /** A request that settles when the test says so. */
 function pendingRequest() {
@@ -49,7 +44,7 @@ function pendingRequest() {
 const queriesAnswered = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 describe('PermissionPromptController', () => {
-  afterEach(() => document.querySelectorAll('test-prompt-host').forEach((host) => host.remove()));
+  afterEach(() => removeHosts('test-prompt-host'));
 
   it('a prompt still unanswered after the set seconds: waiting, and one permission-timeout', async () => {
     const host = await promptHost();

@@ -3,6 +3,7 @@ import { LitElement } from 'lit';
 import { StorageCheckController, type StorageCheckSource } from '../../src/controllers/storage-check-controller.js';
 import { bytesForAnswer } from '../../src/core/device-advice.js';
 import { LINK_TIERS } from '../../src/core/link-policy.js';
+import { mountHost, removeHosts } from '../support/controller-host.js';
 
 /** `navigator.storage` with a fixed estimate; `persisted` says whether the site's data is kept already. */
 function fakeStorage(estimate: StorageEstimate, persisted = false) {
@@ -36,19 +37,13 @@ class StorageHost extends LitElement {
 }
 customElements.define('test-storage-host', StorageHost);
 
-async function storageHost(source: StorageCheckSource | undefined) {
-  const host = document.createElement('test-storage-host') as StorageHost;
-  host.source = source;
-  document.body.append(host);
-  await host.updateComplete;
-  return host;
-}
+const storageHost = (source: StorageCheckSource | undefined) => mountHost<StorageHost>('test-storage-host', (host) => (host.source = source));
 
 /** Lets the persist request (not awaited by the controller) run. */
 const settled = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 describe('StorageCheckController', () => {
-  afterEach(() => document.querySelectorAll('test-storage-host').forEach((host) => host.remove()));
+  afterEach(() => removeHosts('test-storage-host'));
 
   it('room for the longest answer: no shortfall; asks the browser to keep the data', async () => {
     const source = fakeStorage({ quota: 10_000_000_000, usage: 0 });
