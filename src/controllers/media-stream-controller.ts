@@ -1,7 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { captureSupportError, classifyMediaError, OnewayError } from '../core/errors.js';
 import type { MediaKind } from '../core/mime-type.js';
-import { applyDevicePreferences, loadDevicePreferences } from '../core/device-preferences.js';
+import {
+  applyDevicePreferences,
+  defaultPreferenceStorage,
+  loadDevicePreferences,
+  saveDevicePreferences,
+  type DevicePreferences,
+  type PreferenceStorage,
+} from '../core/device-preferences.js';
 
 export type MediaStreamStatus = 'idle' | 'requesting' | 'ready' | 'error';
 
@@ -11,6 +18,8 @@ export interface MediaStreamControllerOptions {
   onError: (error: OnewayError) => void;
   /** Injected for tests; defaults to `navigator.mediaDevices`. */
   mediaDevices?: () => Pick<MediaDevices, 'getUserMedia'> | undefined;
+  /** Where the chosen devices are remembered; injected for tests, defaults to `localStorage`. */
+  storage?: () => PreferenceStorage | undefined;
   /** The element that shows the stream, kept in step with it after each host update. */
   preview?: () => HTMLMediaElement | null | undefined;
   /** The capture height and frame rate asked for (ideal values); 720 at the camera's rate when unset. */
@@ -25,9 +34,9 @@ export interface VideoCapture {
 }
 
 /**
- * Holds the camera/microphone stream of an element: asks for it, reports why it failed, notices
- * a device that goes away, shows it in the element's preview, and stops every track when the
- * element leaves the page.
+ * Holds the camera/microphone stream of an element: asks for it (for the devices the candidate
+ * chose, when they are still there), reports why it failed, notices a device that goes away, shows
+ * it in the element's preview, and stops every track when the element leaves the page.
  */
 export class MediaStreamController implements ReactiveController {
   stream: MediaStream | undefined;
@@ -38,6 +47,10 @@ export class MediaStreamController implements ReactiveController {
   private shownIn: HTMLMediaElement | undefined;
   /** The capture the live video track was last asked for. */
   private captured: VideoCapture = {};
+  /** The devices chosen on this page; they count even where storage cannot keep them. */
+  private chosen: DevicePreferences | undefined;
+  /** Removes the `ended` listeners of the stream's tracks. */
+  private trackListeners: AbortController | undefined;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly options: MediaStreamControllerOptions) {
     host.addController(this);
@@ -64,8 +77,9 @@ export class MediaStreamController implements ReactiveController {
         audio: { echoCancellation: true, noiseSuppression: true },
         video: video ? { ...videoConstraints(capture), facingMode: 'user' } : false,
       };
-      // The camera and microphone chosen in the device check, unless they have gone since.
-      const preferred = applyDevicePreferences(constraints, loadDevicePreferences());
+      // The camera and microphone chosen, unless they have gone since: then any device, so a
+      // remembered device that was unplugged costs one request more, never more.
+      const preferred = applyDevicePreferences(constraints, this.preferences);
       const stream = await mediaDevices!.getUserMedia(preferred).catch((error: unknown) => {
         // By name: Firefox's OverconstrainedError is not a DOMException.
         const name = (error as { name?: unknown } | null)?.name;
@@ -77,8 +91,9 @@ export class MediaStreamController implements ReactiveController {
         stopTracks(stream);
         return undefined;
       }
+      this.trackListeners = new AbortController();
       for (const track of stream.getTracks()) {
-        track.addEventListener('ended', () => this.lost(stream, track), { once: true });
+        track.addEventListener('ended', () => this.lost(stream, track), { once: true, signal: this.trackListeners.signal });
       }
       this.stream = stream;
       this.status = 'ready';
@@ -111,6 +126,24 @@ export class MediaStreamController implements ReactiveController {
     }
   }
 
+  /** The devices asked for: the ones chosen on this page, else the ones remembered from before. */
+  get preferences(): DevicePreferences {
+    if (this.chosen) return this.chosen;
+    const storage = this.storage();
+    return storage ? loadDevicePreferences(storage) : {};
+  }
+
+  /** Chooses the devices to ask for from now on, and remembers them for the recorder and the next visit. */
+  prefer(preferences: DevicePreferences): void {
+    this.chosen = preferences;
+    const storage = this.storage();
+    if (storage) saveDevicePreferences(preferences, storage);
+  }
+
+  private storage(): PreferenceStorage | undefined {
+    return this.options.storage ? this.options.storage() : defaultPreferenceStorage();
+  }
+
   private capture(): VideoCapture {
     return this.options.capture?.() ?? {};
   }
@@ -120,6 +153,7 @@ export class MediaStreamController implements ReactiveController {
     // Without accelerated compositing, WebKitGTK's web process can deadlock when the tracks a
     // <video> is playing stop under it.
     this.showInPreview(undefined);
+    this.trackListeners?.abort();
     if (this.stream) stopTracks(this.stream);
     this.stream = undefined;
     if (this.status === 'ready') this.status = 'idle';
@@ -170,9 +204,12 @@ function stopTracks(stream: MediaStream): void {
 }
 
 /** The state of a permission, or undefined where the browser cannot tell (e.g. Firefox before 131 for the camera). */
-export async function permissionState(name: 'camera' | 'microphone'): Promise<PermissionState | undefined> {
+export async function permissionState(
+  name: 'camera' | 'microphone',
+  permissions: Pick<Permissions, 'query'> | undefined = globalThis.navigator?.permissions,
+): Promise<PermissionState | undefined> {
   try {
-    return (await globalThis.navigator?.permissions?.query({ name: name as PermissionName }))?.state;
+    return (await permissions?.query({ name: name as PermissionName }))?.state;
   } catch {
     return undefined;
   }

@@ -80,12 +80,39 @@ export interface FeaturePolicyLike {
   allowsFeature(feature: string): boolean;
 }
 
+/** Whether this page runs in a frame, and the policy it was given there: the facts `iframeBlockedError` and `explainForFrame` take. */
+export interface Embedding {
+  framed: boolean;
+  policy?: FeaturePolicyLike | null;
+}
+
+/** This page's own embedding. */
+export function pageEmbedding(): Embedding {
+  const framed = globalThis.window !== undefined && window.self !== window.top;
+  const doc = globalThis.document as (Document & { featurePolicy?: FeaturePolicyLike; permissionsPolicy?: FeaturePolicyLike }) | undefined;
+  return { framed, policy: doc?.permissionsPolicy ?? doc?.featurePolicy };
+}
+
+/**
+ * `error`, with a word for the host developer when the camera was refused inside a frame: the
+ * refusal may be the embedding page's (no `allow="camera; microphone"`), not the candidate's.
+ */
+export function explainForFrame(error: OnewayError, env: Embedding): OnewayError {
+  if (error.code !== 'permission-denied' || !env.framed) return error;
+  return new OnewayError(
+    error.code,
+    `${error.message} The page runs in an iframe: if the candidate did not block the camera, the embedding <iframe> needs allow="camera; microphone".`,
+    error.recoverable,
+    { cause: error },
+  );
+}
+
 /**
  * An `iframe-blocked` error when the page runs in an iframe that was not given the camera and
  * microphone (`<iframe allow="camera; microphone">`). Browsers without a policy API (Firefox,
  * Safari) cannot be asked; their refusal then shows up as `permission-denied`.
  */
-export function iframeBlockedError(env: { framed: boolean; policy?: FeaturePolicyLike | null }): OnewayError | undefined {
+export function iframeBlockedError(env: Embedding): OnewayError | undefined {
   if (!env.framed || !env.policy) return undefined;
   const blocked = ['camera', 'microphone'].filter((feature) => {
     try {

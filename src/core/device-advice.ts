@@ -1,7 +1,6 @@
 // The decisions of the device check, as pure functions of what was measured: microphone level →
-// advice, picture brightness → advice, free space → warning (measured throughput → bitrate: link-policy.ts).
-// The thresholds are tables so they can be read, tested and tuned in one place.
-
+// advice, free space → warning (picture brightness → advice: lighting.ts; measured throughput →
+// bitrate: link-policy.ts). The thresholds are tables so they can be read, tested and tuned in one place.
 // ---------------------------------------------------------------------------------------------
 // Microphone
 
@@ -86,34 +85,6 @@ export const METER_RANGE_DB = 60;
 /** A level in dBFS as a meter position 0…1 (-60 dBFS and below is empty, 0 dBFS is full). */
 export function meterValue(db: number): number {
   return Math.max(0, Math.min(1, (db + METER_RANGE_DB) / METER_RANGE_DB));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Lighting
-
-/** Mean luma thresholds (0…255, Rec. 709 weights) of the middle of the picture, where a face usually is. */
-export const LIGHTING_THRESHOLDS = {
-  tooDarkBelow: 55,
-  tooBrightAbove: 210,
-} as const;
-
-export type LightingAdvice = 'measuring' | 'ok' | 'too-dark' | 'too-bright';
-
-/** Mean luma (0…255) of RGBA pixels, e.g. `ImageData.data`. */
-export function averageLuma(rgba: ArrayLike<number>): number {
-  const pixels = Math.floor(rgba.length / 4);
-  if (pixels === 0) return 0;
-  let sum = 0;
-  for (let i = 0; i < pixels * 4; i += 4) sum += 0.2126 * rgba[i] + 0.7152 * rgba[i + 1] + 0.0722 * rgba[i + 2];
-  return sum / pixels;
-}
-
-/** Advice from the mean luma of the picture; undefined means nothing was measured yet. */
-export function lightingAdvice(luma: number | undefined, thresholds = LIGHTING_THRESHOLDS): LightingAdvice {
-  if (luma === undefined || Number.isNaN(luma)) return 'measuring';
-  if (luma < thresholds.tooDarkBelow) return 'too-dark';
-  if (luma > thresholds.tooBrightAbove) return 'too-bright';
-  return 'ok';
 }
 
 // ---------------------------------------------------------------------------------------------

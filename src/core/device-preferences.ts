@@ -17,7 +17,7 @@ const MAX_ID_LENGTH = 512;
  * `localStorage`, or undefined where reading it throws (sandboxed iframes, storage disabled by
  * the user, some private modes).
  */
-function defaultStorage(): PreferenceStorage | undefined {
+export function defaultPreferenceStorage(): PreferenceStorage | undefined {
   try {
     return globalThis.localStorage ?? undefined;
   } catch {
@@ -30,7 +30,7 @@ function validId(value: unknown): string | undefined {
 }
 
 /** The remembered devices, or `{}` when none were saved or storage cannot be read. */
-export function loadDevicePreferences(storage: PreferenceStorage | undefined = defaultStorage()): DevicePreferences {
+export function loadDevicePreferences(storage: PreferenceStorage | undefined = defaultPreferenceStorage()): DevicePreferences {
   try {
     const raw = storage?.getItem(DEVICE_PREFERENCES_KEY);
     if (!raw) return {};
@@ -49,7 +49,7 @@ export function loadDevicePreferences(storage: PreferenceStorage | undefined = d
 /** Remembers the devices; returns false when storage cannot be written (the choice then lasts for this page only). */
 export function saveDevicePreferences(
   prefs: DevicePreferences,
-  storage: PreferenceStorage | undefined = defaultStorage(),
+  storage: PreferenceStorage | undefined = defaultPreferenceStorage(),
 ): boolean {
   const clean: DevicePreferences = {};
   if (validId(prefs.videoDeviceId)) clean.videoDeviceId = prefs.videoDeviceId;

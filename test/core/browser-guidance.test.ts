@@ -2,12 +2,14 @@ import { expect } from '@open-wc/testing';
 import {
   detectBrowser,
   detectInAppBrowser,
+  explainForFrame,
   iframeBlockedError,
   inAppBrowserError,
   permissionHelp,
   suggestedBrowser,
   type FeaturePolicyLike,
 } from '../../src/core/browser-guidance.js';
+import { OnewayError } from '../../src/core/errors.js';
 import { en } from '../../src/i18n/en.js';
 
 const UA = {
@@ -174,5 +176,23 @@ describe('browser guidance: iframe without the camera', () => {
     expect(window.self === window.top).to.equal(true);
     expect(iframeBlockedError({ framed: false, policy: doc.featurePolicy })).to.equal(undefined);
     if (doc.featurePolicy) expect(doc.featurePolicy.allowsFeature('camera')).to.equal(true);
+  });
+});
+
+describe('explainForFrame', () => {
+  const denied = new OnewayError('permission-denied', 'The camera was refused.', true);
+
+  it('a refusal inside a frame tells the host developer about allow="camera; microphone", keeping code and cause', () => {
+    const explained = explainForFrame(denied, { framed: true });
+    expect(explained.code).to.equal('permission-denied');
+    expect(explained.recoverable).to.equal(true);
+    expect(explained.message).to.match(/^The camera was refused\. The page runs in an iframe: .*allow="camera; microphone"/);
+    expect(explained.cause).to.equal(denied);
+  });
+
+  it('leaves a refusal outside a frame, and any other error, as it is', () => {
+    expect(explainForFrame(denied, { framed: false })).to.equal(denied);
+    const lost = new OnewayError('device-lost', 'The video device stopped.', true);
+    expect(explainForFrame(lost, { framed: true })).to.equal(lost);
   });
 });

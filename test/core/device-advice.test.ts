@@ -1,10 +1,8 @@
 import { expect } from '@open-wc/testing';
 import {
-  averageLuma,
   bytesForAnswer,
   FLOOR_DB,
   levelWindow,
-  lightingAdvice,
   meterValue,
   microphoneAdvice,
   rms,
@@ -65,36 +63,6 @@ describe('device advice: microphone', () => {
 
   it('maps dBFS onto the meter: -60 and below empty, 0 full', () => {
     expect([FLOOR_DB, -60, -30, -6, 0].map(meterValue)).to.deep.equal([0, 0, 0.5, 0.9, 1]);
-  });
-});
-
-describe('device advice: lighting', () => {
-  const cases: [string, number | undefined, string][] = [
-    ['nothing measured', undefined, 'measuring'],
-    ['NaN', Number.NaN, 'measuring'],
-    ['black', 0, 'too-dark'],
-    ['a dim room', 40, 'too-dark'],
-    ['just dark enough', 54.9, 'too-dark'],
-    ['the dark threshold', 55, 'ok'],
-    ['a lit face', 120, 'ok'],
-    ['the bright threshold', 210, 'ok'],
-    ['overexposed', 230, 'too-bright'],
-    ['white', 255, 'too-bright'],
-  ];
-  for (const [name, luma, advice] of cases) {
-    it(`${name} (${luma}) → ${advice}`, () => {
-      expect(lightingAdvice(luma)).to.equal(advice);
-    });
-  }
-
-  it('averages the luma of RGBA pixels with Rec. 709 weights, ignoring alpha', () => {
-    const pixels = (...rgba: number[][]) => new Uint8ClampedArray(rgba.flat());
-    expect(averageLuma(pixels([0, 0, 0, 255]))).to.equal(0);
-    expect(averageLuma(pixels([255, 255, 255, 0]))).to.be.closeTo(255, 1e-9);
-    expect(averageLuma(pixels([255, 0, 0, 255]))).to.be.closeTo(0.2126 * 255, 1e-9);
-    expect(averageLuma(pixels([0, 255, 0, 255]))).to.be.closeTo(0.7152 * 255, 1e-9);
-    expect(averageLuma(pixels([0, 0, 0, 255], [200, 200, 200, 255]))).to.be.closeTo(100, 1e-9);
-    expect(averageLuma(new Uint8ClampedArray(0))).to.equal(0);
   });
 });
 

@@ -1,6 +1,6 @@
-// A reactive controller host without Lit or a DOM element: tests connect and disconnect it by
-// hand and count the updates its controllers ask for.
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+// Hosts for controller tests: one without Lit or a DOM element, connected and disconnected by hand
+// (counting the updates its controllers ask for), and a real element mounted on the page.
+import type { LitElement, ReactiveController, ReactiveControllerHost } from 'lit';
 
 export function controllerHost() {
   const controllers: ReactiveController[] = [];
@@ -27,4 +27,21 @@ export function controllerHost() {
       for (const controller of controllers) controller.hostDisconnected?.();
     },
   };
+}
+
+/**
+ * A controller test's host element: created, set up (the fakes it injects) before it connects,
+ * then put on the page and rendered once.
+ */
+export async function mountHost<T extends LitElement>(tag: string, setUp: (host: T) => void = () => undefined): Promise<T> {
+  const host = document.createElement(tag) as T;
+  setUp(host);
+  document.body.append(host);
+  await host.updateComplete;
+  return host;
+}
+
+/** Takes every `tag` host a test left on the page off it. */
+export function removeHosts(tag: string): void {
+  document.querySelectorAll(tag).forEach((host) => host.remove());
 }

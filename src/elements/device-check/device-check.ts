@@ -2,30 +2,18 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AudioLevelController } from '../../controllers/audio-level-controller.js';
 import { BrightnessController } from '../../controllers/brightness-controller.js';
-import { MediaStreamController, permissionState } from '../../controllers/media-stream-controller.js';
+import { DeviceListController } from '../../controllers/device-list-controller.js';
+import { MediaStreamController } from '../../controllers/media-stream-controller.js';
+import { PermissionPromptController } from '../../controllers/permission-prompt-controller.js';
+import { StorageCheckController } from '../../controllers/storage-check-controller.js';
 import { UploadPreflightController } from '../../controllers/upload-preflight-controller.js';
-import {
-  detectInAppBrowser,
-  iframeBlockedError,
-  IN_APP_NAMES,
-  inAppBrowserError,
-  permissionHelp,
-  suggestedBrowser,
-  type FeaturePolicyLike,
-} from '../../core/browser-guidance.js';
-import { bytesForAnswer, storageAdvice } from '../../core/device-advice.js';
-import { connectionAdvice, fitRecording, LINK_TIERS } from '../../core/link-policy.js';
-import {
-  applyDevicePreferences,
-  loadDevicePreferences,
-  saveDevicePreferences,
-  type DevicePreferences,
-} from '../../core/device-preferences.js';
+import { explainForFrame, iframeBlockedError, inAppBrowserError, pageEmbedding } from '../../core/browser-guidance.js';
+import { connectionAdvice, fitRecording } from '../../core/link-policy.js';
 import { OnewayError } from '../../core/errors.js';
-import { timerDelayMs } from '../../core/countdown-clock.js';
 import type { AuthorizeHook } from '../../core/tus-stream.js';
 import { ConnectionMeasuredEvent } from '../../events/connection-measured.js';
 import { DeviceCheckCompleteEvent } from '../../events/device-check-complete.js';
+import { adviceLine, connectionLine, failureGuidance, LIGHTING_GUIDANCE, MICROPHONE_GUIDANCE } from './device-check.guidance.js';
 import { deviceCheckStyles } from './device-check.styles.js';
 import { cameraPreview } from '../../styles/shared.js';
 import { OnewayElement } from '../oneway-element.js';
@@ -116,26 +104,32 @@ export class OnewayDeviceCheck extends OnewayElement {
   @property({ type: Boolean, attribute: false }) audioOnly = false;
 
   @state() private error: OnewayError | undefined;
-  @state() private permissionWaiting = false;
-  @state() private cameras: MediaDeviceInfo[] = [];
-  @state() private microphones: MediaDeviceInfo[] = [];
-  @state() private storageEstimate: { quota?: number; usage?: number } | undefined;
   @state() private completed = false;
   @state() private linkCopied = false;
 
   @query('video') private preview!: HTMLVideoElement | null;
 
-
-  private preferences: DevicePreferences = {};
   private run = 0;
-  private hintTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly media = new MediaStreamController(this, {
     kind: () => 'video',
     onError: (error) => this.report(error),
-    mediaDevices: () => this.preferredMediaDevices(),
     preview: () => this.preview,
   });
+
+  private readonly prompt = new PermissionPromptController(this, {
+    seconds: () => this.permissionHintSeconds,
+    onUnanswered: (error) => this.report(error, false),
+  });
+
+  private readonly devices = new DeviceListController(this, {
+    onDeviceChange: () => {
+      if (this.error?.code === 'no-device') void this.check();
+      else if (this.status === 'ready') void this.devices.refresh();
+    },
+  });
+
+  private readonly storage = new StorageCheckController(this);
 
   private readonly levels = new AudioLevelController(this);
 
@@ -151,8 +145,6 @@ export class OnewayDeviceCheck extends OnewayElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.preferences = loadDevicePreferences();
-    globalThis.navigator?.mediaDevices?.addEventListener?.('devicechange', this.onDeviceChange);
     void this.check();
     if (this.endpoint && !this.blockedError() && this.connection.status !== 'done') void this.connection.run();
   }
@@ -160,8 +152,6 @@ export class OnewayDeviceCheck extends OnewayElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.run++;
-    clearTimeout(this.hintTimer);
-    globalThis.navigator?.mediaDevices?.removeEventListener?.('devicechange', this.onDeviceChange);
   }
 
   /** Where the check stands: `checking`, `ready` (camera and microphone work), `error`, or `complete` after "Continue". */
@@ -188,12 +178,12 @@ export class OnewayDeviceCheck extends OnewayElement {
 
   /** The id of the camera in use. */
   get videoDeviceId(): string | undefined {
-    return this.media.stream?.getVideoTracks()[0]?.getSettings().deviceId ?? this.preferences.videoDeviceId;
+    return this.media.stream?.getVideoTracks()[0]?.getSettings().deviceId ?? this.media.preferences.videoDeviceId;
   }
 
   /** The id of the microphone in use. */
   get audioDeviceId(): string | undefined {
-    return this.media.stream?.getAudioTracks()[0]?.getSettings().deviceId ?? this.preferences.audioDeviceId;
+    return this.media.stream?.getAudioTracks()[0]?.getSettings().deviceId ?? this.media.preferences.audioDeviceId;
   }
 
   /** The microphone level as the meter shows it, 0…1. */
@@ -201,7 +191,7 @@ export class OnewayDeviceCheck extends OnewayElement {
     return this.levels.level;
   }
 
-  /** Mean brightness (luma, 0…255) of the middle of the camera picture; undefined until a frame was measured. */
+  /** Mean brightness (luma, 0…255) of the middle of the camera picture; undefined until a few painted frames were measured. */
   get brightness(): number | undefined {
     return this.light.brightness;
   }
@@ -211,26 +201,19 @@ export class OnewayDeviceCheck extends OnewayElement {
     const run = ++this.run;
     this.error = undefined;
     this.completed = false;
-    this.permissionWaiting = false;
-    this.levels.detach();
-    this.light.stop();
+    this.stopMeasuring();
     const blocked = this.blockedError();
     if (blocked) {
       this.media.release();
       this.report(blocked);
       return;
     }
-    this.startPermissionHint(run);
-    const stream = await this.media.acquire();
-    clearTimeout(this.hintTimer);
-    if (run !== this.run) return;
-    this.permissionWaiting = false;
-    if (!stream) return;
+    const stream = await this.prompt.watch(this.media.acquire());
+    if (run !== this.run || !stream) return;
     this.levels.attach(stream);
     this.light.start();
-    await Promise.all([this.listDevices(), this.estimateStorage()]);
+    await Promise.all([this.devices.refresh(), this.storage.check()]);
   }
-
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint') && changed.get('endpoint') !== undefined && this.isConnected) {
@@ -240,84 +223,18 @@ export class OnewayDeviceCheck extends OnewayElement {
 
   /** Problems found before asking for the camera: an iframe without the camera, an app's built-in browser. */
   private blockedError(): OnewayError | undefined {
-    return iframeBlockedError(currentEmbedding()) ?? inAppBrowserError(globalThis.navigator?.userAgent ?? '');
-  }
-
-  /** `navigator.mediaDevices` with the candidate's device choice applied, falling back to any device when a remembered one is gone. */
-  private preferredMediaDevices(): Pick<MediaDevices, 'getUserMedia'> | undefined {
-    const devices = globalThis.navigator?.mediaDevices;
-    if (typeof devices?.getUserMedia !== 'function') return undefined;
-    return {
-      getUserMedia: async (constraints?: MediaStreamConstraints) => {
-        const preferred = applyDevicePreferences(constraints ?? {}, this.preferences);
-        if (preferred === constraints) return devices.getUserMedia(constraints);
-        try {
-          return await devices.getUserMedia(preferred);
-        } catch (error) {
-          const name = (error as { name?: string } | undefined)?.name;
-          if (name !== 'OverconstrainedError' && name !== 'NotFoundError') throw error;
-          return devices.getUserMedia(constraints);
-        }
-      },
-    };
-  }
-
-  private startPermissionHint(run: number): void {
-    clearTimeout(this.hintTimer);
-    const seconds = this.permissionHintSeconds;
-    if (!(seconds >= 0)) return;
-    this.hintTimer = setTimeout(() => void this.permissionUnanswered(run, seconds), timerDelayMs(seconds));
-  }
-
-  private async permissionUnanswered(run: number, seconds: number): Promise<void> {
-    if (run !== this.run || this.media.status !== 'requesting') return;
-    // Both already granted: the devices are merely slow to start, there is no prompt to look for.
-    if ((await permissionState('camera')) === 'granted' && (await permissionState('microphone')) === 'granted') return;
-    if (run !== this.run || this.media.status !== 'requesting') return;
-    this.permissionWaiting = true;
-    this.report(
-      new OnewayError('permission-timeout', `The camera and microphone permission prompt was not answered within ${seconds} s.`, true),
-      false,
-    );
-  }
-
-  private async listDevices(): Promise<void> {
-    const mediaDevices = globalThis.navigator?.mediaDevices;
-    if (typeof mediaDevices?.enumerateDevices !== 'function') return;
-    try {
-      const devices = await mediaDevices.enumerateDevices();
-      this.cameras = devices.filter((device) => device.kind === 'videoinput' && device.deviceId);
-      this.microphones = devices.filter((device) => device.kind === 'audioinput' && device.deviceId);
-    } catch {
-      // Without the list the pickers stay empty; the devices in use still work.
-    }
-  }
-
-  private readonly onDeviceChange = () => {
-    if (this.error?.code === 'no-device') void this.check();
-    else if (this.status === 'ready') void this.listDevices();
-  };
-
-  private async estimateStorage(): Promise<void> {
-    const storage = globalThis.navigator?.storage;
-    if (typeof storage?.estimate !== 'function') return;
-    // Answers are kept on the device until the server has them: ask the browser not to evict them.
-    // Not awaited: Firefox asks the candidate, and the request stays pending until they answer.
-    void (async () => {
-      if (typeof storage.persisted === 'function' && !(await storage.persisted())) await storage.persist?.();
-    })().catch(() => undefined);
-    try {
-      const { quota, usage } = await storage.estimate();
-      this.storageEstimate = { quota, usage };
-    } catch {
-      this.storageEstimate = undefined;
-    }
+    return iframeBlockedError(pageEmbedding()) ?? inAppBrowserError(globalThis.navigator?.userAgent ?? '');
   }
 
   private async choose(kind: DeviceKind, deviceId: string): Promise<void> {
-    this.preferences = { ...this.preferences, [kind === 'video' ? 'videoDeviceId' : 'audioDeviceId']: deviceId };
-    saveDevicePreferences(this.preferences);
+    this.media.prefer({ ...this.media.preferences, [kind === 'video' ? 'videoDeviceId' : 'audioDeviceId']: deviceId });
     await this.check();
+  }
+
+  private stopMeasuring(): void {
+    this.prompt.stop();
+    this.levels.detach();
+    this.light.stop();
   }
 
   private get offerAudioOnly(): boolean {
@@ -339,32 +256,19 @@ export class OnewayDeviceCheck extends OnewayElement {
     });
     // The candidate need not wait for the connection test: it finishes after they go on.
     this.connection.finishInBackground();
-    this.preferences = { videoDeviceId, audioDeviceId };
-    saveDevicePreferences(this.preferences);
+    this.media.prefer({ videoDeviceId, audioDeviceId });
     // The recorder opens the devices next; two open captures of one camera fail on some systems (iOS ends the first).
     this.run++;
-    this.levels.detach();
-    this.light.stop();
+    this.stopMeasuring();
     this.media.release();
     this.completed = true;
     this.dispatchEvent(event);
   }
 
   private report(error: OnewayError, gate = true): void {
-    let reported = error;
-    if (error.code === 'permission-denied' && currentEmbedding().framed) {
-      reported = new OnewayError(
-        error.code,
-        `${error.message} The page runs in an iframe: if the candidate did not block the camera, the embedding <iframe> needs allow="camera; microphone".`,
-        error.recoverable,
-        { cause: error },
-      );
-    }
+    const reported = explainForFrame(error, pageEmbedding());
     if (gate) {
-      clearTimeout(this.hintTimer);
-      this.permissionWaiting = false;
-      this.levels.detach();
-      this.light.stop();
+      this.stopMeasuring();
       this.error = reported;
     }
     this.reportError(reported);
@@ -388,14 +292,21 @@ export class OnewayDeviceCheck extends OnewayElement {
   }
 
   private renderContent() {
-    if (this.error) return this.renderError(this.error);
+    if (this.error) {
+      return failureGuidance(this.i18n, this.error, {
+        message: (error) => this.errorMessage(error.code),
+        retry: () => void this.check(),
+        copyLink: () => void this.copyLink(),
+        linkCopied: this.linkCopied,
+      });
+    }
     if (this.completed) return html`<p part="done" role="status">${this.i18n.t('deviceCheck.done')}</p>`;
     const ready = this.status === 'ready';
     return html`
       <div part="stage">
         ${cameraPreview(this.i18n.t('cameraPreview'))}
       </div>
-      ${this.permissionWaiting
+      ${this.prompt.waiting
         ? html`<p part="permission-hint" role="alert">${this.i18n.t('error.permission-timeout')}</p>`
         : nothing}
       <div part="devices">
@@ -405,18 +316,14 @@ export class OnewayDeviceCheck extends OnewayElement {
         <div part="microphone">
           <label for="level" part="level-label">${this.i18n.t('deviceCheck.level')}</label>
           <meter id="level" part="level-meter" min="0" max="1" low="0.15" high="0.9" optimum="0.5" .value=${this.levels.level}></meter>
-          <p part="microphone-advice" class=${this.levels.advice === 'silent' || this.levels.advice === 'noisy' ? 'warning' : ''}>
-            ${this.microphoneText()}
-          </p>
+          ${adviceLine(this.i18n, 'microphone-advice', MICROPHONE_GUIDANCE[this.levels.advice])}
           ${ready && !this.levels.running
             ? html`<button part="start-microphone-button" type="button" class="secondary" @click=${() => void this.levels.resume()}>
                 ${this.i18n.t('deviceCheck.startMicrophone')}
               </button>`
             : nothing}
         </div>
-        <p part="lighting-advice" class=${this.light.advice === 'too-dark' || this.light.advice === 'too-bright' ? 'warning' : ''}>
-          ${this.lightingText()}
-        </p>
+        ${adviceLine(this.i18n, 'lighting-advice', LIGHTING_GUIDANCE[this.light.advice])}
         ${this.renderConnection()} ${this.renderStorage()}
       </div>
       <button part="continue-button" type="button" ?disabled=${!ready} @click=${() => this.continue()}>
@@ -427,7 +334,7 @@ export class OnewayDeviceCheck extends OnewayElement {
 
   private renderPicker(kind: DeviceKind, ready: boolean) {
     const video = kind === 'video';
-    const devices = video ? this.cameras : this.microphones;
+    const devices = video ? this.devices.cameras : this.devices.microphones;
     const current = video ? this.videoDeviceId : this.audioDeviceId;
     const id = video ? 'camera' : 'microphone';
     return html`
@@ -450,54 +357,10 @@ export class OnewayDeviceCheck extends OnewayElement {
     `;
   }
 
-  private microphoneText(): string {
-    switch (this.levels.advice) {
-      case 'silent':
-        return this.i18n.t('deviceCheck.silent');
-      case 'noisy':
-        return this.i18n.t('deviceCheck.noisy');
-      case 'ok':
-        return this.i18n.t('deviceCheck.heard');
-      default:
-        return this.i18n.t('deviceCheck.speak');
-    }
-  }
-
-  private lightingText(): string {
-    switch (this.light.advice) {
-      case 'too-dark':
-        return this.i18n.t('deviceCheck.tooDark');
-      case 'too-bright':
-        return this.i18n.t('deviceCheck.tooBright');
-      case 'ok':
-        return this.i18n.t('deviceCheck.lightOk');
-      default:
-        return this.i18n.t('deviceCheck.lightMeasuring');
-    }
-  }
-
   private renderConnection() {
     if (!this.endpoint) return nothing;
-    const status = this.connection.status;
-    const throughput = this.throughputBps;
-    let text: string;
-    let warning = false;
-    if (status === 'failed') {
-      text = this.i18n.t('deviceCheck.connectionFailed');
-      warning = true;
-    } else if (status !== 'done' || throughput === undefined) {
-      text = `${this.i18n.t('deviceCheck.connectionChecking')} ${this.i18n.t('deviceCheck.connectionBackground')}`;
-    } else {
-      const advice = connectionAdvice(throughput);
-      const speed = this.formatSpeed(throughput);
-      text = this.i18n.t(
-        advice === 'ok' ? 'deviceCheck.connectionOk' : advice === 'slow' ? 'deviceCheck.connectionSlow' : 'deviceCheck.connectionTooSlow',
-        { speed },
-      );
-      warning = advice !== 'ok';
-    }
     return html`
-      <p part="connection" class=${warning ? 'warning' : ''}>${text}</p>
+      ${connectionLine(this.i18n, this.connection.status, this.throughputBps)}
       ${this.offerAudioOnly
         ? html`<label part="audio-only">
             <input
@@ -512,76 +375,15 @@ export class OnewayDeviceCheck extends OnewayElement {
   }
 
   private renderStorage() {
-    const estimate = this.storageEstimate;
-    if (!estimate) return nothing;
-    const fit = fitRecording(this.throughputBps);
-    const videoBitsPerSecond = fit.videoBitsPerSecond ?? LINK_TIERS[0].maxVideoBps;
-    const audioBitsPerSecond = fit.audioBitsPerSecond;
-    const check = { quotaBytes: estimate.quota, usageBytes: estimate.usage, maxAnswerSeconds: this.maxAnswerSeconds, videoBitsPerSecond, audioBitsPerSecond };
-    if (storageAdvice(check) !== 'low') return nothing;
+    const shortfall = this.storage.shortfall(this.maxAnswerSeconds, this.throughputBps);
+    if (!shortfall) return nothing;
     return html`<p part="storage-warning" class="warning">
-      ${this.i18n.t('deviceCheck.storageLow', {
-        free: this.i18n.bytes(Math.max(0, (estimate.quota ?? 0) - (estimate.usage ?? 0))),
-        needed: this.i18n.bytes(bytesForAnswer(this.maxAnswerSeconds, videoBitsPerSecond, audioBitsPerSecond)),
-      })}
+      ${this.i18n.t('deviceCheck.storageLow', { free: this.i18n.bytes(shortfall.freeBytes), needed: this.i18n.bytes(shortfall.neededBytes) })}
     </p>`;
-  }
-
-  private renderError(error: OnewayError) {
-    const userAgent = globalThis.navigator?.userAgent ?? '';
-    const app = error.code === 'in-app-browser' ? detectInAppBrowser(userAgent) : undefined;
-    const message = app
-      ? this.i18n.t('deviceCheck.inApp', { app: IN_APP_NAMES[app], browser: suggestedBrowser(userAgent, this.i18n.messages) })
-      : this.errorMessage(error.code);
-    return html`
-      <div part="error" role="alert">
-        <p part="error-message">${message}</p>
-        ${error.code === 'permission-denied' ? this.renderPermissionSteps(userAgent) : nothing}
-        ${error.code === 'in-app-browser' ? this.renderCopyLink() : nothing}
-        ${error.recoverable
-          ? html`<button part="retry-button" type="button" @click=${() => void this.check()}>${this.i18n.t('tryAgain')}</button>`
-          : nothing}
-      </div>
-    `;
-  }
-
-  private renderPermissionSteps(userAgent: string) {
-    const { browser, steps } = permissionHelp(userAgent, this.i18n.messages);
-    return html`
-      <p part="help-intro">${this.i18n.t('deviceCheck.permissionSteps')}</p>
-      <ol part="help-steps" data-browser=${browser}>
-        ${steps.map((step) => html`<li>${step}</li>`)}
-      </ol>
-    `;
-  }
-
-  /** A throughput for people: `850 kbit/s`, `4.2 Mbit/s`. */
-  private formatSpeed(bitsPerSecond: number): string {
-    if (bitsPerSecond >= 1_000_000) {
-      return this.i18n.t('deviceCheck.mbps', { value: this.i18n.number(bitsPerSecond / 1_000_000, { maximumFractionDigits: 1 }) });
-    }
-    return this.i18n.t('deviceCheck.kbps', { value: Math.round(bitsPerSecond / 1000) });
-  }
-
-  private renderCopyLink() {
-    return html`
-      <div part="link-row">
-        <input part="page-link" type="url" readonly aria-label=${this.i18n.t('deviceCheck.pageLink')} .value=${location.href} />
-        <button part="copy-link-button" type="button" @click=${() => void this.copyLink()}>${this.i18n.t('deviceCheck.copyLink')}</button>
-      </div>
-      <p part="link-status" role="status">${this.linkCopied ? this.i18n.t('deviceCheck.linkCopied') : ''}</p>
-    `;
   }
 }
 
 function hasLiveTrack(stream: MediaStream, kind: DeviceKind): boolean {
   const tracks = kind === 'video' ? stream.getVideoTracks() : stream.getAudioTracks();
   return tracks.some((track) => track.readyState === 'live');
-}
-
-/** The embedding facts of this page, for `iframeBlockedError`. */
-function currentEmbedding(): { framed: boolean; policy?: FeaturePolicyLike } {
-  const framed = globalThis.window !== undefined && window.self !== window.top;
-  const doc = globalThis.document as (Document & { featurePolicy?: FeaturePolicyLike; permissionsPolicy?: FeaturePolicyLike }) | undefined;
-  return { framed, policy: doc?.permissionsPolicy ?? doc?.featurePolicy };
 }
