@@ -10,7 +10,9 @@ import { serverBytes, sha256Hex } from './tus.js';
 export async function expectDelivered(spy: RecorderSpy, answer: { uploadUrl: string; sha256: string; bytes: number }): Promise<void> {
   const recorded = await spy.lastRecording();
   const onServer = await serverBytes(answer.uploadUrl);
-  expect(onServer.length, 'bytes on the server').to.equal(recorded.length);
+  // Which recorders made which slices, to tell a lost slice from a recorder the test did not expect.
+  const slices = JSON.stringify(spy.recordings.map((recording) => recording.map((slice) => slice?.length)));
+  expect(onServer.length, `bytes on the server (slices by recorder: ${slices})`).to.equal(recorded.length);
   const hash = await sha256Hex(recorded);
   expect(await sha256Hex(onServer), 'SHA-256 of the file on the server').to.equal(hash);
   expect(answer.sha256).to.equal(hash);
