@@ -35,6 +35,13 @@ export default defineConfig({
       'js-base64': shim('js-base64'),
     },
   },
+  // Relative to the bundle, wherever the host puts it: the hash worker is a file next to it.
+  base: './',
+  worker: {
+    // The hash worker (src/core/sha256-worker.ts): a file of its own, allowed by `script-src 'self'`.
+    format: 'es',
+    rolldownOptions: { output: { entryFileNames: 'oneway-interview-[name]-[hash].js' } },
+  },
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: true,

@@ -1,5 +1,7 @@
 import { OnewayError } from './errors.js';
 import { canonicalMimeType, supportedMimeTypes, type MediaKind } from './mime-type.js';
+import type { Sha256State } from './sha256.js';
+import { sliceHasher, type SliceHasher } from './slice-hash.js';
 
 /** The MediaRecorder constructor, injected so tests can stand in for it. */
 export type MediaRecorderFactory = (stream: MediaStream, options: MediaRecorderOptions) => MediaRecorder;
@@ -25,30 +27,43 @@ export function recorderOptions(options: MediaRecorderFactoryOptions): MediaReco
 }
 
 export interface AnswerRecorderOptions extends MediaRecorderFactoryOptions {
-  /** Receives every slice, in order, as bytes. */
-  onSlice(bytes: Uint8Array): void | Promise<void>;
+  /** The hash state before the first slice (a new take's empty hash). */
+  hash: Sha256State;
+  /**
+   * Receives every slice, in order: its bytes, the hash state of every byte up to its end, and
+   * MediaRecorder's Blob of the same bytes (to send and play without copying them).
+   */
+  onSlice(bytes: Uint8Array, hash: Sha256State, blob: Blob): void | Promise<void>;
+  /** Reads and hashes each slice; the page's worker by default. */
+  hashSlice?: SliceHasher;
   /** MediaRecorder failed while recording. */
   onError?(error: OnewayError): void;
   createRecorder?: MediaRecorderFactory;
 }
 
 /**
- * One take: MediaRecorder with a timeslice, its Blob slices turned into bytes in order.
- * `stop()` resolves once the last slice has been handed over.
+ * One take: MediaRecorder with a timeslice, its Blob slices turned into bytes and hashed (off the
+ * main thread), in order. `stop()` resolves once the last slice has been handed over.
  */
 export class AnswerRecorder {
   private readonly recorder: MediaRecorder;
   private delivered: Promise<void> = Promise.resolve();
+  private hash: Sha256State;
   private readonly stopped: Promise<void>;
 
   constructor(stream: MediaStream, private readonly options: AnswerRecorderOptions) {
+    this.hash = options.hash;
+    const hashSlice = options.hashSlice ?? sliceHasher();
     this.recorder = (options.createRecorder ?? createMediaRecorder)(stream, recorderOptions(options));
     this.recorder.addEventListener('dataavailable', (event) => {
       const blob = (event as BlobEvent).data;
       if (!blob || blob.size === 0) return;
-      // Slices are read in arrival order, one after the other: a slice's bytes must never overtake.
+      // Slices are read in arrival order, one after the other: a slice's bytes must never overtake,
+      // and each slice's hash goes on from the one before.
       this.delivered = this.delivered.then(async () => {
-        await options.onSlice(new Uint8Array(await blob.arrayBuffer()));
+        const { bytes, hash } = await hashSlice(blob, this.hash);
+        this.hash = hash;
+        await options.onSlice(bytes, hash, blob);
       });
     });
     this.recorder.addEventListener('error', (event) => {

@@ -3,7 +3,7 @@ import type { Journal, JournalEntry, TakeJournal } from './journal.js';
 import { bareType, fileExtension } from './mime-type.js';
 import { AnswerRecorder, type MediaRecorderFactory } from './recorder.js';
 import { RecordingSource } from './recording-source.js';
-import { Sha256 } from './sha256.js';
+import { Sha256, type Sha256State } from './sha256.js';
 import { StreamingUpload, type AuthorizeHook, type UploadState } from './tus-stream.js';
 
 /** What the host learns about an answer once the server holds all of it. */
@@ -82,7 +82,7 @@ export class Take {
 
   /** Starts recording `stream` and uploading what it records. */
   static record(stream: MediaStream, options: RecordOptions): Take {
-    const hash = new Sha256();
+    const hash = new Sha256().save();
     const takeId = crypto.randomUUID();
     const journal = options.localOnly ? undefined : options.journal?.begin(
       {
@@ -91,7 +91,7 @@ export class Take {
         endpoint: options.endpoint,
         mimeType: options.mimeType,
         metadata: uploadMetadata(options.mimeType, options.metadata),
-        hash: hash.save(),
+        hash,
       },
       (error) => options.onError?.(error),
     );
@@ -122,7 +122,7 @@ export class Take {
     const take = new Take(
       entry.takeId,
       source,
-      Sha256.from(entry.hash),
+      entry.hash,
       entry.mimeType,
       durationMs,
       interrupted,
@@ -139,7 +139,8 @@ export class Take {
     /** Unique per take; the journal's key. */
     readonly id: string,
     private readonly source: RecordingSource,
-    private readonly hash: Sha256,
+    /** The SHA-256 state of every byte recorded so far. */
+    private hash: Sha256State,
     private recordedMimeType: string,
     private durationMs: number,
     private readonly interrupted: boolean,
@@ -248,12 +249,13 @@ export class Take {
       videoBitsPerSecond: options.videoBitsPerSecond,
       audioBitsPerSecond: options.audioBitsPerSecond,
       createRecorder: options.createRecorder,
-      onSlice: (bytes) => {
-        this.hash.update(bytes);
-        this.review?.push(new Blob([bytes as BlobPart]));
-        const stored = this.journal?.append(bytes, this.hash.save());
+      hash: this.hash,
+      onSlice: (bytes, hash, blob) => {
+        this.hash = hash;
+        this.review?.push(blob);
+        const stored = this.journal?.append(bytes, hash);
         if (!this.source.isEnded) {
-          this.source.append(bytes);
+          this.source.append(blob);
           const end = this.source.bytesRecorded;
           void stored?.then((ok) => (ok ? this.source.stored(end) : this.source.storeFailed()));
         }
@@ -279,7 +281,7 @@ export class Take {
       bytes: this.source.bytesRecorded,
       durationMs: this.durationMs,
       mimeType: this.mimeType,
-      sha256: this.hash.hex(),
+      sha256: Sha256.from(this.hash).hex(),
       interrupted: this.interrupted,
       metadata: this.metadata,
     });
