@@ -97,23 +97,71 @@ export class AnswerRecorder {
 /** Which MIME types were seen to deliver slices before `stop()` in this page, by type. */
 const streamingVerdicts = new Map<string, Promise<boolean>>();
 
+/** Where verdicts are remembered across pages: by browser version (its user agent) and type. */
+export interface VerdictStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+const verdictKey = (mimeType: string) => `oneway-interview:streams:${globalThis.navigator?.userAgent ?? ''}:${mimeType}`;
+
+/** The page's localStorage, where it may be used (not in a sandboxed frame, say). */
+function defaultVerdictStore(): VerdictStore | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Whether `mimeType` delivers data while recording. Found out once per page by a short silent
- * probe recording of the stream, so a container that only writes at the end is never chosen.
+ * Whether `mimeType` delivers data while recording. Found out by a short silent probe recording
+ * of the stream, so a container that only writes at the end is never chosen; the verdict is kept
+ * for the page and remembered for this browser version, so the candidate waits for the probe once.
  */
 export function deliversWhileRecording(
   stream: MediaStream,
   mimeType: string,
   createRecorder: MediaRecorderFactory = createMediaRecorder,
   probeMs = 2500,
+  store: VerdictStore | undefined = defaultVerdictStore(),
 ): Promise<boolean> {
   let verdict = streamingVerdicts.get(mimeType);
   if (!verdict) {
-    verdict = probe(stream, mimeType, createRecorder, probeMs);
+    const remembered = readVerdict(store, mimeType);
+    verdict = remembered !== undefined ? Promise.resolve(remembered) : probe(stream, mimeType, createRecorder, probeMs).then((streams) => {
+      writeVerdict(store, mimeType, streams);
+      return streams;
+    });
     streamingVerdicts.set(mimeType, verdict);
   }
   return verdict;
 }
+
+function readVerdict(store: VerdictStore | undefined, mimeType: string): boolean | undefined {
+  try {
+    const value = store?.getItem(verdictKey(mimeType));
+    return value === 'streams' ? true : value === 'at-stop' ? false : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeVerdict(store: VerdictStore | undefined, mimeType: string, streams: boolean): void {
+  try {
+    store?.setItem(verdictKey(mimeType), streams ? 'streams' : 'at-stop');
+  } catch {
+    // Storage full or refused: the next page probes again.
+  }
+}
+
+/**
+ * The probe asks for a keyframe every 100 ms (where the browser takes the option), so a
+ * container that cuts fragments at keyframes shows it within a fraction of a second. It waits
+ * for a second non-empty slice: Chromium's MP4 writer hands out its header at once, and a
+ * container that writes the rest only at `stop()` never sends a second one.
+ */
+const PROBE_KEYFRAME_MS = 100;
 
 async function probe(
   stream: MediaStream,
@@ -123,7 +171,7 @@ async function probe(
 ): Promise<boolean> {
   let recorder: MediaRecorder;
   try {
-    recorder = createRecorder(stream.clone(), recorderOptions({ mimeType }));
+    recorder = createRecorder(stream.clone(), { mimeType, videoKeyFrameIntervalDuration: PROBE_KEYFRAME_MS } as MediaRecorderOptions);
   } catch {
     return false;
   }
@@ -131,8 +179,9 @@ async function probe(
   try {
     return await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), probeMs);
+      let slices = 0;
       recorder.addEventListener('dataavailable', (event) => {
-        if ((event as BlobEvent).data.size > 0) {
+        if ((event as BlobEvent).data.size > 0 && ++slices === 2) {
           clearTimeout(timer);
           resolve(true);
         }
@@ -141,7 +190,7 @@ async function probe(
         clearTimeout(timer);
         resolve(false);
       });
-      recorder.start(250);
+      recorder.start(PROBE_KEYFRAME_MS);
     });
   } finally {
     if (recorder.state !== 'inactive') recorder.stop();
