@@ -8,7 +8,7 @@ import { retentionMs, TakeController } from '../../controllers/take-controller.j
 import { classifyMediaError, type OnewayError } from '../../core/errors.js';
 import type { MediaKind } from '../../core/mime-type.js';
 import { chooseRecordingType } from '../../core/recorder.js';
-import { uploadOriginsAttribute, type AuthorizeHook } from '../../core/tus-stream.js';
+import { loadTusClient, uploadOriginsAttribute, type AuthorizeHook } from '../../core/tus-stream.js';
 import { OnewayErrorEvent } from '../../events/error.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { recorderStyles } from './recorder.styles.js';
@@ -261,6 +261,8 @@ export class OnewayRecorder extends LitElement {
     await this.lock.acquired;
     if (!this.isConnected) return;
     void this.takes.recover();
+    // The upload client is a chunk of its own: fetched while the camera starts, so it is there for the first take.
+    void loadTusClient().catch(() => undefined);
     const stream = await this.media.acquire();
     if (!stream) return;
     try {
