@@ -7,7 +7,7 @@ import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { buildUppy, compressedSizes } from './lib/build.mjs';
+import { buildUppy, compressedSizes, moduleSizes } from './lib/build.mjs';
 import { launchChromium } from './lib/browser.mjs';
 import { syntheticCamera } from './lib/camera.mjs';
 import { cpuSnapshot, othersShare } from './lib/machine.mjs';
@@ -29,6 +29,7 @@ const { values: flags } = parseArgs({
     lengths: { type: 'string' },
     'memory-seconds': { type: 'string' },
     'startup-runs': { type: 'string' },
+    'floor-runs': { type: 'string' },
     only: { type: 'string' },
     'sweep-links': { type: 'string' },
     'sweep-lengths': { type: 'string' },
@@ -53,7 +54,10 @@ const config = {
   startupRuns: Number(flags['startup-runs'] ?? (quick ? 5 : 9)),
   // Both setups record the type the widget picks by itself in Chromium (MP4 first), so the files compare.
   mimeType: 'video/mp4;codecs=avc1,opus',
-  figures: new Set((flags.only ?? 'size,startup,answers,memory').split(',')),
+  figures: new Set((flags.only ?? 'size,startup,floor,answers,memory').split(',')),
+  // The main thread next to a bare MediaRecorder page (`floor`): 20 s answers, bare / ours / Uppy in turn.
+  floorRuns: Number(flags['floor-runs'] ?? (quick ? 3 : 5)),
+  floorSeconds: 20,
   // The slow-link sweep (`--only sweep`, ~12 min): uplinks in Mbit/s, fastest first; each run's
   // second question is on the next slower one (the slowest stays).
   sweepLinks: (flags['sweep-links'] ?? '4,1,0.6,0.4').split(',').map(Number),
@@ -79,7 +83,7 @@ const cpuAtStart = cpuSnapshot();
 const log = (message) => console.error(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
 config.runsPerLength = Object.fromEntries(config.lengths.map((seconds) => [seconds, runsFor(seconds)]));
-const results = { config: { ...config, figures: [...config.figures] }, answers: [], memory: [], startup: {}, sizes: {}, sweep: [] };
+const results = { config: { ...config, figures: [...config.figures] }, answers: [], floor: [], memory: [], startup: {}, sizes: {}, sweep: [] };
 const browsers = [];
 let server;
 let locate = () => undefined;
@@ -100,6 +104,7 @@ try {
   const uppyBuild = await buildUppy({ entry: join(benchDir, 'pages/uppy-setup.js'), outDir: buildDir });
   results.sizes = {
     ours: compressedSizes(cdnBundle),
+    oursModules: moduleSizes(cdnBundle),
     // Chunks the bundle imports only on demand (other languages): not loaded by an English page.
     oursChunks: readdirSync(dirname(cdnBundle))
       .filter((name) => name.endsWith('.js') && name !== 'oneway-interview.js')
@@ -121,6 +126,7 @@ try {
   results.environment = environment(await main.browser.version(), main);
 
   if (config.figures.has('startup')) await startupFigures(main.browser);
+  if (config.figures.has('floor')) await floorFigures(main.browser);
   if (config.figures.has('answers')) await answerFigures(main.browser);
   if (config.figures.has('sweep')) await sweepFigures(main.browser);
   await main.browser.close();
@@ -144,6 +150,7 @@ try {
 
 async function startupFigures(browser) {
   const variants = [
+    { key: 'bare', page: 'startup-bare.html' },
     { key: 'interview', page: 'startup-interview.html' },
     { key: 'recorderAuto', page: 'startup-recorder.html' },
     { key: 'recorderMime', page: 'startup-recorder.html', mimeType: config.mimeType },
@@ -158,6 +165,32 @@ async function startupFigures(browser) {
     results.startup[variant.key] = runs;
     const ok = runs.filter((r) => Number.isFinite(r.readyMs)).map((r) => r.readyMs.toFixed(0));
     log(`start-up ${variant.key}: ${runs[0]?.missing ? 'element not built yet' : `${ok.join(', ')} ms`}`);
+  }
+}
+
+/**
+ * The main thread while recording, against its floor: a bare page recording the same camera with
+ * start(1000) and dropping the data, ours and Uppy, in an order that rotates from round to round.
+ */
+async function floorFigures(browser) {
+  const setups = ['bare', 'ours', 'uppy'];
+  for (let round = 0; round < config.floorRuns; round++) {
+    const order = [...setups.slice(round % 3), ...setups.slice(0, round % 3)];
+    for (const setup of order) {
+      const run = await recordAnswer({
+        browser,
+        server,
+        setup,
+        seconds: config.floorSeconds,
+        network: 'loopback',
+        bitsPerSecond: config.answerBitsPerSecond,
+        mimeType: config.mimeType,
+      });
+      run.round = round;
+      results.floor.push(run);
+      const t = run.mainThread;
+      log(`floor ${setup} #${round + 1}: ${run.ok ? `busy ${t.taskMs.toFixed(0)} ms, script ${t.scriptMs.toFixed(0)} ms, ${t.longTasks.length} long tasks` : `FAILED (${run.failure})`}`);
+    }
   }
 }
 
