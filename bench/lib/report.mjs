@@ -42,6 +42,7 @@ export function renderReport(results, { command }) {
   if (config.figures.includes('startup')) sections.push(...startup(results), '');
   if (config.figures.includes('answers')) sections.push(...wire(results), '');
   if (config.figures.includes('sweep')) sections.push(...renderSweep(results), '');
+  if (config.figures.includes('slowlink') || config.figures.includes('long')) sections.push(...issueRows(results), '');
   sections.push(...failures(results), '');
   sections.push(...conditions(results));
   return `${sections.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
@@ -317,6 +318,73 @@ function mainThread(results) {
     `\`longtask\` attribution seen: ${longTaskAttribution.size ? [...longTaskAttribution].map((a) => `\`${a}\``).join(', ') : 'none'} (Chromium only names the frame, not the script).`,
   ];
 }
+
+/** What the page holds in JavaScript: heap plus ArrayBuffer contents. */
+const pageHeld = (sample) => sample.heapUsed + (Number.isFinite(sample.heapBacking) ? sample.heapBacking : 0);
+const OFFLINE_HELD_GOAL_BYTES = 64 * 1024 * 1024;
+/** "Flat": after its first sample, a long answer's page memory grows by at most this. */
+const FLAT_GROWTH_BYTES = 8 * 1024 * 1024;
+
+function longTable(run) {
+  return table(
+    ['At', 'recorded', 'confirmed by the server', 'JS heap', 'ArrayBuffers', 'heap + buffers', 'renderer PSS', 'browser PSS'],
+    run.samples.map((s) => [s.label, formatBytes(s.bytesRecorded), formatBytes(s.bytesUploaded), formatBytes(s.heapUsed), formatBytes(s.heapBacking), formatBytes(pageHeld(s)), formatBytes(s.rendererPss), formatBytes(s.browserPss)]),
+  );
+}
+
+/** Issue 17's rows: (a) a 1 Mbit/s uplink, (b) a long answer, (c) a long offline spell. */
+function issueRows(results) {
+  const { config } = results;
+  const lines = ['## 8. Slow link, long answer, long offline spell', ''];
+  if (config.figures.includes('slowlink')) {
+    const answers = results.slowLink.flatMap((run) => run.answers.map((a) => ({ ...a, seconds: run.seconds })));
+    const worst = Math.max(...answers.map((a) => a.stopToSafeMs));
+    lines.push(
+      '**(a) 1 Mbit/s uplink** (+60 ms, DevTools throttling), `<oneway-interview>` with its device check choosing the bitrate',
+      '(driven as in figure 7, both questions on the same link):',
+      '',
+      ...table(
+        ['Answer', 'question', 'asked of MediaRecorder (video + audio)', 'file rate', 'unconfirmed at Stop', 'Stop → safe', 'verified'],
+        answers.map((a) => [`${a.seconds} s`, `${a.question}`, `${Math.round((a.requested?.videoBitsPerSecond ?? NaN) / 1000)} + ${Math.round((a.requested?.audioBitsPerSecond ?? NaN) / 1000)} kbit/s`, `${(a.fileBitsPerSecond / 1e6).toFixed(2)} Mbit/s`, formatBytes(a.unconfirmedAtStop), formatMs(spread([a.stopToSafeMs])), a.ok ? 'yes' : 'no']),
+      ),
+      '',
+      `Goal (Stop → safe ≤ 1.5 s for every answer): **${answers.length && results.slowLink.every((r) => r.ok) && worst <= TARGET_MS ? 'met' : 'missed'}** (worst ${(worst / 1000).toFixed(2)} s${results.slowLink.some((r) => !r.ok) ? `; failed: ${results.slowLink.filter((r) => !r.ok).map((r) => r.failure).join('; ')}` : ''}).`,
+      '',
+    );
+  }
+  if (config.figures.includes('long')) {
+    const long = results.long.find((r) => r.kind === 'long');
+    const offline = results.long.find((r) => r.kind === 'offline');
+    if (long) {
+      const held = long.samples.map(pageHeld);
+      const growth = Math.max(...held.slice(1)) - held[1];
+      lines.push(
+        `**(b) A ${formatMinutesLabel(long.seconds)} answer** at 2.5 Mbit/s on loopback, ours alone (memory after a forced GC, as in figure 2):`,
+        '',
+        ...longTable(long),
+        '',
+        `Stop → safe: ${long.ok ? `${(long.stopToSafeMs / 1000).toFixed(2)} s` : `failed (${long.failure})`}, file ${formatBytes(long.fileBytes)}, verified: ${long.ok ? 'yes' : 'no'}. ` +
+          `Goals (Stop → safe ≤ 1.5 s; memory flat, heap + buffers growing ≤ ${formatBytes(FLAT_GROWTH_BYTES)} after the first sample): **${long.ok && long.stopToSafeMs <= TARGET_MS ? 'met' : 'missed'}** / **${Number.isFinite(growth) && growth <= FLAT_GROWTH_BYTES ? 'met' : 'missed'}** (grew ${formatBytes(growth)}).`,
+        '',
+      );
+    }
+    if (offline) {
+      const peak = Math.max(...offline.samples.map(pageHeld));
+      lines.push(
+        `**(c) ${formatMinutesLabel(offline.offline.seconds)} offline mid-answer** (DevTools offline from 30 s in; then a minute on the network, then Stop), ours:`,
+        '',
+        ...longTable(offline),
+        '',
+        `After the network came back: Stop → safe ${offline.ok ? `${(offline.stopToSafeMs / 1000).toFixed(2)} s` : `failed (${offline.failure})`}, file ${formatBytes(offline.fileBytes)}, byte-exact (size and SHA-256 of what MediaRecorder produced): ${offline.ok ? 'yes' : 'no'}. ` +
+          `Goals (heap + ArrayBuffers under 64 MB all along; byte-exact): **${peak < OFFLINE_HELD_GOAL_BYTES ? 'met' : 'missed'}** (peak ${formatBytes(peak)}) / **${offline.ok ? 'met' : 'missed'}**.`,
+        '',
+      );
+    }
+  }
+  return lines;
+}
+
+const formatMinutesLabel = (seconds) => (seconds % 60 === 0 ? `${seconds / 60}-minute` : `${seconds} s`);
 
 /** The floor runs of `setup` that succeeded. */
 const floorRuns = (results, setup) => results.floor.filter((run) => run.setup === setup && run.ok);
