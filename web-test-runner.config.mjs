@@ -1,7 +1,7 @@
 // Tests run in the system Chromium with fake camera and microphone, against a real tus server
 // mounted on the same origin at /files.
 import { fileURLToPath } from 'node:url';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -58,6 +58,14 @@ export default {
     },
   ],
   middleware: [
+    // A worker's script is fetched by the URL its module names (`new URL('./x.js', import.meta.url)`),
+    // as in the built package; here the source is the TypeScript file next to it.
+    async (ctx, next) => {
+      if (ctx.path.startsWith('/src/') && ctx.path.endsWith('.js') && !existsSync(fileURLToPath(new URL(`.${ctx.path}`, import.meta.url)))) {
+        ctx.path = ctx.path.replace(/\.js$/, '.ts');
+      }
+      return next();
+    },
     // The CSP fixture pages are served the way a strict host page would be.
     async (ctx, next) => {
       await next();

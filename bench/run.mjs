@@ -7,7 +7,7 @@ import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { buildUppy, compressedSizes } from './lib/build.mjs';
+import { buildUppy, compressedSizes, moduleSizes } from './lib/build.mjs';
 import { launchChromium } from './lib/browser.mjs';
 import { syntheticCamera } from './lib/camera.mjs';
 import { cpuSnapshot, othersShare } from './lib/machine.mjs';
@@ -29,6 +29,9 @@ const { values: flags } = parseArgs({
     lengths: { type: 'string' },
     'memory-seconds': { type: 'string' },
     'startup-runs': { type: 'string' },
+    'floor-runs': { type: 'string' },
+    'long-seconds': { type: 'string' },
+    'offline-seconds': { type: 'string' },
     only: { type: 'string' },
     'sweep-links': { type: 'string' },
     'sweep-lengths': { type: 'string' },
@@ -53,7 +56,16 @@ const config = {
   startupRuns: Number(flags['startup-runs'] ?? (quick ? 5 : 9)),
   // Both setups record the type the widget picks by itself in Chromium (MP4 first), so the files compare.
   mimeType: 'video/mp4;codecs=avc1,opus',
-  figures: new Set((flags.only ?? 'size,startup,answers,memory').split(',')),
+  figures: new Set((flags.only ?? 'size,startup,floor,answers,memory,slowlink,long').split(',')),
+  // Issue 17's rows: (a) `slowlink`, the interview on a 1 Mbit/s uplink with the bitrate its device
+  // check picks, 10 and 60 s answers; (b) and (c) `long`, one long answer of ours and one with a
+  // long offline spell in the middle, side by side in two browsers.
+  slowLinkLengths: [10, 60],
+  longSeconds: Number(flags['long-seconds'] ?? (quick ? 120 : 600)),
+  offlineSeconds: Number(flags['offline-seconds'] ?? (quick ? 120 : 600)),
+  // The main thread next to a bare MediaRecorder page (`floor`): 20 s answers, bare / ours / Uppy in turn.
+  floorRuns: Number(flags['floor-runs'] ?? (quick ? 3 : 5)),
+  floorSeconds: 20,
   // The slow-link sweep (`--only sweep`, ~12 min): uplinks in Mbit/s, fastest first; each run's
   // second question is on the next slower one (the slowest stays).
   sweepLinks: (flags['sweep-links'] ?? '4,1,0.6,0.4').split(',').map(Number),
@@ -79,7 +91,7 @@ const cpuAtStart = cpuSnapshot();
 const log = (message) => console.error(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
 config.runsPerLength = Object.fromEntries(config.lengths.map((seconds) => [seconds, runsFor(seconds)]));
-const results = { config: { ...config, figures: [...config.figures] }, answers: [], memory: [], startup: {}, sizes: {}, sweep: [] };
+const results = { config: { ...config, figures: [...config.figures] }, answers: [], floor: [], memory: [], startup: {}, sizes: {}, sweep: [], slowLink: [], long: [] };
 const browsers = [];
 let server;
 let locate = () => undefined;
@@ -100,6 +112,7 @@ try {
   const uppyBuild = await buildUppy({ entry: join(benchDir, 'pages/uppy-setup.js'), outDir: buildDir });
   results.sizes = {
     ours: compressedSizes(cdnBundle),
+    oursModules: moduleSizes(cdnBundle),
     // Chunks the bundle imports only on demand (other languages): not loaded by an English page.
     oursChunks: readdirSync(dirname(cdnBundle))
       .filter((name) => name.endsWith('.js') && name !== 'oneway-interview.js')
@@ -121,11 +134,14 @@ try {
   results.environment = environment(await main.browser.version(), main);
 
   if (config.figures.has('startup')) await startupFigures(main.browser);
+  if (config.figures.has('floor')) await floorFigures(main.browser);
   if (config.figures.has('answers')) await answerFigures(main.browser);
   if (config.figures.has('sweep')) await sweepFigures(main.browser);
+  if (config.figures.has('slowlink')) await slowLinkFigures(main.browser);
   await main.browser.close();
 
   if (config.figures.has('memory')) await memoryFigures();
+  if (config.figures.has('long')) await longFigures();
 
   results.durationSeconds = Math.round((Date.now() - startedAt) / 1000);
   results.environment.loadAfter = os.loadavg().map((l) => l.toFixed(1));
@@ -144,6 +160,7 @@ try {
 
 async function startupFigures(browser) {
   const variants = [
+    { key: 'bare', page: 'startup-bare.html' },
     { key: 'interview', page: 'startup-interview.html' },
     { key: 'recorderAuto', page: 'startup-recorder.html' },
     { key: 'recorderMime', page: 'startup-recorder.html', mimeType: config.mimeType },
@@ -158,6 +175,32 @@ async function startupFigures(browser) {
     results.startup[variant.key] = runs;
     const ok = runs.filter((r) => Number.isFinite(r.readyMs)).map((r) => r.readyMs.toFixed(0));
     log(`start-up ${variant.key}: ${runs[0]?.missing ? 'element not built yet' : `${ok.join(', ')} ms`}`);
+  }
+}
+
+/**
+ * The main thread while recording, against its floor: a bare page recording the same camera with
+ * start(1000) and dropping the data, ours and Uppy, in an order that rotates from round to round.
+ */
+async function floorFigures(browser) {
+  const setups = ['bare', 'ours', 'uppy'];
+  for (let round = 0; round < config.floorRuns; round++) {
+    const order = [...setups.slice(round % 3), ...setups.slice(0, round % 3)];
+    for (const setup of order) {
+      const run = await recordAnswer({
+        browser,
+        server,
+        setup,
+        seconds: config.floorSeconds,
+        network: 'loopback',
+        bitsPerSecond: config.answerBitsPerSecond,
+        mimeType: config.mimeType,
+      });
+      run.round = round;
+      results.floor.push(run);
+      const t = run.mainThread;
+      log(`floor ${setup} #${round + 1}: ${run.ok ? `busy ${t.taskMs.toFixed(0)} ms, script ${t.scriptMs.toFixed(0)} ms, ${t.longTasks.length} long tasks` : `FAILED (${run.failure})`}`);
+    }
   }
 }
 
@@ -212,6 +255,54 @@ async function sweepFigures(browser) {
         .join('; ');
       log(`sweep ${seconds} s ${mbps} → ${dropMbps} Mbit/s: ${run.ok ? line : `FAILED (${run.failure}) ${line}`}${run.problems.length ? ` [${run.problems.slice(0, 3).join(' | ')}]` : ''}`);
     }
+  }
+}
+
+/** Row (a): the interview on a steady 1 Mbit/s uplink, each bitrate chosen by the widget. */
+async function slowLinkFigures(browser) {
+  for (const seconds of config.slowLinkLengths) {
+    const run = await sweepRun({ browser, server, seconds, mbps: 1, dropMbps: 1 });
+    results.slowLink.push(run);
+    log(`1 Mbit/s ${seconds} s: ${run.ok ? run.answers.map((a) => `q${a.question} stop→safe ${a.stopToSafeMs.toFixed(0)} ms`).join(', ') : `FAILED (${run.failure})`}`);
+  }
+}
+
+/**
+ * Rows (b) and (c), side by side in two browsers: ours recording a long answer, and ours recording
+ * through a long offline spell (30 s in), then a minute more on the network, then stop.
+ */
+async function longFigures() {
+  const camera = syntheticCamera(join(runsDir, 'cameras'), config.answerBitsPerSecond);
+  const every = config.quick ? 30 : 60;
+  log(`long: a ${config.longSeconds} s answer, and one offline for ${config.offlineSeconds} s, side by side`);
+  const variants = [
+    { kind: 'long', seconds: config.longSeconds },
+    { kind: 'offline', seconds: 30 + config.offlineSeconds + 60, offline: { at: 30, seconds: config.offlineSeconds } },
+  ];
+  const runs = await Promise.all(
+    variants.map(async (variant) => {
+      const { browser } = await launchChromium({ profilesDir: profiles, fakeVideo: camera });
+      browsers.push(browser);
+      try {
+        const run = await recordLongAnswer({
+          browser,
+          server,
+          setup: 'ours',
+          seconds: variant.seconds,
+          everySeconds: every,
+          bitsPerSecond: config.answerBitsPerSecond,
+          mimeType: config.mimeType,
+          offline: variant.offline,
+        });
+        return { ...run, kind: variant.kind };
+      } finally {
+        await browser.close();
+      }
+    }),
+  );
+  for (const run of runs) {
+    results.long.push(run);
+    log(`long ${run.kind}: ${run.ok ? `ok, ${(run.fileBytes / 1e6).toFixed(1)} MB, stop→safe ${run.stopToSafeMs.toFixed(0)} ms` : `FAILED (${run.failure})`}`);
   }
 }
 

@@ -1,6 +1,8 @@
 // Registers every element. A host page may load the bundle twice (e.g. the CDN build and an npm
 // copy), so a tag that is already defined is left alone instead of throwing.
 //
+// tus-js-client is a chunk too, fetched once an interview or recorder is on the page.
+//
 // The device check and the standalone upload progress are loaded when used (a chunk next to the
 // CDN bundle, or one of the host's bundler): most pages never show them. They are found in the
 // page's own markup (now and as it changes), and the interview asks for its device check; one
@@ -16,6 +18,7 @@ import { OnewayQuestion } from './elements/question/question.js';
 import { OnewayInterview } from './elements/interview/interview.js';
 import { OnewayReview } from './elements/review/review.js';
 import { lazyTags, loadDeviceCheck, loadUploadProgress, registerLazyElement, requestElement } from './lazy-elements.js';
+import { loadTusClient } from './core/tus-stream.js';
 
 function define(tag: string, element: CustomElementConstructor): void {
   if (!customElements.get(tag)) customElements.define(tag, element);
@@ -38,10 +41,20 @@ for (const tag of OnewayInterview.dependencies) {
   if (!customElements.get(tag) && !lazyTags().includes(tag)) throw new Error(`oneway-interview renders <${tag}>, which is not defined.`);
 }
 
-/** Loads the lazily defined elements the page's markup uses; stops watching once all are loaded. */
+let uploadsPreloaded = false;
+
+/**
+ * Loads the lazily defined elements the page's markup uses, and the upload client (a chunk too)
+ * once an interview or recorder is there: its first upload (a consent receipt, an answer) then
+ * does not wait for it. Stops watching once all are loaded.
+ */
 function loadUsed(observer?: MutationObserver): void {
   for (const tag of lazyTags()) if (document.querySelector(tag)) void requestElement(tag);
-  if (lazyTags().length === 0) observer?.disconnect();
+  if (!uploadsPreloaded && document.querySelector('oneway-interview, oneway-recorder')) {
+    uploadsPreloaded = true;
+    void loadTusClient().catch(() => (uploadsPreloaded = false));
+  }
+  if (lazyTags().length === 0 && uploadsPreloaded) observer?.disconnect();
 }
 if (typeof document !== 'undefined') {
   loadUsed();

@@ -45,3 +45,52 @@ export function compressedSizes(file) {
     brotli: brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
 }
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * What each source module takes of a minified bundle, from its source map: the generated
+ * characters mapped to it, and those characters gzipped on their own (an upper bound of what it
+ * costs inside the bundle, where gzip also finds repeats across modules). Biggest first;
+ * characters no mapping names (mostly CSS and message text inside template literals) are
+ * "(unmapped)".
+ */
+export function moduleSizes(file) {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const map = JSON.parse(readFileSync(`${file}.map`, 'utf8'));
+  const code = new Map();
+  let source = 0;
+  map.mappings.split(';').forEach((mappings, lineIndex) => {
+    const line = lines[lineIndex] ?? '';
+    const segments = [];
+    let column = 0;
+    for (const segment of mappings.split(',')) {
+      if (!segment) continue;
+      const values = [];
+      for (let i = 0, value = 0, shift = 0; i < segment.length; i++) {
+        const digit = BASE64.indexOf(segment[i]);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          values.push(value & 1 ? -(value >> 1) : value >> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      column += values[0];
+      if (values.length > 1) source += values[1];
+      segments.push({ column, source: values.length > 1 ? source : -1 });
+    }
+    let covered = 0;
+    segments.forEach((segment, i) => {
+      const end = segments[i + 1]?.column ?? line.length;
+      const name = segment.source >= 0 ? map.sources[segment.source].replace(/^(\.\.\/)+/, '').replace(/^.*node_modules\//, '') : '(unmapped)';
+      code.set(name, (code.get(name) ?? '') + line.slice(segment.column, end));
+      covered += end - segment.column;
+    });
+    if (line.length > covered) code.set('(unmapped)', (code.get('(unmapped)') ?? '') + line.slice(0, segments[0]?.column ?? line.length));
+  });
+  return [...code]
+    .map(([name, text]) => ({ name, raw: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length }))
+    .sort((a, b) => b.raw - a.raw);
+}

@@ -4,8 +4,12 @@ import { NETWORKS } from './runs.mjs';
 import { renderSweep } from './sweep.mjs';
 import { formatByteSpread, formatBytes, formatMs, formatNumber, formatRatio, formatSeconds, spread } from './stats.mjs';
 
-const NAMES = { ours: 'ours (`<oneway-recorder>`)', uppy: 'Uppy (Dashboard + Webcam + Tus)' };
+const NAMES = { ours: 'ours (`<oneway-recorder>`)', uppy: 'Uppy (Dashboard + Webcam + Tus)', bare: 'bare MediaRecorder page' };
 const TARGET_MS = 1500;
+/** Goals of issue 17: main thread at most ×1.5 the bare page's, Start within 400 ms of the bare page's, 40 KB gzip. */
+const FLOOR_RATIO_GOAL = 1.5;
+const START_GOAL_MS = 400;
+const SIZE_GOAL_BYTES = 40 * 1024;
 const SLOW_LINK_TEXT = '4e6/8 bytes/s, download 20e6/8 bytes/s, latency 40 ms';
 
 /** The whole RESULTS.md. */
@@ -31,12 +35,14 @@ export function renderReport(results, { command }) {
   ];
   sections.push(...summary(results), '');
   if (config.figures.includes('answers')) sections.push(...stopToSafe(results), '');
+  if (config.figures.includes('floor')) sections.push(...floor(results), '');
   if (config.figures.includes('memory')) sections.push(...memory(results), '');
   if (config.figures.includes('answers')) sections.push(...mainThread(results), '');
   sections.push(...sizes(results), '');
   if (config.figures.includes('startup')) sections.push(...startup(results), '');
   if (config.figures.includes('answers')) sections.push(...wire(results), '');
   if (config.figures.includes('sweep')) sections.push(...renderSweep(results), '');
+  if (config.figures.includes('slowlink') || config.figures.includes('long')) sections.push(...issueRows(results), '');
   sections.push(...failures(results), '');
   sections.push(...conditions(results));
   return `${sections.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
@@ -114,6 +120,21 @@ function summary(results) {
     `${kb(results.sizes.uppy.gzip)} / ${kb(results.sizes.uppy.brotli)}`,
     formatRatio(spread([results.sizes.uppy.gzip / results.sizes.ours.gzip])),
   ]);
+  if (config.figures.includes('floor')) {
+    const ratio = floorRatios(results, (r) => r.mainThread.taskMs);
+    rows.push([
+      `Main-thread busy, ${config.floorSeconds} s answer, against a bare MediaRecorder page (goal ≤ ×${FLOOR_RATIO_GOAL})`,
+      `${formatMs(spread(floorRuns(results, 'ours').map((r) => r.mainThread.taskMs)))}: ${formatRatio(ratio)} the bare page's ${formatMs(spread(floorRuns(results, 'bare').map((r) => r.mainThread.taskMs)))}`,
+      `${formatMs(spread(floorRuns(results, 'uppy').map((r) => r.mainThread.taskMs)))}: ${formatRatio(floorRatios(results, (r) => r.mainThread.taskMs, 'uppy'))} the bare page's`,
+      '',
+    ]);
+    rows.push([
+      `Long tasks (≥ 50 ms) in those answers (goal 0; bare page: ${formatNumber(spread(floorRuns(results, 'bare').map((r) => r.mainThread.longTasks.length)))})`,
+      formatNumber(spread(floorRuns(results, 'ours').map((r) => r.mainThread.longTasks.length))),
+      formatNumber(spread(floorRuns(results, 'uppy').map((r) => r.mainThread.longTasks.length))),
+      '',
+    ]);
+  }
   if (config.figures.includes('startup')) {
     const interview = results.startup.interview ?? [];
     rows.push([
@@ -128,6 +149,17 @@ function summary(results) {
       '',
       '',
     ]);
+    const bare = spread((results.startup.bare ?? []).map((r) => r.readyMs));
+    const auto = spread((results.startup.recorderAuto ?? []).map((r) => r.readyMs));
+    if (bare && auto) {
+      const after = auto.median - bare.median;
+      rows.push([
+        `Start usable after the bare page's (${formatMs(bare)}), automatic type choice (goal ≤ +${START_GOAL_MS} ms)`,
+        `+${after.toFixed(0)} ms: goal **${after <= START_GOAL_MS ? 'met' : 'missed'}**`,
+        '',
+        '',
+      ]);
+    }
   }
   return ['## Summary', '', ...table(['Figure', NAMES.ours, NAMES.uppy, 'Uppy/ours'], rows)];
 }
@@ -287,9 +319,132 @@ function mainThread(results) {
   ];
 }
 
+/** What the page holds in JavaScript: heap plus ArrayBuffer contents. */
+const pageHeld = (sample) => sample.heapUsed + (Number.isFinite(sample.heapBacking) ? sample.heapBacking : 0);
+const OFFLINE_HELD_GOAL_BYTES = 64 * 1024 * 1024;
+/** "Flat": after its first sample, a long answer's page memory grows by at most this. */
+const FLAT_GROWTH_BYTES = 8 * 1024 * 1024;
+
+function longTable(run) {
+  return table(
+    ['At', 'recorded', 'confirmed by the server', 'JS heap', 'ArrayBuffers', 'heap + buffers', 'renderer PSS', 'browser PSS'],
+    run.samples.map((s) => [s.label, formatBytes(s.bytesRecorded), formatBytes(s.bytesUploaded), formatBytes(s.heapUsed), formatBytes(s.heapBacking), formatBytes(pageHeld(s)), formatBytes(s.rendererPss), formatBytes(s.browserPss)]),
+  );
+}
+
+/** Issue 17's rows: (a) a 1 Mbit/s uplink, (b) a long answer, (c) a long offline spell. */
+function issueRows(results) {
+  const { config } = results;
+  const lines = ['## 8. Slow link, long answer, long offline spell', ''];
+  if (config.figures.includes('slowlink')) {
+    const answers = results.slowLink.flatMap((run) => run.answers.map((a) => ({ ...a, seconds: run.seconds })));
+    const worst = Math.max(...answers.map((a) => a.stopToSafeMs));
+    lines.push(
+      '**(a) 1 Mbit/s uplink** (+60 ms, DevTools throttling), `<oneway-interview>` with its device check choosing the bitrate',
+      '(driven as in figure 7, both questions on the same link):',
+      '',
+      ...table(
+        ['Answer', 'question', 'asked of MediaRecorder (video + audio)', 'file rate', 'unconfirmed at Stop', 'Stop → safe', 'verified'],
+        answers.map((a) => [`${a.seconds} s`, `${a.question}`, `${Math.round((a.requested?.videoBitsPerSecond ?? NaN) / 1000)} + ${Math.round((a.requested?.audioBitsPerSecond ?? NaN) / 1000)} kbit/s`, `${(a.fileBitsPerSecond / 1e6).toFixed(2)} Mbit/s`, formatBytes(a.unconfirmedAtStop), formatMs(spread([a.stopToSafeMs])), a.ok ? 'yes' : 'no']),
+      ),
+      '',
+      `Goal (Stop → safe ≤ 1.5 s for every answer): **${answers.length && results.slowLink.every((r) => r.ok) && worst <= TARGET_MS ? 'met' : 'missed'}** (worst ${(worst / 1000).toFixed(2)} s${results.slowLink.some((r) => !r.ok) ? `; failed: ${results.slowLink.filter((r) => !r.ok).map((r) => r.failure).join('; ')}` : ''}).`,
+      '',
+    );
+  }
+  if (config.figures.includes('long')) {
+    const long = results.long.find((r) => r.kind === 'long');
+    const offline = results.long.find((r) => r.kind === 'offline');
+    if (long) {
+      const held = long.samples.map(pageHeld);
+      const growth = Math.max(...held.slice(1)) - held[1];
+      lines.push(
+        `**(b) A ${formatMinutesLabel(long.seconds)} answer** at 2.5 Mbit/s on loopback, ours alone (memory after a forced GC, as in figure 2):`,
+        '',
+        ...longTable(long),
+        '',
+        `Stop → safe: ${long.ok ? `${(long.stopToSafeMs / 1000).toFixed(2)} s` : `failed (${long.failure})`}, file ${formatBytes(long.fileBytes)}, verified: ${long.ok ? 'yes' : 'no'}. ` +
+          `Goals (Stop → safe ≤ 1.5 s; memory flat, heap + buffers growing ≤ ${formatBytes(FLAT_GROWTH_BYTES)} after the first sample): **${long.ok && long.stopToSafeMs <= TARGET_MS ? 'met' : 'missed'}** / **${Number.isFinite(growth) && growth <= FLAT_GROWTH_BYTES ? 'met' : 'missed'}** (grew ${formatBytes(growth)}).`,
+        '',
+      );
+    }
+    if (offline) {
+      const peak = Math.max(...offline.samples.map(pageHeld));
+      lines.push(
+        `**(c) ${formatMinutesLabel(offline.offline.seconds)} offline mid-answer** (DevTools offline from 30 s in; then a minute on the network, then Stop), ours:`,
+        '',
+        ...longTable(offline),
+        '',
+        `After the network came back: Stop → safe ${offline.ok ? `${(offline.stopToSafeMs / 1000).toFixed(2)} s` : `failed (${offline.failure})`}, file ${formatBytes(offline.fileBytes)}, byte-exact (size and SHA-256 of what MediaRecorder produced): ${offline.ok ? 'yes' : 'no'}. ` +
+          `Goals (heap + ArrayBuffers under 64 MB all along; byte-exact): **${peak < OFFLINE_HELD_GOAL_BYTES ? 'met' : 'missed'}** (peak ${formatBytes(peak)}) / **${offline.ok ? 'met' : 'missed'}**.`,
+        '',
+      );
+    }
+  }
+  return lines;
+}
+
+const formatMinutesLabel = (seconds) => (seconds % 60 === 0 ? `${seconds / 60}-minute` : `${seconds} s`);
+
+/** The floor runs of `setup` that succeeded. */
+const floorRuns = (results, setup) => results.floor.filter((run) => run.setup === setup && run.ok);
+
+/** `setup`/bare ratios of `value` over the rounds where both runs are good. */
+function floorRatios(results, value, setup = 'ours') {
+  const ratios = [];
+  for (let round = 0; round < results.config.floorRuns; round++) {
+    const bare = results.floor.find((run) => run.setup === 'bare' && run.round === round && run.ok);
+    const other = results.floor.find((run) => run.setup === setup && run.round === round && run.ok);
+    if (bare && other) ratios.push(value(other) / value(bare));
+  }
+  return spread(ratios);
+}
+
+function floor(results) {
+  const { config } = results;
+  const rows = ['bare', 'ours', 'uppy'].map((setup) => {
+    const runs = floorRuns(results, setup);
+    const m = (fn) => spread(runs.map((r) => fn(r.mainThread)));
+    return [
+      NAMES[setup],
+      formatMs(m((t) => t.taskMs)),
+      setup === 'bare' ? '' : formatRatio(floorRatios(results, (r) => r.mainThread.taskMs, setup)),
+      formatMs(m((t) => t.scriptMs)),
+      formatMs(m((t) => t.taskMs - t.scriptMs - t.layoutMs - t.styleMs)),
+      formatMs(m((t) => t.layoutMs + t.styleMs)),
+      formatNumber(m((t) => t.longTasks.length)),
+      formatMs(m((t) => Math.max(0, ...t.longTasks.map((task) => task.duration)))),
+      `${runs.length}/${results.floor.filter((run) => run.setup === setup).length}`,
+    ];
+  });
+  const ratio = floorRatios(results, (r) => r.mainThread.taskMs);
+  const longTasks = spread(floorRuns(results, 'ours').map((r) => r.mainThread.longTasks.length));
+  return [
+    `## 3a. Main thread next to a bare MediaRecorder page (${config.floorSeconds} s answers, loopback)`,
+    '',
+    `The same camera recorded three ways, in turn (the order rotates each round), ${config.floorRuns} rounds: a bare page`,
+    '(`pages/bare.html`: the camera in a `<video>`, `MediaRecorder.start(1000)`, every slice dropped), ours and Uppy. From',
+    'Start to safe (bare: to its `stop` event): CDP `Performance.getMetrics` deltas and `longtask` entries. Ratios are of',
+    'runs in the same round. "Other" is busy time that is neither script nor layout and style (`TaskOtherDuration`-like:',
+    'messages, IndexedDB, XHR, painting, microtasks that Chromium does not count as script).',
+    '',
+    ...table(['Setup', 'busy', '× bare', 'script', 'other', 'layout + style', 'long tasks', 'longest', 'runs'], rows),
+    '',
+    `Goal (≤ ×${FLOOR_RATIO_GOAL} the bare page, no long task): **${ratio && ratio.median <= FLOOR_RATIO_GOAL && longTasks?.max === 0 ? 'met' : 'missed'}**` +
+      ` (×${ratio ? ratio.median.toFixed(2) : '?'}, ${longTasks ? longTasks.max : '?'} long tasks at most).`,
+  ];
+}
+
 function sizes(results) {
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   const row = (name, s) => [name, kb(s.raw), kb(s.gzip), kb(s.brotli)];
+  const modules = results.sizes.oursModules ?? [];
+  const shown = modules.slice(0, 20);
+  const rest = modules.slice(20);
+  const moduleRows = [
+    ...shown.map((m) => [`\`${m.name}\``, kb(m.raw), kb(m.gzip)]),
+    ...(rest.length ? [[`${rest.length} other modules`, kb(rest.reduce((t, m) => t + m.raw, 0)), '']] : []),
+  ];
   return [
     '## 4. Size',
     '',
@@ -313,6 +468,19 @@ function sizes(results) {
         row('Uppy CSS (separate)', results.sizes.uppyCss),
       ],
     ),
+    '',
+    `Goal (≤ ${kb(SIZE_GOAL_BYTES)} gzip for the bundle): **${results.sizes.ours.gzip <= SIZE_GOAL_BYTES ? 'met' : 'missed'}** (${kb(results.sizes.ours.gzip)}).`,
+    ...(moduleRows.length
+      ? [
+          '',
+          'What the bundle holds, by source module (its source map: minified characters mapped to the module, and those gzipped on their',
+          'own, which overstates a module\'s share since gzip also finds repeats across modules; "(unmapped)" is mostly CSS and text in template literals):',
+          '',
+          ...table(['Module', 'minified', 'gzip alone'], moduleRows),
+          '',
+          `On-demand chunks: ${(results.sizes.oursChunks ?? []).map((c) => `${c.name.replace(/^oneway-interview-|-[\w-]{8}\.js$/g, '')} ${kb(c.gzip)}`).join(', ')} (gzip).`,
+        ]
+      : []),
   ];
 }
 
@@ -340,6 +508,7 @@ function startup(results) {
     ...table(
       ['What', 'script → ready', 'bundle evaluation', 'runs'],
       [
+        ['bare page: camera and microphone in a `<video>`, Start enabled (the floor)', ...line(results.startup.bare)],
         ['`<oneway-interview>`, 10 questions inline → `oneway-ready`', ...line(results.startup.interview)],
         ['**separate row:** `<oneway-recorder>` → ready (`recordingMimeType` set), automatic type choice', ...line(results.startup.recorderAuto)],
         [`\`<oneway-recorder mime-type="${results.config.mimeType}">\` → ready (no streaming probe)`, ...line(results.startup.recorderMime)],

@@ -16,7 +16,7 @@ export const NETWORKS = {
   '4mbit': { label: '4 Mbit/s up, +40 ms', conditions: SLOW_LINK },
 };
 
-const PAGES = { ours: 'ours.html', uppy: 'uppy.html' };
+const PAGES = { ours: 'ours.html', uppy: 'uppy.html', bare: 'bare.html' };
 
 /** Opens a setup's page in a fresh context and waits until it can record. */
 async function openSetup({ browser, server, setup, bitsPerSecond, mimeType }) {
@@ -90,7 +90,10 @@ export async function recordAnswer({ browser, server, setup, seconds, network, b
       styleMs: (after.RecalcStyleDuration - before.RecalcStyleDuration) * 1000,
       ...(await page.evaluate((from, to) => window.bench.mainThread(from, to), startedAt, stopped.safeAt)),
     };
-    run.verification = await verify({ page, server, uploadUrl: stopped.uploadUrl, reportedSha256: stopped.sha256 });
+    // The bare page uploads nothing: its slices are counted, not checked against a file.
+    run.verification = setup === 'bare'
+      ? { ok: true, fileBytes: await page.evaluate(() => window.bench.answerRecorder()?.bytes ?? 0) }
+      : await verify({ page, server, uploadUrl: stopped.uploadUrl, reportedSha256: stopped.sha256 });
     run.fileBytes = run.verification.fileBytes;
     run.ok = run.verification.ok;
     if (!run.ok) run.failure = run.verification.problem;
@@ -108,8 +111,8 @@ export async function recordAnswer({ browser, server, setup, seconds, network, b
  * (once the answer is safe). A garbage collection is forced before each sample (page and its
  * workers), so the figures are what the page keeps, not what it has not yet collected.
  */
-export async function recordLongAnswer({ browser, server, setup, seconds, everySeconds, bitsPerSecond, mimeType }) {
-  const run = { setup, seconds, ok: false, samples: [], problems: [] };
+export async function recordLongAnswer({ browser, server, setup, seconds, everySeconds, bitsPerSecond, mimeType, offline }) {
+  const run = { setup, seconds, offline, ok: false, samples: [], problems: [] };
   let opened;
   const rootPid = browser.process().pid;
   const sample = async (label) => {
@@ -138,16 +141,36 @@ export async function recordLongAnswer({ browser, server, setup, seconds, everyS
     const { page } = opened;
     await sample('start');
     const { startedAt } = await page.evaluate(() => window.benchSetup.start());
-    for (let t = everySeconds; t < seconds; t += everySeconds) {
-      await sleep(Math.max(0, startedAt + t * 1000 - (await page.evaluate(() => performance.now()))));
-      await sample(formatMinutes(t));
+    // `offline: { at, seconds }`: the page loses the network `at` seconds into the answer for `seconds`.
+    const events = offline
+      ? [
+          { t: offline.at, label: `${formatMinutes(offline.at)}, network goes away`, network: { offline: true, latency: 0, uploadThroughput: 0, downloadThroughput: 0 } },
+          { t: offline.at + offline.seconds, label: `${formatMinutes(offline.at + offline.seconds)}, network back`, network: { offline: false, latency: 0, uploadThroughput: -1, downloadThroughput: -1 } },
+        ]
+      : [];
+    if (offline) await opened.cdp.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0, maxPostDataSize: 0 });
+    const moments = [...events];
+    for (let t = everySeconds; t < seconds; t += everySeconds) if (!events.some((e) => e.t === t)) moments.push({ t, label: formatMinutes(t) });
+    for (const moment of moments.sort((a, b) => a.t - b.t)) {
+      await sleep(Math.max(0, startedAt + moment.t * 1000 - (await page.evaluate(() => performance.now()))));
+      if (moment.network) {
+        // The sample before the change shows the end of the spell: what the page held offline.
+        if (!moment.network.offline) await sample(`${moment.label} (before)`);
+        await opened.cdp.send('Network.emulateNetworkConditions', moment.network);
+        if (moment.network.offline) await sample(moment.label);
+      } else {
+        await sample(moment.label);
+      }
     }
     await sleep(Math.max(0, startedAt + seconds * 1000 - (await page.evaluate(() => performance.now()))));
     const stopped = await withTimeout(page.evaluate(() => window.benchSetup.stopAndWaitSafe()), 10 * 60_000, 'no upload confirmation');
     if (stopped.error) throw new Error(stopped.error);
     await sample(`end (${formatMinutes(seconds)}, answer safe)`);
     run.stopToSafeMs = stopped.safeAt - stopped.pressedAt;
-    run.verification = await verify({ page, server, uploadUrl: stopped.uploadUrl, reportedSha256: stopped.sha256 });
+    // The bare page uploads nothing: its slices are counted, not checked against a file.
+    run.verification = setup === 'bare'
+      ? { ok: true, fileBytes: await page.evaluate(() => window.bench.answerRecorder()?.bytes ?? 0) }
+      : await verify({ page, server, uploadUrl: stopped.uploadUrl, reportedSha256: stopped.sha256 });
     run.fileBytes = run.verification.fileBytes;
     run.ok = run.verification.ok;
     if (!run.ok) run.failure = run.verification.problem;

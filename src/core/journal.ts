@@ -215,8 +215,9 @@ export class TakeJournal {
    */
   append(bytes: Uint8Array, hash: Sha256State): Promise<boolean> {
     const seq = this.entry.nextSeq++;
-    // A copy: the caller's view may be into a larger buffer, and IndexedDB stores what it is given.
-    const buffer = bytes.slice().buffer;
+    // IndexedDB stores the whole buffer it is given: a view into a larger one is copied out first.
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    const buffer = whole ? bytes.buffer : bytes.slice().buffer;
     const at = this.clock();
     return this.write(() => {
       this.entry.slices.push({ seq, start: this.entry.bytesRecorded, length: bytes.length });

@@ -1,5 +1,7 @@
 import { OnewayError } from './errors.js';
 import { canonicalMimeType, supportedMimeTypes, type MediaKind } from './mime-type.js';
+import type { Sha256State } from './sha256.js';
+import { sliceHasher, type SliceHasher } from './slice-hash.js';
 
 /** The MediaRecorder constructor, injected so tests can stand in for it. */
 export type MediaRecorderFactory = (stream: MediaStream, options: MediaRecorderOptions) => MediaRecorder;
@@ -25,30 +27,43 @@ export function recorderOptions(options: MediaRecorderFactoryOptions): MediaReco
 }
 
 export interface AnswerRecorderOptions extends MediaRecorderFactoryOptions {
-  /** Receives every slice, in order, as bytes. */
-  onSlice(bytes: Uint8Array): void | Promise<void>;
+  /** The hash state before the first slice (a new take's empty hash). */
+  hash: Sha256State;
+  /**
+   * Receives every slice, in order: its bytes, the hash state of every byte up to its end, and
+   * MediaRecorder's Blob of the same bytes (to send and play without copying them).
+   */
+  onSlice(bytes: Uint8Array, hash: Sha256State, blob: Blob): void | Promise<void>;
+  /** Reads and hashes each slice; the page's worker by default. */
+  hashSlice?: SliceHasher;
   /** MediaRecorder failed while recording. */
   onError?(error: OnewayError): void;
   createRecorder?: MediaRecorderFactory;
 }
 
 /**
- * One take: MediaRecorder with a timeslice, its Blob slices turned into bytes in order.
- * `stop()` resolves once the last slice has been handed over.
+ * One take: MediaRecorder with a timeslice, its Blob slices turned into bytes and hashed (off the
+ * main thread), in order. `stop()` resolves once the last slice has been handed over.
  */
 export class AnswerRecorder {
   private readonly recorder: MediaRecorder;
   private delivered: Promise<void> = Promise.resolve();
+  private hash: Sha256State;
   private readonly stopped: Promise<void>;
 
   constructor(stream: MediaStream, private readonly options: AnswerRecorderOptions) {
+    this.hash = options.hash;
+    const hashSlice = options.hashSlice ?? sliceHasher();
     this.recorder = (options.createRecorder ?? createMediaRecorder)(stream, recorderOptions(options));
     this.recorder.addEventListener('dataavailable', (event) => {
       const blob = (event as BlobEvent).data;
       if (!blob || blob.size === 0) return;
-      // Slices are read in arrival order, one after the other: a slice's bytes must never overtake.
+      // Slices are read in arrival order, one after the other: a slice's bytes must never overtake,
+      // and each slice's hash goes on from the one before.
       this.delivered = this.delivered.then(async () => {
-        await options.onSlice(new Uint8Array(await blob.arrayBuffer()));
+        const { bytes, hash } = await hashSlice(blob, this.hash);
+        this.hash = hash;
+        await options.onSlice(bytes, hash, blob);
       });
     });
     this.recorder.addEventListener('error', (event) => {
@@ -82,23 +97,71 @@ export class AnswerRecorder {
 /** Which MIME types were seen to deliver slices before `stop()` in this page, by type. */
 const streamingVerdicts = new Map<string, Promise<boolean>>();
 
+/** Where verdicts are remembered across pages: by browser version (its user agent) and type. */
+export interface VerdictStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+const verdictKey = (mimeType: string) => `oneway-interview:streams:${globalThis.navigator?.userAgent ?? ''}:${mimeType}`;
+
+/** The page's localStorage, where it may be used (not in a sandboxed frame, say). */
+function defaultVerdictStore(): VerdictStore | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Whether `mimeType` delivers data while recording. Found out once per page by a short silent
- * probe recording of the stream, so a container that only writes at the end is never chosen.
+ * Whether `mimeType` delivers data while recording. Found out by a short silent probe recording
+ * of the stream, so a container that only writes at the end is never chosen; the verdict is kept
+ * for the page and remembered for this browser version, so the candidate waits for the probe once.
  */
 export function deliversWhileRecording(
   stream: MediaStream,
   mimeType: string,
   createRecorder: MediaRecorderFactory = createMediaRecorder,
   probeMs = 2500,
+  store: VerdictStore | undefined = defaultVerdictStore(),
 ): Promise<boolean> {
   let verdict = streamingVerdicts.get(mimeType);
   if (!verdict) {
-    verdict = probe(stream, mimeType, createRecorder, probeMs);
+    const remembered = readVerdict(store, mimeType);
+    verdict = remembered !== undefined ? Promise.resolve(remembered) : probe(stream, mimeType, createRecorder, probeMs).then((streams) => {
+      writeVerdict(store, mimeType, streams);
+      return streams;
+    });
     streamingVerdicts.set(mimeType, verdict);
   }
   return verdict;
 }
+
+function readVerdict(store: VerdictStore | undefined, mimeType: string): boolean | undefined {
+  try {
+    const value = store?.getItem(verdictKey(mimeType));
+    return value === 'streams' ? true : value === 'at-stop' ? false : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeVerdict(store: VerdictStore | undefined, mimeType: string, streams: boolean): void {
+  try {
+    store?.setItem(verdictKey(mimeType), streams ? 'streams' : 'at-stop');
+  } catch {
+    // Storage full or refused: the next page probes again.
+  }
+}
+
+/**
+ * The probe asks for a keyframe every 100 ms (where the browser takes the option), so a
+ * container that cuts fragments at keyframes shows it within a fraction of a second. It waits
+ * for a second non-empty slice: Chromium's MP4 writer hands out its header at once, and a
+ * container that writes the rest only at `stop()` never sends a second one.
+ */
+const PROBE_KEYFRAME_MS = 100;
 
 async function probe(
   stream: MediaStream,
@@ -108,7 +171,7 @@ async function probe(
 ): Promise<boolean> {
   let recorder: MediaRecorder;
   try {
-    recorder = createRecorder(stream.clone(), recorderOptions({ mimeType }));
+    recorder = createRecorder(stream.clone(), { mimeType, videoKeyFrameIntervalDuration: PROBE_KEYFRAME_MS } as MediaRecorderOptions);
   } catch {
     return false;
   }
@@ -116,8 +179,9 @@ async function probe(
   try {
     return await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), probeMs);
+      let slices = 0;
       recorder.addEventListener('dataavailable', (event) => {
-        if ((event as BlobEvent).data.size > 0) {
+        if ((event as BlobEvent).data.size > 0 && ++slices === 2) {
           clearTimeout(timer);
           resolve(true);
         }
@@ -126,7 +190,7 @@ async function probe(
         clearTimeout(timer);
         resolve(false);
       });
-      recorder.start(250);
+      recorder.start(PROBE_KEYFRAME_MS);
     });
   } finally {
     if (recorder.state !== 'inactive') recorder.stop();

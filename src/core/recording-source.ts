@@ -27,11 +27,19 @@ export interface RecordingSourceOptions {
 /** Enough for a PATCH or two ahead of the server at any bitrate, small enough for a phone's tab. */
 export const DEFAULT_MEMORY_WINDOW_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Recorded bytes: in JS memory, or a Blob (MediaRecorder's own, whose bytes the browser keeps
+ * outside the page and sends without copying them through it).
+ */
+export type SliceBytes = Uint8Array | Blob;
+
+const lengthOf = (bytes: SliceBytes) => (bytes instanceof Blob ? bytes.size : bytes.length);
+
 /** One recorded slice that the server has not wholly confirmed; `bytes` is unset once it is only in the store. */
 interface HeldSlice {
   start: number;
   length: number;
-  bytes?: Uint8Array;
+  bytes?: SliceBytes;
 }
 
 /**
@@ -100,12 +108,13 @@ export class RecordingSource {
   }
 
   /** Adds the next recorded bytes. */
-  append(bytes: Uint8Array): void {
+  append(bytes: SliceBytes): void {
     if (this.ended) throw new Error('RecordingSource: append after end');
-    if (bytes.length === 0) return;
-    this.held.push({ start: this.recorded, length: bytes.length, bytes });
-    this.recorded += bytes.length;
-    this.inMemory += bytes.length;
+    const length = lengthOf(bytes);
+    if (length === 0) return;
+    this.held.push({ start: this.recorded, length, bytes });
+    this.recorded += length;
+    this.inMemory += length;
     this.evict();
     this.notify();
   }
@@ -142,7 +151,8 @@ export class RecordingSource {
   release(offset: number): void {
     this.released = Math.max(this.released, offset);
     while (this.held.length > 0 && this.held[0].start + this.held[0].length <= offset) {
-      this.inMemory -= this.held.shift()!.bytes?.length ?? 0;
+      const { bytes } = this.held.shift()!;
+      this.inMemory -= bytes ? lengthOf(bytes) : 0;
     }
   }
 
@@ -187,21 +197,22 @@ export class RecordingSource {
   }
 
   /** The in-memory bytes from `start`, up to `wanted` or the first slice that left memory. */
-  private readMemory(start: number, wanted: number): { parts: Uint8Array[]; stop: number } {
-    const parts: Uint8Array[] = [];
+  private readMemory(start: number, wanted: number): { parts: SliceBytes[]; stop: number } {
+    const parts: SliceBytes[] = [];
     let stop = start;
     for (const { start: from, length, bytes } of this.held) {
       if (from + length <= start) continue;
       if (!bytes || from >= wanted) break;
       const to = Math.min(wanted, from + length);
-      parts.push(bytes.subarray(Math.max(start, from) - from, to - from));
+      const [begin, finish] = [Math.max(start, from) - from, to - from];
+      parts.push(bytes instanceof Blob ? bytes.slice(begin, finish) : bytes.subarray(begin, finish));
       stop = to;
     }
     return { parts, stop };
   }
 
   /** The stored bytes from `start`, up to `wanted` or the first slice still in memory. */
-  private async readStored(start: number, wanted: number): Promise<{ parts: Uint8Array[]; stop: number }> {
+  private async readStored(start: number, wanted: number): Promise<{ parts: SliceBytes[]; stop: number }> {
     let stop = start;
     for (const { start: from, length, bytes } of this.held) {
       if (from + length <= start) continue;

@@ -3,7 +3,7 @@ import type { Journal, JournalEntry, TakeJournal } from './journal.js';
 import { bareType, fileExtension } from './mime-type.js';
 import { AnswerRecorder, type MediaRecorderFactory } from './recorder.js';
 import { RecordingSource } from './recording-source.js';
-import { Sha256 } from './sha256.js';
+import { Sha256, type Sha256State } from './sha256.js';
 import { StreamingUpload, type AuthorizeHook, type UploadState } from './tus-stream.js';
 
 /** What the host learns about an answer once the server holds all of it. */
@@ -101,7 +101,8 @@ export class Take {
   private readonly upload: StreamingUpload | undefined;
   private readonly metadata: Record<string, string>;
   private readonly source: RecordingSource;
-  private readonly hash: Sha256;
+  /** The SHA-256 state of every byte recorded so far. */
+  private hash: Sha256State;
   private journal: TakeJournal | undefined;
   private recorder: AnswerRecorder | undefined;
   private started = false;
@@ -158,7 +159,7 @@ export class Take {
     let metadata: Record<string, string>;
     switch (from.kind) {
       case 'recording': {
-        this.hash = new Sha256();
+        this.hash = new Sha256().save();
         this.recordedMimeType = from.options.mimeType;
         this.durationMs = 0;
         this.interrupted = false;
@@ -173,7 +174,7 @@ export class Take {
       case 'journaled': {
         const { entry, journal } = from;
         this.journal = journal;
-        this.hash = Sha256.from(entry.hash);
+        this.hash = entry.hash;
         this.recordedMimeType = entry.mimeType;
         this.interrupted = entry.state === 'recording';
         this.durationMs = entry.durationMs ?? entry.lastSliceAt - entry.startedAt;
@@ -188,7 +189,7 @@ export class Take {
       case 'text': {
         const text = options as TextTakeOptions;
         const filetype = text.mimeType ?? 'text/plain';
-        this.hash = new Sha256().update(from.bytes);
+        this.hash = new Sha256().update(from.bytes).save();
         this.recordedMimeType = `${filetype};charset=utf-8`;
         this.durationMs = text.durationMs;
         this.interrupted = false;
@@ -332,7 +333,7 @@ export class Take {
   private startRecording(stream: MediaStream, options: RecordOptions): void {
     if (this.upload && options.journal) {
       this.journal = options.journal.begin(
-        { takeId: this.id, scope: options.slot ?? '', endpoint: options.endpoint, mimeType: options.mimeType, metadata: this.metadata, hash: this.hash.save() },
+        { takeId: this.id, scope: options.slot ?? '', endpoint: options.endpoint, mimeType: options.mimeType, metadata: this.metadata, hash: this.hash },
         (error) => options.onError?.(error, this.id),
       );
     }
@@ -341,12 +342,13 @@ export class Take {
       videoBitsPerSecond: options.videoBitsPerSecond,
       audioBitsPerSecond: options.audioBitsPerSecond,
       createRecorder: options.createRecorder,
-      onSlice: (bytes) => {
-        this.hash.update(bytes);
-        this.review?.push(new Blob([bytes as BlobPart]));
-        const stored = this.journal?.append(bytes, this.hash.save());
+      hash: this.hash,
+      onSlice: (bytes, hash, blob) => {
+        this.hash = hash;
+        this.review?.push(blob);
+        const stored = this.journal?.append(bytes, hash);
         if (!this.source.isEnded) {
-          this.source.append(bytes);
+          this.source.append(blob);
           const end = this.source.bytesRecorded;
           void stored?.then((ok) => (ok ? this.source.stored(end) : this.source.storeFailed()));
         }
@@ -373,7 +375,7 @@ export class Take {
       bytes: this.source.bytesRecorded,
       durationMs: this.durationMs,
       mimeType: this.mimeType,
-      sha256: this.hash.hex(),
+      sha256: Sha256.from(this.hash).hex(),
       interrupted: this.interrupted,
       metadata: this.metadata,
     });

@@ -1,4 +1,4 @@
-import { defaultOptions, Upload, type DetailedError, type HttpRequest, type HttpResponse, type HttpStack } from 'tus-js-client';
+import type { DetailedError, HttpRequest, HttpResponse, HttpStack, Upload } from 'tus-js-client';
 import { OnewayError } from './errors.js';
 import { ReleasedBytesError, UnreadableBytesError, type RecordingSource } from './recording-source.js';
 import { decideRetry, REQUEST_IDLE_TIMEOUT_MS, type RetryDecision } from './retry-policy.js';
@@ -51,6 +51,28 @@ export interface StreamingUploadOptions {
 
 const DEFAULT_CHUNK_SIZE = 1024 * 1024;
 
+type TusClient = typeof import('./tus-client.js');
+
+let tusClient: Promise<TusClient> | undefined;
+/** tus-js-client once loaded: uploads after the first are started at once. */
+let loadedClient: TusClient | undefined;
+
+/**
+ * Loads tus-js-client, a chunk of its own in the CDN bundle (most of a page's first paint does not
+ * need it). Started when a recorder prepares its camera, so the chunk is there before the first
+ * slice; a failed load (offline) is tried again by the next attempt.
+ */
+export function loadTusClient(): Promise<TusClient> {
+  tusClient ??= import('./tus-client.js').then(
+    (client) => (loadedClient = client),
+    (error: unknown) => {
+      tusClient = undefined;
+      throw error;
+    },
+  );
+  return tusClient;
+}
+
 /** A request went too long without sending a byte or getting an answer. */
 class RequestTimeoutError extends Error {
   override name = 'RequestTimeoutError';
@@ -81,6 +103,8 @@ export class StreamingUpload {
   private refreshAuthorization = false;
   private reauthorized = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped by `abort()`, so an attempt that waited for tus-js-client to load does not start after it. */
+  private generation = 0;
   private finished = false;
   private failedForGood = false;
   private lastConfirmed = 0;
@@ -100,6 +124,7 @@ export class StreamingUpload {
     this.sentBefore = options.uploadUrl ? options.source.bytesRecorded : 0;
     this.endpointUrl = new URL(options.endpoint, globalThis.location?.href).href;
     this.allowedOrigins = new Set([new URL(this.endpointUrl).origin, ...(options.uploadOrigins ?? []).map((origin) => new URL(origin).origin)]);
+    void loadTusClient().catch(() => undefined);
     this.httpStack = new IdleTimeoutHttpStack(
       options.requestTimeoutMs ?? REQUEST_IDLE_TIMEOUT_MS,
       // tus-js-client declares the length with every last PATCH; a server that has it answers 400.
@@ -121,6 +146,7 @@ export class StreamingUpload {
 
   /** Stops all requests and timers; the upload can be resumed later from its URL. */
   abort(): void {
+    this.generation++;
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     globalThis.removeEventListener?.('online', this.onlineListener);
@@ -135,7 +161,7 @@ export class StreamingUpload {
     this.finished = true;
     if (!this.uploadUrl) return;
     try {
-      await Upload.terminate(this.uploadUrl, this.uploadOptions());
+      await (await loadTusClient()).Upload.terminate(this.uploadUrl, this.uploadOptions());
     } catch {
       // A server without the termination extension keeps the file; the host's expiry removes it.
     }
@@ -166,7 +192,16 @@ export class StreamingUpload {
       this.fail({ action: 'fail', code: 'upload-rejected', message: this.foreignUrlMessage(this.uploadUrl) });
       return;
     }
-    const upload: Upload = new Upload(this.options.source as unknown as Blob, {
+    if (!loadedClient) {
+      // The first attempt in this page waits for tus-js-client; one that cannot load it fails like a request.
+      const generation = this.generation;
+      loadTusClient().then(
+        () => generation === this.generation && !this.finished && this.send(),
+        (cause: unknown) => generation === this.generation && this.failed({ cause }),
+      );
+      return;
+    }
+    const upload: Upload = new loadedClient.Upload(this.options.source as unknown as Blob, {
       ...this.uploadOptions(),
       // Once the URL is known a failed HEAD must not silently start a new, empty upload, which
       // tus-js-client does when it has an endpoint: the retry policy decides instead.
@@ -383,7 +418,8 @@ class IdleTimeoutHttpStack implements HttpStack {
   ) {}
 
   createRequest(method: string, url: string): HttpRequest {
-    return new IdleTimeoutRequest(defaultOptions.httpStack.createRequest(method, url), this.idleTimeoutMs, this.omit);
+    // Only tus-js-client creates requests, so it is loaded.
+    return new IdleTimeoutRequest(loadedClient!.defaultOptions.httpStack.createRequest(method, url), this.idleTimeoutMs, this.omit);
   }
 
   getName(): string {
@@ -426,19 +462,24 @@ class IdleTimeoutRequest implements HttpRequest {
   send(body: Blob | null = null): Promise<HttpResponse> {
     this.bodySize = body?.size ?? 0;
     return new Promise((resolve, reject) => {
-      const arm = () => {
-        clearTimeout(this.timer);
-        this.timer = setTimeout(() => {
-          void this.request.abort();
-          reject(new RequestTimeoutError(`${this.getMethod()} ${this.getURL()} sent nothing and got no answer for ${this.idleTimeoutMs} ms`));
-        }, this.idleTimeoutMs);
+      // Progress only notes the time: re-arming a timer on each of a PATCH's many progress events
+      // cost the main thread more than the check that runs when the timer is due.
+      let lastActivity = performance.now();
+      const due = () => {
+        const idle = performance.now() - lastActivity;
+        if (idle < this.idleTimeoutMs) {
+          this.timer = setTimeout(due, this.idleTimeoutMs - idle);
+          return;
+        }
+        void this.request.abort();
+        reject(new RequestTimeoutError(`${this.getMethod()} ${this.getURL()} sent nothing and got no answer for ${this.idleTimeoutMs} ms`));
       };
       // Set before sending: browsers report upload progress only to listeners added before send().
       this.request.setProgressHandler((bytesSent) => {
-        arm();
+        lastActivity = performance.now();
         this.progress?.(bytesSent);
       });
-      arm();
+      this.timer = setTimeout(due, this.idleTimeoutMs);
       this.request.send(body).then(
         (response) => {
           clearTimeout(this.timer);

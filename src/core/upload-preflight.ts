@@ -1,4 +1,5 @@
-import { Upload, type DetailedError, type UploadOptions } from 'tus-js-client';
+import type { DetailedError, UploadOptions } from 'tus-js-client';
+import { Upload } from './tus-client.js';
 import { OnewayError } from './errors.js';
 import { decideRetry } from './retry-policy.js';
 import type { AuthorizeHook } from './tus-stream.js';

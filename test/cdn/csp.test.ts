@@ -89,5 +89,8 @@ describe('CDN bundle', () => {
     await complete;
 
     expect(await problemsSince()).to.deep.equal({ violations: [], errors: [] });
+    // The take was hashed by the worker file next to the bundle, which the CSP allows as 'self'.
+    const workerScripts = page.performance.getEntriesByType('resource').filter((entry) => /oneway-interview-sha256-worker-[\w-]+\.js$/.test(entry.name));
+    expect(workerScripts, 'the hash worker was loaded').to.have.length(1);
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { chooseRecordingType } from '../../src/core/recorder.js';
+import { chooseRecordingType, deliversWhileRecording, type MediaRecorderFactory, type VerdictStore } from '../../src/core/recorder.js';
 import { OnewayError } from '../../src/core/errors.js';
 
 describe('chooseRecordingType', () => {
@@ -13,5 +13,87 @@ describe('chooseRecordingType', () => {
     expect(error).to.be.instanceOf(OnewayError);
     expect((error as OnewayError).code).to.equal('unsupported-mime-type');
     expect((error as OnewayError).message).to.contain('video/x-flv');
+  });
+});
+
+/** A MediaRecorder stand-in that hands out `slices` (their sizes) one per timeslice after start, then nothing until stop. */
+function scriptedRecorder(slices: number[], created: string[]): MediaRecorderFactory {
+  return (stream, options) => {
+    created.push(options.mimeType ?? '');
+    const recorder = new EventTarget() as MediaRecorder & EventTarget;
+    let state: RecordingState = 'inactive';
+    let timer: ReturnType<typeof setInterval> | undefined;
+    Object.assign(recorder, {
+      stream,
+      start(timeslice: number) {
+        state = 'recording';
+        const left = [...slices];
+        timer = setInterval(() => {
+          const size = left.shift();
+          if (size !== undefined) recorder.dispatchEvent(Object.assign(new Event('dataavailable'), { data: new Blob([new Uint8Array(size)]) }));
+        }, timeslice);
+      },
+      stop() {
+        state = 'inactive';
+        clearInterval(timer);
+      },
+    });
+    Object.defineProperty(recorder, 'state', { get: () => state });
+    return recorder;
+  };
+}
+
+/** A Storage stand-in. */
+function memoryStore(): VerdictStore & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return { items, getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value) };
+}
+
+describe('deliversWhileRecording', () => {
+  let stream: MediaStream;
+  before(async () => {
+    stream = await navigator.mediaDevices.getUserMedia({ video: true });
+  });
+  after(() => stream.getTracks().forEach((track) => track.stop()));
+
+  it('says a container that hands out only its header before stop() does not stream, and remembers that', async () => {
+    const created: string[] = [];
+    const store = memoryStore();
+    expect(await deliversWhileRecording(stream, 'video/x-header-only', scriptedRecorder([36], created), 1000, store)).to.equal(false);
+    expect(created).to.deep.equal(['video/x-header-only']);
+    expect([...store.items.values()]).to.deep.equal(['at-stop']);
+  });
+
+  it('says a container that keeps handing out data streams, and remembers it for this browser version', async () => {
+    const created: string[] = [];
+    const store = memoryStore();
+    expect(await deliversWhileRecording(stream, 'video/x-streams', scriptedRecorder([36, 1200, 26_000], created), 1000, store)).to.equal(true);
+    const [key] = store.items.keys();
+    expect(key).to.contain(navigator.userAgent).and.to.contain('video/x-streams');
+    expect(store.items.get(key)).to.equal('streams');
+  });
+
+  it('takes a remembered verdict without recording a probe, so Start is usable at once', async () => {
+    const created: string[] = [];
+    const store = memoryStore();
+    store.setItem(`oneway-interview:streams:${navigator.userAgent}:video/x-remembered`, 'streams');
+    store.setItem(`oneway-interview:streams:${navigator.userAgent}:video/x-remembered-not`, 'at-stop');
+    expect(await deliversWhileRecording(stream, 'video/x-remembered', scriptedRecorder([], created), 1000, store)).to.equal(true);
+    expect(await deliversWhileRecording(stream, 'video/x-remembered-not', scriptedRecorder([1, 2, 3], created), 1000, store)).to.equal(false);
+    expect(created).to.deep.equal([]);
+  });
+
+  it("probes where storage refuses to be read or written", async () => {
+    const created: string[] = [];
+    const refusing: VerdictStore = {
+      getItem: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    };
+    expect(await deliversWhileRecording(stream, 'video/x-no-storage', scriptedRecorder([10, 10], created), 1000, refusing)).to.equal(true);
+    expect(created).to.deep.equal(['video/x-no-storage']);
   });
 });

