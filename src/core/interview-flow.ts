@@ -255,6 +255,15 @@ export class InterviewFlow {
     return this.current.answer === 'text' && !this.inPractice;
   }
 
+  /**
+   * A take with camera or microphone is being prepared (think time) or recorded: while it is, the
+   * question, its timer and Start/Stop must fit on one screen together.
+   */
+  get capturing(): boolean {
+    const step = this.step;
+    return step.step === 'question' && (step.phase === 'think' || step.phase === 'answer') && (step.practice || this.current.answer !== 'text');
+  }
+
   /** The take being recorded or reviewed, as answer progress counts it; none in practice. */
   get recordingTake(): { questionId: string; attempt: number } | undefined {
     const step = this.step;

@@ -263,6 +263,30 @@ describe('InterviewFlow', () => {
     expect(flow({}, undefined, { candidate: 'c' }).machine.slotPrefix).to.not.equal(flow({}, undefined, { candidate: 'c/' }).machine.slotPrefix);
   });
 
+  it('is capturing while a take with camera or microphone is prepared or recorded, never for text', () => {
+    const { machine } = flow();
+    expect(machine.capturing, 'intro').to.equal(false);
+    machine.start();
+    expect(machine.capturing, 'think time').to.equal(true);
+    machine.startAnswer();
+    expect(machine.capturing, 'recording').to.equal(true);
+    machine.stopAnswer();
+    expect(machine.capturing, 'review').to.equal(false);
+    machine.submit({ attempt: 1 });
+    expect(machine.capturing, 'before the next question is shown').to.equal(false);
+    machine.reveal();
+    machine.startAnswer();
+    machine.stopAnswer();
+    machine.submit({ attempt: 1 });
+    machine.reveal();
+    expect(machine.step).to.deep.include({ index: 2, phase: 'think' });
+    expect(machine.capturing, 'a text question').to.equal(false);
+    const practice = flow({ practice: true, questions: [{ id: 't1', text: 'Write.', answer: 'text' }] }).machine;
+    practice.start();
+    expect(practice.step).to.deep.include({ practice: true, phase: 'think' });
+    expect(practice.capturing, 'the practice is recorded, whatever the first question asks').to.equal(true);
+  });
+
   it('gives the practice take no question, a slot of its own and no answer progress', () => {
     const { machine } = flow({ practice: true });
     machine.start();

@@ -35,7 +35,7 @@ export interface InterviewView {
   accommodation: 'closed' | 'open' | 'sent';
   textDraft: string;
   reviewUrl: string;
-  /** The question, its timer and Start/Stop share one screen (see the element's `fitsScreen`). */
+  /** The question, its timer and Start/Stop share one screen (`InterviewFlow.capturing`). */
   fitsScreen: boolean;
   /** An interrupted answer is being finished: `sent` once it is. */
   recovery: 'none' | 'sending' | 'sent';

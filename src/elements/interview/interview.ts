@@ -360,7 +360,8 @@ export class OnewayInterview extends OnewayElement {
             </div>
             ${this.help?.render()}`
         : nothing}`,
-      this.fitsScreen ? 'fit' : '',
+      // The camera preview takes the height the question, its timer and Start/Stop leave.
+      this.flow?.capturing ? 'fit' : '',
     );
   }
 
@@ -373,7 +374,7 @@ export class OnewayInterview extends OnewayElement {
     const { recovery, answers } = this.takes;
     return renderInterview({
       ...{ i18n: this.i18n, flow, link: this.link, endpoint, authorize, uploadOrigins, retentionDays, consentGiven, aiConsentGiven, accommodation, textDraft, reviewUrl },
-      ...{ fitsScreen: this.fitsScreen, recovery, answers, on: this.actions },
+      ...{ fitsScreen: !!this.flow?.capturing, recovery, answers, on: this.actions },
     });
   }
 
@@ -387,14 +388,5 @@ export class OnewayInterview extends OnewayElement {
       return { flow, answerProgress: this.takes.answerProgress, ...this.takes.takes(flow), errors: this.recentErrors };
     });
     await this.help.open();
-  }
-
-  /**
-   * While a take is prepared or recorded, the question, its timer and Start/Stop fit on one
-   * screen together: the camera preview takes the height that is left.
-   */
-  private get fitsScreen(): boolean {
-    const step = this.flow?.step;
-    return step?.step === 'question' && (step.phase === 'think' || step.phase === 'answer') && (step.practice || this.flow!.current.answer !== 'text');
   }
 }
