@@ -1,6 +1,6 @@
 // What every demo page does as a host: get upload tokens for a candidate from the demo receiver,
 // and show the events the widget fires.
-import type { AuthorizeHook } from '../src/core/tus-stream.js';
+import type { AuthorizeHook } from '../src/core/streaming-upload.js';
 
 interface UploadToken {
   token: string;

@@ -1,7 +1,7 @@
 // The theming page: one interview in several brand themes, light and dark, in any shipped language.
 // Each theme is a handful of design tokens; the CSS shown is generated from them and is exactly
 // what the page applies, so a careers-site developer can copy it as it is.
-import type { AuthorizeHook } from '../src/core/tus-stream.js';
+import type { AuthorizeHook } from '../src/core/streaming-upload.js';
 import type { OnewayInterview } from '../src/elements/interview/interview.js';
 
 interface Palette {

@@ -18,7 +18,7 @@ import { OnewayQuestion } from './elements/question/question.js';
 import { OnewayInterview } from './elements/interview/interview.js';
 import { OnewayReview } from './elements/review/review.js';
 import { lazyTags, loadDeviceCheck, loadUploadProgress, registerLazyElement, requestElement } from './lazy-elements.js';
-import { loadTusClient } from './core/tus-stream.js';
+import { loadTusClient } from './core/streaming-upload.js';
 
 function define(tag: string, element: CustomElementConstructor): void {
   if (!customElements.get(tag)) customElements.define(tag, element);

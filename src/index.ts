@@ -13,7 +13,7 @@ export { en } from './i18n/en.js';
 export type { MessageKey, Messages } from './i18n/en.js';
 export type { MessageParams } from './i18n/format.js';
 export { OnewayError, type OnewayErrorCode } from './core/errors.js';
-export type { AuthorizeHook, AuthorizeRequest, UploadState } from './core/tus-stream.js';
+export type { AuthorizeHook, AuthorizeRequest, UploadState } from './core/streaming-upload.js';
 export type { UploadedAnswer, UploadProgress } from './core/take.js';
 export type { MediaKind } from './core/mime-type.js';
 export { validateInterviewConfig } from './core/interview-config-validation.js';

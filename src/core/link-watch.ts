@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/en.js';
 import { fitRecording, LINK_FIT, type RecordingSettings } from './link-policy.js';
 import type { UploadProgress } from './take.js';
 import { ThroughputTracker } from './throughput-tracker.js';
-import type { AuthorizeHook } from './tus-stream.js';
+import type { AuthorizeHook } from './streaming-upload.js';
 import { SpeedMeter } from './upload-stats.js';
 import { PREFLIGHT_BYTES, PREFLIGHT_TIMEOUT_MS, UploadPreflight, type PreflightOptions, type PreflightResult } from './upload-preflight.js';
 

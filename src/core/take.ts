@@ -4,7 +4,7 @@ import { bareType, fileExtension } from './mime-type.js';
 import { AnswerRecorder, type MediaRecorderFactory } from './recorder.js';
 import { RecordingSource } from './recording-source.js';
 import { Sha256, type Sha256State } from './sha256.js';
-import { StreamingUpload, type AuthorizeHook, type UploadState } from './tus-stream.js';
+import { StreamingUpload, type AuthorizeHook, type UploadState } from './streaming-upload.js';
 
 /** What the host learns about an answer once the server holds all of it. */
 export interface UploadedAnswer {

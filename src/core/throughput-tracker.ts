@@ -2,7 +2,7 @@
 // start to the server's confirmation, is a measurement of the link, so the next take is fitted to
 // the link as it is now rather than as the device check found it. Also how far each upload is
 // behind its recording. Pure, with an injected clock.
-import type { UploadState } from './tus-stream.js';
+import type { UploadState } from './streaming-upload.js';
 
 /** Bytes that went over the link between two moments (ms, monotonic). */
 export interface Transfer {

@@ -2,7 +2,7 @@ import type { DetailedError, UploadOptions } from 'tus-js-client';
 import { Upload } from './tus-client.js';
 import { OnewayError } from './errors.js';
 import { decideRetry } from './retry-policy.js';
-import type { AuthorizeHook } from './tus-stream.js';
+import type { AuthorizeHook } from './streaming-upload.js';
 
 /** Size of the test upload: big enough to time, small enough to finish in a few seconds on a slow link. */
 export const PREFLIGHT_BYTES = 256 * 1024;

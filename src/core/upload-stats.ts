@@ -3,7 +3,7 @@
 // apart by their take id, totals across answers, and the words for each upload state.
 import type { MessageKey } from '../i18n/en.js';
 import type { UploadProgress } from './take.js';
-import type { UploadState } from './tus-stream.js';
+import type { UploadState } from './streaming-upload.js';
 
 /** How far back the speed looks, in milliseconds. */
 export const SPEED_WINDOW_MS = 5000;

@@ -6,7 +6,7 @@ import type { OnewayError } from '../../src/core/errors.js';
 import { Journal } from '../../src/core/journal.js';
 import { chooseRecordingType } from '../../src/core/recorder.js';
 import { Take, type RecordOptions, type TakeOptions, type UploadedAnswer } from '../../src/core/take.js';
-import type { AuthorizeRequest } from '../../src/core/tus-stream.js';
+import type { AuthorizeRequest } from '../../src/core/streaming-upload.js';
 import { expectDelivered } from '../support/answers.js';
 import { clearFaults, injectFault, setTusDown, tusRequests, type LoggedRequest } from '../support/commands.js';
 import { spyOnMediaRecorder, type RecorderSpy } from '../support/media-recorder-spy.js';

@@ -1,4 +1,4 @@
-// The widget's own upload code (src/core/tus-stream.ts: StreamingUpload, with its chunk size,
+// The widget's own upload code (src/core/streaming-upload.ts: StreamingUpload, with its chunk size,
 // deferred length, retry policy, request timeouts and offset checks, on tus-js-client) run in
 // Node, bundled with esbuild on the fly, and a simulated recording that feeds it as
 // MediaRecorder does: a slice every so often, the length known only at the end.
@@ -18,7 +18,7 @@ export async function loadWidgetUpload() {
   const { outputFiles } = await build({
     stdin: {
       contents: `
-        export { StreamingUpload } from './src/core/tus-stream.ts';
+        export { StreamingUpload } from './src/core/streaming-upload.ts';
         export { RecordingSource } from './src/core/recording-source.ts';
         export { defaultOptions } from 'tus-js-client';
       `,

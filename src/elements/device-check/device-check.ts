@@ -10,7 +10,7 @@ import { UploadPreflightController } from '../../controllers/upload-preflight-co
 import { explainForFrame, iframeBlockedError, inAppBrowserError, pageEmbedding } from '../../core/browser-guidance.js';
 import { connectionAdvice, fitRecording } from '../../core/link-policy.js';
 import { OnewayError } from '../../core/errors.js';
-import type { AuthorizeHook } from '../../core/tus-stream.js';
+import type { AuthorizeHook } from '../../core/streaming-upload.js';
 import { ConnectionMeasuredEvent } from '../../events/connection-measured.js';
 import { DeviceCheckCompleteEvent } from '../../events/device-check-complete.js';
 import { adviceLine, connectionLine, failureGuidance, LIGHTING_GUIDANCE, MICROPHONE_GUIDANCE } from './device-check.guidance.js';

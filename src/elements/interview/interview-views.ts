@@ -9,7 +9,7 @@ import { takeKey, type AnswersState } from '../../controllers/interview-takes-co
 import type { ConfigProblem } from '../../core/interview-config.js';
 import type { InterviewFlow, InterviewStep } from '../../core/interview-flow.js';
 import { characterCount } from '../../core/text-answer.js';
-import type { AuthorizeHook } from '../../core/tus-stream.js';
+import type { AuthorizeHook } from '../../core/streaming-upload.js';
 import { roundTimeLeft } from '../../core/upload-stats.js';
 import type { ConnectionMeasuredEvent } from '../../events/connection-measured.js';
 import type { DeviceCheckCompleteEvent } from '../../events/device-check-complete.js';

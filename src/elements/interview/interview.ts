@@ -7,7 +7,7 @@ import { InterviewTakesController } from '../../controllers/interview-takes-cont
 import { OnewayError } from '../../core/errors.js';
 import type { InterviewFlow } from '../../core/interview-flow.js';
 import { truncateCharacters } from '../../core/text-answer.js';
-import { uploadOriginsAttribute, type AuthorizeHook } from '../../core/tus-stream.js';
+import { uploadOriginsAttribute, type AuthorizeHook } from '../../core/streaming-upload.js';
 import { AccommodationRequestEvent } from '../../events/accommodation-request.js';
 import { ConsentEvent } from '../../events/consent.js';
 import { CompleteEvent } from '../../events/complete.js';

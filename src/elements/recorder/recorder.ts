@@ -7,7 +7,7 @@ import { retentionMs, TakeController } from '../../controllers/take-controller.j
 import { classifyMediaError, type OnewayError } from '../../core/errors.js';
 import type { MediaKind } from '../../core/mime-type.js';
 import { chooseRecordingType } from '../../core/recorder.js';
-import { loadTusClient, uploadOriginsAttribute, type AuthorizeHook } from '../../core/tus-stream.js';
+import { loadTusClient, uploadOriginsAttribute, type AuthorizeHook } from '../../core/streaming-upload.js';
 import { recorderStyles } from './recorder.styles.js';
 import { cameraPreview } from '../../styles/shared.js';
 import { OnewayElement } from '../oneway-element.js';

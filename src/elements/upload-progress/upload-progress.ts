@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { UploadEventsController } from '../../controllers/upload-events-controller.js';
 import type { UploadProgress } from '../../core/take.js';
-import type { UploadState } from '../../core/tus-stream.js';
+import type { UploadState } from '../../core/streaming-upload.js';
 import { announcementKey, roundTimeLeft, stateMessageKey, UploadTracker, type AnswerStats } from '../../core/upload-stats.js';
 import { styleProperties } from '../../styles/style-properties.js';
 import { uploadProgressStyles } from './upload-progress.styles.js';

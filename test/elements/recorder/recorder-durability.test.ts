@@ -3,7 +3,7 @@ import '../../../src/define.js';
 import type { OnewayRecorder } from '../../../src/elements/recorder/recorder.js';
 import type { AnswerUploadedEvent } from '../../../src/events/answer-uploaded.js';
 import type { OnewayErrorEvent } from '../../../src/events/error.js';
-import type { AuthorizeRequest } from '../../../src/core/tus-stream.js';
+import type { AuthorizeRequest } from '../../../src/core/streaming-upload.js';
 import { clearFaults, injectFault, restartTus, setOffline, setTusDown, tusRequests } from '../../support/commands.js';
 import { expectDelivered, expectWholeSlicesFromStart } from '../../support/answers.js';
 import { spyOnMediaRecorder, type RecorderSpy } from '../../support/media-recorder-spy.js';

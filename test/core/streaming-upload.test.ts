@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { RecordingSource } from '../../src/core/recording-source.js';
-import { StreamingUpload, type UploadState } from '../../src/core/tus-stream.js';
+import { StreamingUpload, type UploadState } from '../../src/core/streaming-upload.js';
 import { clearFaults, injectFault } from '../support/commands.js';
 import { serverBytes } from '../support/tus.js';
 import { waitFor } from '../support/wait.js';
