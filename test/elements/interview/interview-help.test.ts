@@ -144,8 +144,16 @@ describe('<oneway-interview> Get help', () => {
     el.shadowRoot!.querySelector('textarea')!.dispatchEvent(new Event('input'));
     // Offline, the text answer waits on the device: the interview stays on "Sending your answers".
     await setOffline(true);
+    // The report is read once the upload knows it is offline: where the network is cut on the
+    // server (Firefox, WebKitGTK) the first request takes a moment to fail.
+    const waiting = new Promise<void>((resolve) =>
+      el.addEventListener('oneway-upload-progress', (event) => {
+        if (event.detail.questionId === 'q2' && event.detail.state === 'waiting-for-connection') resolve();
+      }),
+    );
     await press(el, 'Submit answer');
     await waitFor(() => el.shadowRoot!.querySelector('[part~="finishing"]'), 'no finishing step');
+    await waiting;
     detail = await openHelp(el);
     expect(stepLine(detail.report)).to.equal('finishing');
     // A text answer is a take like any other: its upload says it waits for the connection.

@@ -65,12 +65,12 @@ async function interviewCollecting(cfg: InterviewConfig, candidate: string) {
   return { el, answers };
 }
 
-/** Presses the visible button named `name`, waiting for it to appear and be enabled. */
 /** Each question's line under "Your answers", e.g. "Question 1: sent". */
 function answerLines(el: OnewayInterview): string[] {
   return [...el.shadowRoot!.querySelectorAll('[part~="answer"]')].map((line) => line.textContent!.trim().replace(/\s+/g, ' '));
 }
 
+/** Presses the visible button named `name`, waiting for it to appear and be enabled. */
 async function press(el: Element, name: string, timeout = 20_000) {
   await waitUntil(() => findButton(el, name) && !findButton(el, name)!.disabled, `no enabled "${name}" button`, { timeout });
   findButton(el, name)!.click();
@@ -88,6 +88,19 @@ describe('<oneway-interview>', () => {
     const stops: { questionId?: string; durationMs: number }[] = [];
     el.addEventListener('oneway-recording-stop', (event) => stops.push(event.detail));
     const complete = nextEvent(el, 'oneway-complete', 90_000);
+    /**
+     * Records take number `n` for about 1.2 s. With a think time of 1 s the take may start by
+     * itself before a press could (a slower engine readies its stream later): either way it starts;
+     * the answer time of 2 s may end it by itself too.
+     */
+    const recordTake = async (n: number, what: string) => {
+      const startEnabled = () => findButton(el, 'Start recording') && !findButton(el, 'Start recording')!.disabled;
+      await waitUntil(() => starts.length === n || startEnabled(), `${what} could not start`, { timeout: 10_000 });
+      if (starts.length < n) findButton(el, 'Start recording')!.click();
+      await waitUntil(() => starts.length === n, `${what} did not start`, { timeout: 10_000 });
+      await sleep(1200);
+      if (stops.length < n) await press(el, 'Stop recording');
+    };
 
     expect(deepText(el)).to.not.contain('Tell us about a deal you lost.');
     const revealed = performance.now();
@@ -103,13 +116,7 @@ describe('<oneway-interview>', () => {
     await press(el, 'Retake');
     // The camera, off while the take was reviewed, comes back for the retake; with a think time
     // of 1 s the take may start by itself before a press could: either way it starts.
-    await waitUntil(() => starts.length === 2 || (findButton(el, 'Start recording') && !findButton(el, 'Start recording')!.disabled), 'the retake could not start', {
-      timeout: 10_000,
-    });
-    if (starts.length < 2) findButton(el, 'Start recording')!.click();
-    await waitUntil(() => starts.length === 2, 'the retake did not start', { timeout: 10_000 });
-    await sleep(1200);
-    if (stops.length < 2) await press(el, 'Stop recording');
+    await recordTake(2, 'the retake');
     // That was the last retake: the take is reviewed, and only submitted.
     await waitFor(() => findButton(el, 'Submit answer'), 'the last take was not reviewed');
     expect(findButton(el, 'Retake'), 'a retake after the last take').to.equal(undefined);
@@ -130,9 +137,7 @@ describe('<oneway-interview>', () => {
     // q2 has no retakes: the candidate is told before its only take, and can still listen to it.
     expect(deepText(el)).to.contain('This is your last take for this question');
     expect(deepText(el), 'a status line of the last question').to.not.contain('Your answer is saved');
-    await press(el, 'Start recording');
-    await sleep(1200);
-    await press(el, 'Stop recording');
+    await recordTake(3, 'the take of q2');
     await waitFor(() => findButton(el, 'Submit answer'), 'the only take of q2 was not reviewed');
     expect(deepText(el)).to.contain('Listen to your answer');
     expect(el.shadowRoot!.querySelector('audio[part="review"]')).to.not.equal(null);
