@@ -11,6 +11,7 @@ import { clearFaults, injectFault } from '../support/commands.js';
 import { controllerHost } from '../support/controller-host.js';
 import { bytes, fakeRecorders } from '../support/fake-media-recorder.js';
 import { memoryJournalStore } from '../support/memory-journal-store.js';
+import { waitFor } from '../support/wait.js';
 
 let slot = 0;
 
@@ -103,10 +104,7 @@ describe('TakeController', () => {
     const takeId = await id;
     recorders.made[0].emit(bytes(100));
     await controller.stop();
-    await new Promise<void>((resolve) => {
-      const check = () => (controller.progress?.state === 'failed' ? resolve() : setTimeout(check, 20));
-      check();
-    });
+    await waitFor(() => controller.progress?.state === 'failed', 'the refused take was never reported failed');
     expect(controller.uploadFailed).to.equal(true);
     expect(errors.map(({ error, takeId }) => [error.recoverable, takeId])).to.deep.include([false, takeId]);
     controller.retryUpload();

@@ -7,6 +7,7 @@ import { manualClock } from '../support/clock.js';
 import { bytes, fakeRecorders } from '../support/fake-media-recorder.js';
 import { memoryJournalStore } from '../support/memory-journal-store.js';
 import { concatBytes, serverBytes, sha256Hex } from '../support/tus.js';
+import { waitFor } from '../support/wait.js';
 
 /** What a take reported, and a promise of its answer on the server. */
 function reports() {
@@ -112,10 +113,9 @@ describe('Take', () => {
 });
 
 /** Resolves once the journal holds `bytes` bytes of the slot's take (its writes are queued). */
-async function waitForJournal(journal: Journal, scope: string, bytesRecorded: number): Promise<void> {
-  for (;;) {
+function waitForJournal(journal: Journal, scope: string, bytesRecorded: number): Promise<void> {
+  return waitFor(async () => {
     const [entry] = await journal.unfinished(scope);
-    if (entry && entry.bytesRecorded >= bytesRecorded) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+    return entry && entry.bytesRecorded >= bytesRecorded;
+  }, `the journal never held ${bytesRecorded} bytes`);
 }
