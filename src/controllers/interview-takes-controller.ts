@@ -118,7 +118,7 @@ export class InterviewTakesController implements ReactiveController {
 
   /** Sends what an earlier visit of this interview left unsent: cut-off takes, the consent receipt and submitted text answers. */
   finishInterrupted(flow: InterviewFlow): void {
-    void this.background.recover(flow.slotPrefix);
+    void this.background.finishInterrupted(flow.slotPrefix);
     const consent = flow.progress.consent;
     if (consent && !consent.uploadUrl) this.sendConsent(flow, consent.receipt);
     for (const answer of flow.undelivered) if (answer.text !== undefined) this.sendText(flow, answer);

@@ -117,7 +117,7 @@ export class TakeController implements ReactiveController {
    * Finishes takes that a reload, crash or removal interrupted: those of this slot, or of every
    * slot whose name starts with `slotPrefix`. The first becomes the take on screen when there is none.
    */
-  async recover(slotPrefix?: string): Promise<void> {
+  async finishInterrupted(slotPrefix?: string): Promise<void> {
     const entries = await this.journal.unfinished(slotPrefix ?? this.options.slot(), slotPrefix !== undefined, {
       retentionMs: this.options.retentionMs?.(),
       onDropped: ({ entry, reason, detail }) =>
@@ -301,5 +301,5 @@ export function retentionMs(days: number): number | undefined {
 /** A take as the host would recognise it: its slot, question and attempt where known. */
 function describeTake(entry: JournalEntry): string {
   const { questionId, attempt } = entry.metadata;
-  return [`slot ${entry.scope}`, questionId && `question ${questionId}`, attempt && `attempt ${attempt}`].filter(Boolean).join(', ');
+  return [`slot ${entry.slot}`, questionId && `question ${questionId}`, attempt && `attempt ${attempt}`].filter(Boolean).join(', ');
 }

@@ -33,7 +33,7 @@ export type TakeState = 'recording' | 'stopped';
 export interface JournalEntry {
   takeId: string;
   /** The recording slot: the recorder's `recording-id`, or page path and element id. */
-  scope: string;
+  slot: string;
   endpoint: string;
   mimeType: string;
   metadata: Record<string, string>;
@@ -54,7 +54,7 @@ export interface JournalEntry {
   nextSeq: number;
 }
 
-export type NewTake = Pick<JournalEntry, 'takeId' | 'scope' | 'endpoint' | 'mimeType' | 'metadata' | 'hash'>;
+export type NewTake = Pick<JournalEntry, 'takeId' | 'slot' | 'endpoint' | 'mimeType' | 'metadata' | 'hash'>;
 
 const entryKey = (takeId: string) => `take:${takeId}`;
 const sliceKey = (takeId: string, seq: number) => `slice:${takeId}:${seq}`;
@@ -79,7 +79,7 @@ export interface DroppedTake {
 export interface UnfinishedOptions {
   /** Takes whose last write is older than this are removed (default {@link DEFAULT_RETENTION_MS}). */
   retentionMs?: number;
-  /** Told of each take of the scope that was removed instead of returned. */
+  /** Told of each take of the slot that was removed instead of returned. */
   onDropped?(dropped: DroppedTake): void;
 }
 
@@ -114,45 +114,52 @@ export class Journal {
   }
 
   /**
-   * Takes of `scope` (or, with `prefix`, of every scope starting with it) that were recording or
+   * Takes of `slot` (or, with `prefix`, of every slot starting with it) that were recording or
    * uploading when the page went away, oldest first. Never throws for one bad take: a take of
-   * the scope whose slices are not all there, or any take older than the retention, is removed
-   * (and, in the scope, reported through `onDropped`) instead. Only the scope's takes are checked
-   * for missing slices: its recorder holds the scope's lock, so no other tab writes them meanwhile.
+   * the slot whose slices are not all there, or any take older than the retention, is removed
+   * (and, in the slot, reported through `onDropped`) instead. Only the slot's takes are checked
+   * for missing slices: its recorder holds the slot's lock, so no other tab writes them meanwhile.
    */
-  async unfinished(scope: string, prefix = false, options: UnfinishedOptions = {}): Promise<JournalEntry[]> {
+  async unfinished(slot: string, prefix = false, options: UnfinishedOptions = {}): Promise<JournalEntry[]> {
     const entryKeys = (await this.store.keys()).filter((key) => key.startsWith('take:'));
     // Until settled: a write that ends may have queued another (a take's last slice, see `until`).
     const pending = () => entryKeys.map((key) => pendingWrites.get(key.slice('take:'.length))).filter(Boolean);
     for (let round = 0; round < 10 && pending().length > 0; round++) await Promise.all(pending());
     const stored = new Set(await this.store.keys());
-    const entries = (await this.store.getMany<JournalEntry>(entryKeys)).filter(
-      (entry): entry is JournalEntry => !!entry && !finishedTakes.has(entry.takeId) && !pendingWrites.has(entry.takeId),
-    );
-    const inScope = (entry: JournalEntry) => (prefix ? entry.scope.startsWith(scope) : entry.scope === scope);
+    const entries = (await this.entries(entryKeys)).filter((entry) => !finishedTakes.has(entry.takeId) && !pendingWrites.has(entry.takeId));
+    const inSlot = (entry: JournalEntry) => (prefix ? entry.slot.startsWith(slot) : entry.slot === slot);
     const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
     const now = this.clock();
     const kept: JournalEntry[] = [];
     for (const entry of entries) {
-      const dropped = inScope(entry) ? this.problem(entry, stored, now, retentionMs) : this.expired(entry, now, retentionMs);
+      const dropped = inSlot(entry) ? this.problem(entry, stored, now, retentionMs) : this.expired(entry, now, retentionMs);
       if (dropped) {
         await this.remove(entry).catch(() => undefined);
-        if (inScope(entry)) options.onDropped?.(dropped);
-      } else if (inScope(entry) && (entry.state === 'recording' || entry.state === 'stopped')) {
+        if (inSlot(entry)) options.onDropped?.(dropped);
+      } else if (inSlot(entry) && (entry.state === 'recording' || entry.state === 'stopped')) {
         kept.push(entry);
       }
     }
     return kept.sort((a, b) => a.startedAt - b.startedAt);
   }
 
-  /** Removes every take of `scope` (or of every scope starting with it), whatever its state. */
-  async clear(scope: string, prefix = false): Promise<void> {
-    const entries = await this.store.getMany<JournalEntry>((await this.store.keys()).filter((key) => key.startsWith('take:')));
-    for (const entry of entries) {
-      if (!entry || !(prefix ? entry.scope.startsWith(scope) : entry.scope === scope)) continue;
+  /** Removes every take of `slot` (or of every slot starting with it), whatever its state. */
+  async clear(slot: string, prefix = false): Promise<void> {
+    for (const entry of await this.entries((await this.store.keys()).filter((key) => key.startsWith('take:')))) {
+      if (!(prefix ? entry.slot.startsWith(slot) : entry.slot === slot)) continue;
       finishedTakes.add(entry.takeId);
       await this.remove(entry);
     }
+  }
+
+  /** The stored entries of `entryKeys`. Version 0.1.0 named the slot `scope`: such takes are still found. */
+  private async entries(entryKeys: string[]): Promise<JournalEntry[]> {
+    return (await this.store.getMany<JournalEntry | (Omit<JournalEntry, 'slot'> & { scope: string })>(entryKeys)).flatMap((stored) => {
+      if (!stored) return [];
+      if ('slot' in stored) return [stored];
+      const { scope, ...entry } = stored;
+      return [{ ...entry, slot: scope }];
+    });
   }
 
   /** Deletes a take and its slices. */

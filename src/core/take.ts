@@ -142,7 +142,7 @@ export class Take {
   }
 
   /** Creates a take from the journal and starts finishing it at once. */
-  static resume(entry: JournalEntry, journal: Journal, options: TakeOptions): Take {
+  static finishInterrupted(entry: JournalEntry, journal: Journal, options: TakeOptions): Take {
     const take = Take.fromJournal(entry, journal, options);
     take.start();
     return take;
@@ -333,7 +333,7 @@ export class Take {
   private startRecording(stream: MediaStream, options: RecordOptions): void {
     if (this.upload && options.journal) {
       this.journal = options.journal.begin(
-        { takeId: this.id, scope: options.slot ?? '', endpoint: options.endpoint, mimeType: options.mimeType, metadata: this.metadata, hash: this.hash },
+        { takeId: this.id, slot: options.slot ?? '', endpoint: options.endpoint, mimeType: options.mimeType, metadata: this.metadata, hash: this.hash },
         (error) => options.onError?.(error, this.id),
       );
     }

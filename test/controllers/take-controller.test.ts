@@ -132,7 +132,7 @@ describe('TakeController', () => {
     cut.page.disconnect();
 
     const next = setup({ journal: cut.journal, slot: () => cut.name });
-    await next.controller.recover();
+    await next.controller.finishInterrupted();
     expect(next.controller.recovered).to.equal(true);
     expect(next.controller.progress?.takeId).to.equal(takeId);
     const answer = await next.delivered(takeId);

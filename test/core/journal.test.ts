@@ -5,9 +5,9 @@ import { Sha256 } from '../../src/core/sha256.js';
 import { memoryJournalStore } from '../support/memory-journal-store.js';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
-const take = (takeId: string, scope = 'interview/q1') => ({
+const take = (takeId: string, slot = 'interview/q1') => ({
   takeId,
-  scope,
+  slot,
   endpoint: '/files',
   mimeType: 'video/webm',
   metadata: { questionId: 'q1' },
@@ -50,7 +50,7 @@ describe('chunk journal', () => {
     expect(stored.toLowerCase()).to.not.contain('authorization');
   });
 
-  it('finds unfinished takes by scope or scope prefix, oldest first, and forgets finished ones', async () => {
+  it('finds unfinished takes by slot or slot prefix, oldest first, and forgets finished ones', async () => {
     const memory = memoryJournalStore();
     let now = 0;
     const journal = new Journal(memory.store, () => ++now);
@@ -212,7 +212,7 @@ describe('chunk journal recovery', () => {
     expect([...memory.data.keys()].filter((key) => key.includes('broken'))).to.deep.equal([]);
   });
 
-  it('removes takes older than the retention instead of retrying them forever, in every scope', async () => {
+  it('removes takes older than the retention instead of retrying them forever, in every slot', async () => {
     const memory = memoryJournalStore();
     let now = 0;
     const journal = new Journal(memory.store, () => now);
@@ -223,7 +223,7 @@ describe('chunk journal recovery', () => {
     const dropped: string[] = [];
     expect(await journal.unfinished('interview/q1', false, { onDropped: ({ reason }) => dropped.push(reason) })).to.deep.equal([]);
     expect(dropped).to.deep.equal(['expired']);
-    expect(memory.data.size, 'nothing left behind, whatever the scope').to.equal(0);
+    expect(memory.data.size, 'nothing left behind, whatever the slot').to.equal(0);
   });
 
   it('keeps a take within a shorter or longer retention as the host sets it', async () => {
@@ -236,7 +236,7 @@ describe('chunk journal recovery', () => {
     expect(await journal.unfinished('interview/q1', false, { retentionMs: 24 * 60 * 60 * 1000 })).to.have.length(0);
   });
 
-  it('clears every take of a scope prefix, and a finished or cleared take is never found or written again', async () => {
+  it('clears every take of a slot prefix, and a finished or cleared take is never found or written again', async () => {
     const memory = memoryJournalStore();
     const journal = new Journal(memory.store);
     const a = journal.begin(take('clear-a', 'i1/c1/q1'), () => undefined);
@@ -248,6 +248,22 @@ describe('chunk journal recovery', () => {
     // A slice that arrives after the clear (a recorder stopping late) does not bring the take back.
     await a.append(bytes(3), new Sha256().save());
     expect([...memory.data.keys()].some((key) => key.includes('clear-a'))).to.equal(false);
+  });
+
+  it('finds and clears a take that version 0.1.0 stored with its slot named scope', async () => {
+    const memory = memoryJournalStore();
+    const journal = new Journal(memory.store);
+    const writer = journal.begin(take('legacy-1', 'i9/q1'), () => undefined);
+    await writer.append(bytes(7, 8), new Sha256().save());
+    const { slot, ...rest } = memory.data.get('take:legacy-1') as { slot: string };
+    memory.data.set('take:legacy-1', { ...rest, scope: slot });
+
+    const [entry] = await journal.unfinished('i9/q1');
+    expect(entry.slot).to.equal('i9/q1');
+    expect(entry).to.not.have.property('scope');
+    expect(Array.from(await journal.continue(entry, () => undefined).read(0, 2))).to.deep.equal([7, 8]);
+    await journal.clear('i9/', true);
+    expect([...memory.data.keys()].some((key) => key.includes('legacy-1'))).to.equal(false);
   });
 
   it('writes again, with what it could not store, after a passing storage error', async () => {

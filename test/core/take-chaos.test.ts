@@ -37,13 +37,13 @@ describe('chaos: answers under random server faults', function () {
         const spy = spyOnMediaRecorder();
         const uploaded: UploadedAnswer[] = [];
         const failures: OnewayError[] = [];
-        const scope = `chaos-${started}-${index}`;
+        const slot = `chaos-${started}-${index}`;
         const callbacks: Pick<TakeOptions, 'onUploaded' | 'onError' | 'requestTimeoutMs'> = {
           requestTimeoutMs: 1500,
           onUploaded: (answer) => uploaded.push(answer),
           onError: (error) => void (error.recoverable || failures.push(error)),
         };
-        const takes = [Take.record(stream, { endpoint: '/files', mimeType, journal, slot: scope, ...callbacks })];
+        const takes = [Take.record(stream, { endpoint: '/files', mimeType, journal, slot, ...callbacks })];
         const events: string[] = [];
         try {
           await sleep(1000 + random() * 2000);
@@ -66,9 +66,9 @@ describe('chaos: answers under random server faults', function () {
             }
           }
           if (events.some((event) => event.startsWith('reload'))) {
-            const [entry] = await journal.unfinished(scope);
+            const [entry] = await journal.unfinished(slot);
             expect(entry, `answer ${index}: the journal kept the take`).to.not.equal(undefined);
-            takes.push(Take.resume(entry, journal, { endpoint: '/files', ...callbacks }));
+            takes.push(Take.finishInterrupted(entry, journal, { endpoint: '/files', ...callbacks }));
           }
           await waitFor(() => uploaded.length > 0 || failures.length > 0, `answer ${index} (${events.join(', ') || 'no reload'}) was not delivered`, 60_000);
           expect(failures.map((error) => `${error.code}: ${error.message}`), `answer ${index}`).to.deep.equal([]);

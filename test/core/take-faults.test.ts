@@ -19,21 +19,21 @@ let stream: MediaStream;
 let mimeType: string;
 let spy: RecorderSpy;
 let testStart = 0;
-let slot = 0;
+let slotCount = 0;
 const running = new Set<Take>();
 const journal = new Journal();
 
 /** What one take reported. */
 interface Outcome {
   take: Take;
-  scope: string;
+  slot: string;
   uploaded: UploadedAnswer[];
   errors: OnewayError[];
 }
 
-/** A take of `scope` that `start` begins with the options every take here shares, collecting what it reports. */
-function collect(scope: string, start: (shared: TakeOptions) => Take): Outcome {
-  const outcome = { scope, uploaded: [], errors: [] } as unknown as Outcome;
+/** A take of `slot` that `start` begins with the options every take here shares, collecting what it reports. */
+function collect(slot: string, start: (shared: TakeOptions) => Take): Outcome {
+  const outcome = { slot, uploaded: [], errors: [] } as unknown as Outcome;
   outcome.take = start({
     endpoint: '/files',
     requestTimeoutMs: REQUEST_TIMEOUT_MS,
@@ -46,15 +46,15 @@ function collect(scope: string, start: (shared: TakeOptions) => Take): Outcome {
 
 /** Starts a take in a slot of its own. */
 function record(options: Partial<RecordOptions> = {}): Outcome {
-  const scope = `faults-${Date.now()}-${slot++}`;
-  return collect(scope, (shared) => Take.record(stream, { ...shared, mimeType, journal, slot: scope, ...options }));
+  const slot = `faults-${Date.now()}-${slotCount++}`;
+  return collect(slot, (shared) => Take.record(stream, { ...shared, mimeType, journal, slot, ...options }));
 }
 
 /** The take of `outcome` as a reloaded page finds it in the journal and finishes it. */
 async function resume(outcome: Outcome, options: Partial<RecordOptions> = {}): Promise<Outcome> {
-  const [entry] = await journal.unfinished(outcome.scope);
+  const [entry] = await journal.unfinished(outcome.slot);
   expect(entry, 'the journal kept the take').to.not.equal(undefined);
-  return collect(outcome.scope, (shared) => Take.resume(entry, journal, { ...shared, ...options }));
+  return collect(outcome.slot, (shared) => Take.finishInterrupted(entry, journal, { ...shared, ...options }));
 }
 
 /** Records for `ms`, then stops. */
@@ -156,7 +156,7 @@ describe('a take against a misbehaving tus server', function () {
       await injectFault({ kind: 'status', status: 404, method: 'HEAD' });
       const second = await resume(first);
       const error = await failure(second, 'upload-lost');
-      const [entry] = await journal.unfinished(first.scope);
+      const [entry] = await journal.unfinished(first.slot);
       expect(error.message).to.contain('404').and.contain(entry.uploadUrl!).and.match(/the \d+ bytes it had confirmed/);
       expect(await creations(), 'no second, incomplete upload').to.have.length(1);
       expect(entry.uploadUrl, 'the journal keeps the upload it had').to.equal(entry.uploadUrl);
@@ -208,7 +208,7 @@ describe('a take against a misbehaving tus server', function () {
       await sleep(500);
       expect((await requests()).filter((request) => !request.host.startsWith(location.host)), 'requests to the other origin').to.deep.equal([]);
       expect(outcome.uploaded).to.deep.equal([]);
-      expect((await journal.unfinished(outcome.scope)).map((entry) => entry.state)).to.deep.equal(['stopped']);
+      expect((await journal.unfinished(outcome.slot)).map((entry) => entry.state)).to.deep.equal(['stopped']);
     });
   });
 
@@ -251,7 +251,7 @@ describe('a take against a misbehaving tus server', function () {
       peak = Math.max(peak, outcome.take.bytesInMemory);
       largest = Math.max(largest, ...spy.recordings[0].filter(Boolean).map((slice) => slice.length));
     }
-    const unconfirmed = outcome.take.bytesRecorded - (await journal.unfinished(outcome.scope))[0].bytesConfirmed;
+    const unconfirmed = outcome.take.bytesRecorded - (await journal.unfinished(outcome.slot))[0].bytesConfirmed;
     expect(unconfirmed, 'the outage left more unconfirmed bytes than the window').to.be.greaterThan(window + largest);
     expect(peak, 'bytes held in memory').to.be.at.most(window + largest);
     await setTusDown(false);

@@ -79,15 +79,15 @@ describe('Take', () => {
     const storage = memoryJournalStore();
     const journal = new Journal(storage.store);
     const recorders = fakeRecorders();
-    const scope = newSlot();
-    const cut = Take.create({ endpoint: '/files', mimeType: 'video/webm', journal, slot: scope, createRecorder: recorders.create });
+    const slot = newSlot();
+    const cut = Take.create({ endpoint: '/files', mimeType: 'video/webm', journal, slot, createRecorder: recorders.create });
     cut.start(new MediaStream());
     recorders.made[0].emit(bytes(800, 3));
     // The page goes away mid-take: nothing more is sent, the journal keeps the slice.
-    await waitForJournal(journal, scope, 800);
+    await waitForJournal(journal, slot, 800);
     cut.abort();
 
-    const [entry] = await journal.unfinished(scope);
+    const [entry] = await journal.unfinished(slot);
     const seen = reports();
     const resumed = Take.fromJournal(entry, journal, { endpoint: '/ignored', ...seen.callbacks });
     expect(resumed.id).to.equal(cut.id);
@@ -113,9 +113,9 @@ describe('Take', () => {
 });
 
 /** Resolves once the journal holds `bytes` bytes of the slot's take (its writes are queued). */
-function waitForJournal(journal: Journal, scope: string, bytesRecorded: number): Promise<void> {
+function waitForJournal(journal: Journal, slot: string, bytesRecorded: number): Promise<void> {
   return waitFor(async () => {
-    const [entry] = await journal.unfinished(scope);
+    const [entry] = await journal.unfinished(slot);
     return entry && entry.bytesRecorded >= bytesRecorded;
   }, `the journal never held ${bytesRecorded} bytes`);
 }

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { InterviewLoader } from '../../controllers/interview-loader.js';
 import { LinkController } from '../../controllers/link-controller.js';
-import { ScopeLockController } from '../../controllers/scope-lock-controller.js';
+import { SlotLockController } from '../../controllers/slot-lock-controller.js';
 import { InterviewTakesController } from '../../controllers/interview-takes-controller.js';
 import { OnewayError } from '../../core/errors.js';
 import type { InterviewFlow } from '../../core/interview-flow.js';
@@ -177,7 +177,7 @@ export class OnewayInterview extends OnewayElement {
   /** Fits every take to the uplink as last measured. */
   private readonly link = new LinkController(this, { endpoint: () => this.endpoint, authorize: () => this.authorize });
 
-  private readonly lock = new ScopeLockController(this, () => (this.loader?.flow ? `interview:${this.loader.flow.config.id}` : ''));
+  private readonly lock = new SlotLockController(this, () => (this.loader?.flow ? `interview:${this.loader.flow.config.id}` : ''));
 
   private readonly loader: InterviewLoader = new InterviewLoader(this, {
     source: () => ({

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AudioLevelController } from '../../controllers/audio-level-controller.js';
 import { MediaStreamController } from '../../controllers/media-stream-controller.js';
-import { ScopeLockController } from '../../controllers/scope-lock-controller.js';
+import { SlotLockController } from '../../controllers/slot-lock-controller.js';
 import { retentionMs, TakeController } from '../../controllers/take-controller.js';
 import { classifyMediaError, type OnewayError } from '../../core/errors.js';
 import type { MediaKind } from '../../core/mime-type.js';
@@ -130,7 +130,7 @@ export class OnewayRecorder extends OnewayElement {
     capture: () => ({ height: this.captureHeight, frameRate: this.captureFrameRate }),
   });
 
-  private readonly lock = new ScopeLockController(this, () => this.recordingSlot);
+  private readonly lock = new SlotLockController(this, () => this.recordingSlot);
 
   /** The microphone level, shown instead of a picture for audio answers. */
   private readonly level = new AudioLevelController(this);
@@ -222,7 +222,7 @@ export class OnewayRecorder extends OnewayElement {
    * an interview after a reload), not only this slot's.
    */
   finishInterrupted(prefix: string): Promise<void> {
-    return this.takes.recover(prefix);
+    return this.takes.finishInterrupted(prefix);
   }
 
   /**
@@ -243,7 +243,7 @@ export class OnewayRecorder extends OnewayElement {
       // A new slot (the next question): earlier takes keep uploading; this one's lock and leftovers are looked up.
       this.takes.nextSlot();
       this.lock.relock();
-      void this.lock.acquired.then(() => this.takes.recover());
+      void this.lock.acquired.then(() => this.takes.finishInterrupted());
     }
   }
 
@@ -264,7 +264,7 @@ export class OnewayRecorder extends OnewayElement {
     this.recordingMimeType = '';
     await this.lock.acquired;
     if (!this.isConnected) return;
-    void this.takes.recover();
+    void this.takes.finishInterrupted();
     // The upload client is a chunk of its own: fetched while the camera starts, so it is there for the first take.
     void loadTusClient().catch(() => undefined);
     const stream = await this.media.acquire();

@@ -18,9 +18,9 @@ import { nextEvent, sleep, waitFor } from '../../support/wait.js';
 async function storedRecords(id: string): Promise<string[]> {
   const progress = (await keys(createStore('oneway-interview-progress', 'progress'))).map(String).filter((key) => key.startsWith(`${id}:`));
   const journal = createStore('oneway-interview', 'journal');
-  const takes = (await getMany<{ scope: string } | undefined>((await keys(journal)).map(String).filter((key) => key.startsWith('take:')), journal))
-    .filter((entry) => entry?.scope.startsWith(`${encodeURIComponent(id)}/`))
-    .map((entry) => `take in ${entry!.scope}`);
+  const takes = (await getMany<{ slot: string } | undefined>((await keys(journal)).map(String).filter((key) => key.startsWith('take:')), journal))
+    .filter((entry) => entry?.slot.startsWith(`${encodeURIComponent(id)}/`))
+    .map((entry) => `take in ${entry!.slot}`);
   return [...progress, ...takes];
 }
 

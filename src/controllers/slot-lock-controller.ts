@@ -1,14 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export type ScopeLockStatus = 'waiting' | 'held' | 'busy';
+export type SlotLockStatus = 'waiting' | 'held' | 'busy';
 
 /**
  * Holds a Web Lock named after a recording slot while the element is on the page, so two tabs
  * never record the same answer. The second tab is `busy` until the first lets go; browsers
  * without Web Locks get the lock at once (nothing to coordinate with).
  */
-export class ScopeLockController implements ReactiveController {
-  status: ScopeLockStatus = 'waiting';
+export class SlotLockController implements ReactiveController {
+  status: SlotLockStatus = 'waiting';
   /** Resolves when the lock is held. */
   acquired: Promise<void> = Promise.resolve();
   private release: (() => void) | undefined;

@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { ScopeLockController } from '../../src/controllers/scope-lock-controller.js';
+import { SlotLockController } from '../../src/controllers/slot-lock-controller.js';
 import { waitFor } from '../support/wait.js';
 
 /** A host whose slot name a test can change, as the recorder's `recording-id` changes per question. */
 class LockHost extends LitElement {
   slotName = `test-slot-${Math.random().toString(36).slice(2)}`;
-  readonly lock = new ScopeLockController(this, () => this.slotName);
+  readonly lock = new SlotLockController(this, () => this.slotName);
 }
 customElements.define('test-lock-host', LockHost);
 
@@ -19,7 +19,7 @@ async function heldLocks(): Promise<string[]> {
 /** Lets the lock manager answer every request made so far. */
 const settled = () => navigator.locks.request(`settle-${Math.random()}`, () => undefined);
 
-describe('ScopeLockController', () => {
+describe('SlotLockController', () => {
   it('holds the slot lock while connected and lets go on disconnect', async () => {
     const host = document.createElement('test-lock-host') as LockHost;
     document.body.append(host);
