@@ -8,6 +8,7 @@ import { ScopeLockController } from '../../controllers/scope-lock-controller.js'
 import { InterviewTakesController } from '../../controllers/interview-takes-controller.js';
 import type { LocaleController } from '../../controllers/locale-controller.js';
 import { OnewayError } from '../../core/errors.js';
+import { loadTusClient } from '../../core/streaming-upload.js';
 import type { InterviewFlow } from '../../core/interview-flow.js';
 import { truncateCharacters } from '../../core/text-answer.js';
 import { AccommodationRequestEvent } from '../../events/accommodation-request.js';
@@ -32,6 +33,7 @@ interface Shown {
   textDraft: string;
 }
 
+/** One `<oneway-interview>`'s behaviour and rendering, created by the element once its chunk has loaded. */
 export class InterviewSession implements ReactiveController {
   private shown: Shown = { consentGiven: false, aiConsentGiven: false, accommodation: 'closed', textDraft: '' };
   private reviewUrl = '';
@@ -52,6 +54,9 @@ export class InterviewSession implements ReactiveController {
     private readonly i18n: LocaleController,
   ) {
     host.addController(this);
+    // The upload client (a chunk) is fetched now, also for an interview in a host's shadow root
+    // that define.ts does not see: the consent receipt and every answer need it, whatever the network does later.
+    void loadTusClient().catch(() => undefined);
     // Its own errors and those of the elements inside it (which reach it composed) alike.
     host.addEventListener('oneway-error', (event) => this.recentErrors.push(event) > 10 && this.recentErrors.shift());
     // Each controller is connected as it is added: the loader starts reading the config at once.
