@@ -113,7 +113,7 @@ try {
   results.sizes = {
     ours: compressedSizes(cdnBundle),
     oursModules: moduleSizes(cdnBundle),
-    // Chunks the bundle imports only on demand (other languages): not loaded by an English page.
+    // Chunks the bundle imports only on demand (languages, the interview session, the review view…).
     oursChunks: readdirSync(dirname(cdnBundle))
       .filter((name) => name.endsWith('.js') && name !== 'oneway-interview.js')
       .map((name) => ({ name, ...compressedSizes(join(dirname(cdnBundle), name)) })),

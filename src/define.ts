@@ -8,8 +8,12 @@
 // page's own markup (now and as it changes), and the interview asks for its device check; one
 // placed in the host's own shadow root is loaded with `requestElement(tag)`.
 //
-// <oneway-review> is defined at once (frameworks set its properties as soon as they create it), but
-// its rendering is a chunk of its own that it fetches when it first connects (see review.ts).
+// <oneway-interview> and <oneway-review> are defined at once (frameworks set their properties as
+// soon as they create them), but what each does and shows is in chunks of its own that it fetches
+// when it first connects (see interview.ts and review.ts): the interview's session and templates,
+// the review's view. The recorder, the take engine and English stay here, and the interview's
+// chunks are fetched before anything can be recorded: once recording can start, an answer is
+// saved and a problem is told whatever the network does.
 import { OnewayRecorder } from './elements/recorder/recorder.js';
 import { OnewayCountdown } from './elements/countdown/countdown.js';
 import type { OnewayDeviceCheck } from './elements/device-check/device-check.js';

@@ -459,7 +459,7 @@ function sizes(results) {
         ...(results.sizes.oursChunks?.length
           ? [
               row(
-                `ours: largest of ${results.sizes.oursChunks.length} on-demand chunks (${largest(results.sizes.oursChunks).name.replace(/^oneway-interview-|-[\w-]{8}\.js$/g, '')}; not loaded by an English page)`,
+                `ours: largest of ${results.sizes.oursChunks.length} on-demand chunks (${largest(results.sizes.oursChunks).name.replace(/^oneway-interview-|-[\w-]{8}\.js$/g, '')}; loaded only by pages that use it)`,
                 largest(results.sizes.oursChunks),
               ),
             ]
@@ -478,7 +478,7 @@ function sizes(results) {
           '',
           ...table(['Module', 'minified', 'gzip alone'], moduleRows),
           '',
-          `On-demand chunks: ${(results.sizes.oursChunks ?? []).map((c) => `${c.name.replace(/^oneway-interview-|-[\w-]{8}\.js$/g, '')} ${kb(c.gzip)}`).join(', ')} (gzip).`,
+          `On-demand chunks, each fetched only by pages that use it (an interview fetches interview-session and interview-views, and the chunks they import, when it connects): ${(results.sizes.oursChunks ?? []).map((c) => `${c.name.replace(/^oneway-interview-|-[\w-]{8}\.js$/g, '')} ${kb(c.gzip)}`).join(', ')} (gzip).`,
         ]
       : []),
   ];

@@ -18,6 +18,8 @@ export type OnewayErrorCode =
   | 'storage-unavailable'
   | 'config-invalid'
   | 'recording-failed'
+  /** The widget's code next to its script (a chunk of the CDN build) could not be loaded. */
+  | 'widget-unavailable'
   // device check
   | 'iframe-blocked'
   | 'in-app-browser'

@@ -36,6 +36,7 @@ export const en = {
   'error.storage-unavailable': 'This browser cannot save your answer on this device, so keep this page open until it is sent.',
   'error.config-invalid': 'This interview is not set up correctly. Please contact the employer.',
   'error.recording-failed': 'Recording failed. Press "Try again".',
+  'error.widget-unavailable': 'This interview could not be loaded. Check your internet connection, then reload the page.',
   // countdown
   'countdown.label': 'Time left',
   'countdown.minuteLeft': '{label}: 1 minute left.',

@@ -92,5 +92,9 @@ describe('CDN bundle', () => {
     // The take was hashed by the worker file next to the bundle, which the CSP allows as 'self'.
     const workerScripts = page.performance.getEntriesByType('resource').filter((entry) => /oneway-interview-sha256-worker-[\w-]+\.js$/.test(entry.name));
     expect(workerScripts, 'the hash worker was loaded').to.have.length(1);
+    // What the interview does and shows came from its own chunks next to the bundle, under the same CSP.
+    const loaded = (name: string) => page.performance.getEntriesByType('resource').filter((entry) => new RegExp(`/oneway-interview-${name}-[\\w-]+\\.js$`).test(entry.name));
+    expect(loaded('interview-session'), 'the interview session chunk').to.have.length(1);
+    expect(loaded('interview-views'), 'the interview templates chunk').to.have.length(1);
   });
 });

@@ -1,28 +1,21 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { InterviewLoader } from '../../controllers/interview-loader.js';
-import { LinkController } from '../../controllers/link-controller.js';
-import { SlotLockController } from '../../controllers/slot-lock-controller.js';
-import { InterviewTakesController } from '../../controllers/interview-takes-controller.js';
-import { OnewayError } from '../../core/errors.js';
-import type { InterviewFlow } from '../../core/interview-flow.js';
-import { truncateCharacters } from '../../core/text-answer.js';
+import { html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
 import { uploadOriginsAttribute, type AuthorizeHook } from '../../core/streaming-upload.js';
-import { AccommodationRequestEvent } from '../../events/accommodation-request.js';
-import { ConsentEvent } from '../../events/consent.js';
-import { CompleteEvent } from '../../events/complete.js';
-import type { OnewayErrorEvent } from '../../events/error.js';
-import { QuestionStartEvent } from '../../events/question-start.js';
-import { ReadyEvent } from '../../events/ready.js';
 import type { Messages } from '../../i18n/en.js';
 import { registerMessages } from '../../i18n/runtime.js';
-import { requestElement } from '../../lazy-elements.js';
-import type { HelpDialog, InterviewHelpState } from '../help/help-dialog.js';
-import type { OnewayQuestion } from '../question/question.js';
-import type { OnewayRecorder } from '../recorder/recorder.js';
 import { interviewStyles } from './interview.styles.js';
-import { renderInterview, renderProblems, type InterviewActions } from './interview-views.js';
+import type { InterviewSession } from './interview-session.js';
 import { OnewayElement } from '../oneway-element.js';
+
+let session: Promise<typeof import('./interview-session.js')> | undefined;
+
+/**
+ * The interview's config loading, flow, takes and templates: two chunks in the CDN build (each
+ * under its budget; the session imports the templates, fetched side by side here), loaded when the
+ * first `<oneway-interview>` connects. Nothing can be recorded before they are there, and the
+ * recorder and take engine that save answers are in the bundle.
+ */
+const loadSession = () => (session ??= Promise.all([import('./interview-session.js'), import('./interview-views.js')]).then(([module]) => module));
 
 /**
  * A whole one-way interview from a JSON config: intro, device check, practice, each question with
@@ -160,75 +153,20 @@ export class OnewayInterview extends OnewayElement {
   /** Days an answer that has not reached the server is kept on this device; after that it is removed instead of retried. */
   @property({ type: Number, attribute: 'retention-days' }) retentionDays = 7;
 
-  @state() private consentGiven = false;
-  @state() private aiConsentGiven = false;
-  /** The accommodation dialog: closed, being filled in, or sent. */
-  @state() private accommodation: 'closed' | 'open' | 'sent' = 'closed';
-  @state() private textDraft = '';
-  @state() private reviewUrl = '';
-  private announcedStep = '';
-  /** The last errors the interview reported, oldest first, for the diagnostic report. */
-  private readonly recentErrors: OnewayErrorEvent[] = [];
-  private help: HelpDialog | undefined;
+  private session: InterviewSession | undefined;
+  private unavailable = false;
 
-  @query('oneway-recorder') private recorder!: OnewayRecorder | null;
-  @query('oneway-question') private question!: OnewayQuestion | null;
-
-  /** Fits every take to the uplink as last measured. */
-  private readonly link = new LinkController(this, { endpoint: () => this.endpoint, authorize: () => this.authorize });
-
-  private readonly lock = new SlotLockController(this, () => (this.loader?.flow ? `interview:${this.loader.flow.config.id}` : ''));
-
-  private readonly loader: InterviewLoader = new InterviewLoader(this, {
-    source: () => ({
-      configSrc: this.configSrc,
-      config: this.config,
-      inline: this.querySelector('script[type="application/json"]')?.textContent ?? undefined,
-      candidate: this.candidate,
-      timeMultiplier: this.timeMultiplier,
-      untimed: this.untimed,
-    }),
-    onReady: (flow) => {
-      // Fetched while the candidate reads the intro, so the check is there when they start.
-      if (flow.config.deviceCheck !== false && !flow.progress.deviceChecked) void requestElement('oneway-device-check');
-      this.lock.relock();
-      this.dispatchEvent(new ReadyEvent({ interviewId: flow.config.id, questionCount: flow.questions.length }));
-      void this.lock.acquired.then(() => this.isConnected && flow === this.flow && this.takes.finishInterrupted(flow));
-    },
-    onInvalid: (_problems, message) => this.reportError(new OnewayError('config-invalid', message, false)),
-    flowEvents: {
-      onQuestionStart: (question, index) => {
-        this.dispatchEvent(new QuestionStartEvent({ questionId: question.id, index }));
-        // Links change during an interview: measured again before each question that is recorded.
-        if (question.answer !== 'text') this.link.tell((link) => link.questionShown());
+  override connectedCallback(): void {
+    super.connectedCallback();
+    loadSession().then(
+      ({ InterviewSession }) => (this.session ??= new InterviewSession(this, this.i18n)),
+      (cause: unknown) => {
+        session = undefined;
+        this.unavailable = true;
+        this.reportError({ code: 'widget-unavailable', message: `<oneway-interview> could not load its code next to the widget's script (${String(cause)}); check that all of the widget's files are served.`, recoverable: false });
+        this.requestUpdate();
       },
-      onComplete: (answers) => {
-        this.dispatchEvent(new CompleteEvent({ interviewId: this.flow!.config.id, answers }));
-        // Everything is on the server: nothing of this interview stays on the device.
-        void this.clearStoredData();
-      },
-    },
-  });
-
-  /** Every take: the recorder's events, the background's uploads, each question's answer state. */
-  private readonly takes = new InterviewTakesController(this, {
-    flow: () => this.flow,
-    recorder: () => this.recorder,
-    link: this.link,
-    takeOptions: () => ({ endpoint: this.endpoint, authorize: (request) => this.authorize?.(request), uploadOrigins: this.uploadOrigins }),
-    retentionDays: () => this.retentionDays,
-    t: (key, params) => this.i18n.t(key, params),
-    onError: (error) => this.reportError(error),
-    lockHeld: () => this.lock.acquired,
-  });
-
-  constructor() {
-    super(); // Its own errors and those of the elements inside it (which reach it composed) alike:
-    this.addEventListener('oneway-error', (event) => this.recentErrors.push(event) > 10 && this.recentErrors.shift());
-  }
-
-  private get flow(): InterviewFlow | undefined {
-    return this.loader.flow;
+    );
   }
 
   /**
@@ -237,156 +175,19 @@ export class OnewayInterview extends OnewayElement {
    * server stay there. Done by itself after `oneway-complete`.
    */
   async clearStoredData(): Promise<void> {
-    const flow = this.flow;
-    if (!flow) return;
-    await Promise.all([this.takes.clearStoredData(flow), this.loader.clearProgress()]);
+    await this.session?.clearStoredData();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const changedFrom = (names: string[]) => names.some((name) => changed.has(name as keyof OnewayInterview) && changed.get(name as keyof OnewayInterview) !== undefined);
-    // An accommodation granted mid-interview applies from the next timer on, where the candidate is.
-    if (changedFrom(['timeMultiplier', 'untimed']) && this.flow) this.flow.setTiming({ timeMultiplier: this.timeMultiplier, untimed: this.untimed });
-    if (changedFrom(['config', 'configSrc', 'candidate']) || (changed.has('config') && this.config !== undefined && this.loader.status !== 'ready')) {
-      void this.loader.reload();
-    }
+    this.session?.willUpdate(changed);
   }
-
-  protected override updated(): void {
-    const step = this.flow?.step;
-    const key = step ? JSON.stringify(step) : '';
-    if (key === this.announcedStep) return;
-    this.announcedStep = key;
-    if (step?.step === 'question' && step.phase === 'think') {
-      // A phone shows little of a page: the question, its timer and Start come into view together.
-      const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
-      this.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
-      void this.question?.focusHeading();
-    } else if (step) {
-      this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    }
-  }
-
-  private setReviewUrl(blob: Blob | undefined): void {
-    if (this.reviewUrl) URL.revokeObjectURL(this.reviewUrl);
-    this.reviewUrl = blob ? URL.createObjectURL(blob) : '';
-  }
-
-  private get accommodationDialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog[part~="accommodation-dialog"]');
-  }
-
-  /** What every control and inner element's event does: a transition of the flow or a controller's call, then a render. */
-  private readonly actions: InterviewActions = {
-    start: () => {
-      const flow = this.flow!;
-      const receipt = flow.acceptConsent(this.aiConsentGiven, this.i18n.requested);
-      if (receipt) this.dispatchEvent(new ConsentEvent({ ...receipt }));
-      if (receipt) this.takes.sendConsent(flow, receipt);
-      flow.start();
-      this.requestUpdate();
-    },
-    consent: (given) => (this.consentGiven = given),
-    aiConsent: (given) => (this.aiConsentGiven = given),
-    reveal: () => (this.flow!.reveal(), this.requestUpdate()),
-    deviceChecked: (event) => {
-      this.link.tell((link) => link.deviceChecked(event.detail));
-      this.flow!.deviceCheckDone();
-      this.requestUpdate();
-    },
-    connectionMeasured: (event) => this.link.tell((link) => link.tested(event.detail.throughputBps)),
-    thinkEnded: () => (this.flow!.textAnswer ? this.actions.startTyping() : this.recorder?.start()),
-    answerEnded: () => (this.flow!.textAnswer ? this.actions.submitText() : undefined),
-    openAccommodation: () => {
-      this.accommodation = 'open';
-      // A modal dialog: the page behind it is inert, Escape closes it, focus comes back after.
-      this.accommodationDialog?.showModal();
-    },
-    accommodationClosed: () => (this.accommodation = 'closed'),
-    closeAccommodation: () => this.accommodationDialog?.close(),
-    sendAccommodation: () => {
-      const flow = this.flow!;
-      const message = this.renderRoot.querySelector<HTMLTextAreaElement>('#accommodation-message')?.value.trim() ?? '';
-      const questionId = flow.recordingTake?.questionId;
-      this.dispatchEvent(new AccommodationRequestEvent({ interviewId: flow.config.id, candidate: this.candidate, ...(questionId ? { questionId } : {}), message }));
-      this.accommodation = 'sent';
-      void this.updateComplete.then(() => this.accommodationDialog?.querySelector<HTMLElement>('[data-autofocus]')?.focus());
-    },
-    startTyping: () => {
-      const step = this.flow!.step;
-      if (step.step !== 'question' || step.phase !== 'think') return;
-      this.flow!.startAnswer();
-      this.requestUpdate();
-      void this.updateComplete.then(() => this.renderRoot.querySelector('textarea')?.focus());
-    },
-    /** Keeps the text within `max` characters as people count them (an emoji is one). */
-    typed: (textarea, max) => {
-      const kept = truncateCharacters(textarea.value, max);
-      if (kept !== textarea.value) textarea.value = kept;
-      this.textDraft = kept;
-    },
-    submitText: () => {
-      const flow = this.flow!;
-      const answer = flow.submitText(this.textDraft);
-      this.textDraft = '';
-      if (answer) this.takes.sendText(flow, answer);
-      this.requestUpdate();
-    },
-    submitTake: () => {
-      this.setReviewUrl(undefined);
-      this.flow!.submit({ attempt: this.flow!.attempt });
-      this.requestUpdate();
-    },
-    retake: () => {
-      this.takes.retake(this.flow!);
-      this.setReviewUrl(undefined);
-      this.flow!.retake();
-      this.requestUpdate();
-    },
-    retryUploads: () => this.takes.retryUploads(),
-    recordingStart: this.takes.recordingStart,
-    recordingStop: (event) => this.setReviewUrl(this.takes.recordingStop(event)),
-    uploadProgress: this.takes.uploadProgress,
-    answerUploaded: this.takes.answerUploaded,
-    // The recorder shows the candidate what to do; the host hears about it from the interview.
-    recorderError: (event) => (event.stopPropagation(), this.reportError(event.detail)),
-  };
 
   protected override render() {
+    if (this.session) return this.root(this.session.render(), this.session.fitsScreen ? 'fit' : '');
     return this.root(
-      html`${this.renderContent()}
-      ${this.flow
-        ? html`<div class="actions">
-              <button part="button help-button" type="button" data-secondary @click=${this.openHelp}>${this.i18n.t('help.title')}</button>
-            </div>
-            ${this.help?.render()}`
-        : nothing}`,
-      // The camera preview takes the height the question, its timer and Start/Stop leave.
-      this.flow?.capturing ? 'fit' : '',
+      this.unavailable
+        ? html`<p part="step" role="alert">${this.errorMessage('widget-unavailable')}</p>`
+        : html`<p part="step loading" role="status">${this.i18n.t('interview.loading')}</p>`,
     );
-  }
-
-  private renderContent() {
-    if (this.loader.status === 'invalid') return renderProblems(this.i18n, this.loader.problems);
-    const flow = this.flow;
-    if (!flow) return html`<p part="step loading" role="status">${this.i18n.t('interview.loading')}</p>`;
-    if (this.lock.status === 'busy') return html`<p part="step" role="alert">${this.i18n.t('interview.otherTab')}</p>`;
-    const { endpoint, authorize, uploadOrigins, retentionDays, consentGiven, aiConsentGiven, accommodation, textDraft, reviewUrl } = this;
-    const { recovery, answers } = this.takes;
-    return renderInterview({
-      ...{ i18n: this.i18n, flow, link: this.link, endpoint, authorize, uploadOrigins, retentionDays, consentGiven, aiConsentGiven, accommodation, textDraft, reviewUrl },
-      ...{ fitsScreen: !!this.flow?.capturing, recovery, answers, on: this.actions },
-    });
-  }
-
-  /** Opens "Get help": the host's support contacts and the diagnostic report. */
-  private async openHelp(): Promise<void> {
-    // A chunk of its own in the CDN build, fetched when a candidate first asks for help.
-    const { HelpDialog } = await import('../help/help-dialog.js');
-    // What the report says of the interview, as it is when the dialog opens; the dialog adds the browser's side.
-    this.help ??= new HelpDialog(this, this.i18n, (): InterviewHelpState => {
-      const flow = this.flow!;
-      return { flow, answerProgress: this.takes.answerProgress, ...this.takes.takes(flow), errors: this.recentErrors };
-    });
-    await this.help.open();
   }
 }

@@ -37,6 +37,7 @@ const ar: Messages = {
   'error.storage-unavailable': 'لا يستطيع هذا المتصفح حفظ إجابتك على هذا الجهاز، لذا يُرجى إبقاء هذه الصفحة مفتوحة حتى يتم إرسالها.',
   'error.config-invalid': 'لم يتم إعداد هذه المقابلة بشكل صحيح. يُرجى التواصل مع جهة التوظيف.',
   'error.recording-failed': 'فشل التسجيل. يُرجى الضغط على «إعادة المحاولة».',
+  'error.widget-unavailable': 'تعذّر تحميل المقابلة. يُرجى التحقق من اتصالك بالإنترنت، ثم إعادة تحميل الصفحة.',
   'countdown.label': 'الوقت المتبقي',
   'countdown.minuteLeft': '{label}: تبقّت دقيقة واحدة.',
   'countdown.secondsLeft':

@@ -34,6 +34,7 @@ const de: Messages = {
   'error.storage-unavailable': 'Dieser Browser kann Ihre Antwort nicht auf diesem Gerät speichern. Lassen Sie diese Seite daher geöffnet, bis die Antwort gesendet ist.',
   'error.config-invalid': 'Dieses Interview ist nicht richtig eingerichtet. Bitte wenden Sie sich an das Unternehmen.',
   'error.recording-failed': 'Die Aufnahme ist fehlgeschlagen. Wählen Sie „Erneut versuchen“.',
+  'error.widget-unavailable': 'Das Interview konnte nicht geladen werden. Prüfen Sie Ihre Internetverbindung und laden Sie die Seite dann neu.',
   'countdown.label': 'Verbleibende Zeit',
   'countdown.minuteLeft': '{label}: noch 1 Minute.',
   'countdown.secondsLeft': '{label}: {seconds, plural, one {noch # Sekunde.} other {noch # Sekunden.}}',

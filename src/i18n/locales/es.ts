@@ -34,6 +34,7 @@ const es: Messages = {
   'error.storage-unavailable': 'Este navegador no puede guardar su respuesta en este dispositivo, así que mantenga esta página abierta hasta que se envíe.',
   'error.config-invalid': 'Esta entrevista no está configurada correctamente. Póngase en contacto con la empresa.',
   'error.recording-failed': 'La grabación ha fallado. Pulse «Intentar de nuevo».',
+  'error.widget-unavailable': 'No se ha podido cargar la entrevista. Compruebe su conexión a internet y vuelva a cargar la página.',
   'countdown.label': 'Tiempo restante',
   'countdown.minuteLeft': '{label}: queda 1 minuto.',
   'countdown.secondsLeft': '{label}: {seconds, plural, one {queda # segundo.} other {quedan # segundos.}}',

@@ -34,6 +34,7 @@ const fr: Messages = {
   'error.storage-unavailable': 'Ce navigateur ne peut pas enregistrer votre réponse sur cet appareil : gardez cette page ouverte jusqu’à ce qu’elle soit envoyée.',
   'error.config-invalid': 'Cet entretien n’est pas configuré correctement. Veuillez contacter l’employeur.',
   'error.recording-failed': 'L’enregistrement a échoué. Appuyez sur « Réessayer ».',
+  'error.widget-unavailable': 'L’entretien n’a pas pu être chargé. Vérifiez votre connexion Internet, puis rechargez la page.',
   'countdown.label': 'Temps restant',
   'countdown.minuteLeft': '{label} : encore 1 minute.',
   'countdown.secondsLeft': '{label} : {seconds, plural, one {encore # seconde.} other {encore # secondes.}}',

@@ -34,6 +34,7 @@ const ja: Messages = {
   'error.storage-unavailable': 'このブラウザーでは回答をこの端末に保存できません。送信が終わるまで、このページを開いたままにしてください。',
   'error.config-invalid': 'この面接は正しく設定されていません。採用担当者にお問い合わせください。',
   'error.recording-failed': '録画に失敗しました。「再試行」を押してください。',
+  'error.widget-unavailable': '面接を読み込めませんでした。インターネット接続を確認してから、ページを再読み込みしてください。',
   'countdown.label': '残り時間',
   'countdown.minuteLeft': '{label}: 残り1分です。',
   'countdown.secondsLeft': '{label}: {seconds, plural, other {残り#秒です。}}',

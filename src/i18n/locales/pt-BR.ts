@@ -34,6 +34,7 @@ const ptBR: Messages = {
   'error.storage-unavailable': 'Este navegador não consegue salvar sua resposta neste dispositivo; por isso, mantenha esta página aberta até que ela seja enviada.',
   'error.config-invalid': 'Esta entrevista não está configurada corretamente. Entre em contato com a empresa.',
   'error.recording-failed': 'A gravação falhou. Selecione “Tentar novamente”.',
+  'error.widget-unavailable': 'Não foi possível carregar a entrevista. Verifique sua conexão com a internet e recarregue a página.',
   'countdown.label': 'Tempo restante',
   'countdown.minuteLeft': '{label}: falta 1 minuto.',
   'countdown.secondsLeft': '{label}: {seconds, plural, one {falta # segundo.} other {faltam # segundos.}}',

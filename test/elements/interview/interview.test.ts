@@ -434,6 +434,25 @@ describe('<oneway-interview>', () => {
     expect(errors[0].detail.message).to.contain('/no/such/config.json').and.contain('404');
   });
 
+  it('keeps the properties a framework sets as soon as it creates the element, before its code has loaded', async () => {
+    const cfg = config({ defaults: { thinkSeconds: 30, answerSeconds: 2, retakes: 1, answer: 'video' } });
+    const el = document.createElement('oneway-interview');
+    document.body.append(el);
+    // Set in the task that connected it: its session (a chunk of its own) is not there yet.
+    el.endpoint = '/files';
+    el.candidate = 'cand-early-properties';
+    el.timeMultiplier = 1.5;
+    el.config = cfg;
+    try {
+      const ready = await nextEvent(el, 'oneway-ready', 10_000);
+      expect(ready.detail.interviewId).to.equal(cfg.id);
+      await press(el, 'Start interview');
+      expect(el.shadowRoot!.querySelector('oneway-countdown')!.seconds, 'the time multiplier set early was lost').to.equal(45);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('shows question text as text, never as HTML', async () => {
     const el = await interview(config({ questions: [{ id: 'x', text: '<img src=x onerror=alert(1)>', answer: 'text' }] }));
     await press(el, 'Start interview');
