@@ -74,7 +74,10 @@ describe('CDN bundle', () => {
     const interview = () => $('oneway-interview');
     await waitFor(() => part(interview(), 'start-button'), 'the interview did not render its intro');
     const complete = nextEvent(interview()!, 'oneway-complete', 60_000);
+    const loaded = (name: string) => page.performance.getEntriesByType('resource').filter((entry) => new RegExp(`/oneway-interview-${name}-[\\w-]+\\.js$`).test(entry.name));
 
+    // "Get help" is fetched with the interview, not when pressed: it must open with the network gone too.
+    await waitFor(() => loaded('help-dialog').length === 1, 'the help chunk was not fetched before Get help was pressed');
     // "Get help": its chunk loads next to the bundle, and its dialog opens with the report.
     await press(interview, 'help-button');
     const dialog = () => part(interview(), 'help-dialog') as HTMLDialogElement | null;
@@ -93,7 +96,6 @@ describe('CDN bundle', () => {
     const workerScripts = page.performance.getEntriesByType('resource').filter((entry) => /oneway-interview-sha256-worker-[\w-]+\.js$/.test(entry.name));
     expect(workerScripts, 'the hash worker was loaded').to.have.length(1);
     // What the interview does and shows came from its own chunks next to the bundle, under the same CSP.
-    const loaded = (name: string) => page.performance.getEntriesByType('resource').filter((entry) => new RegExp(`/oneway-interview-${name}-[\\w-]+\\.js$`).test(entry.name));
     expect(loaded('interview-session'), 'the interview session chunk').to.have.length(1);
     expect(loaded('interview-views'), 'the interview templates chunk').to.have.length(1);
   });

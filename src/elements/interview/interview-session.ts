@@ -24,6 +24,11 @@ import type { OnewayRecorder } from '../recorder/recorder.js';
 import { renderInterview, renderProblems, type InterviewActions } from './interview-views.js';
 import type { OnewayInterview } from './interview.js';
 
+let helpDialog: Promise<typeof import('../help/help-dialog.js')> | undefined;
+
+/** "Get help": a chunk of its own in the CDN build, fetched once the interview is ready. */
+const loadHelpDialog = () => (helpDialog ??= import('../help/help-dialog.js'));
+
 /** What the candidate did on screen that the templates show. */
 interface Shown {
   consentGiven: boolean;
@@ -74,6 +79,8 @@ export class InterviewSession implements ReactiveController {
       onReady: (flow) => {
         // Fetched while the candidate reads the intro, so the check is there when they start.
         if (flow.config.deviceCheck !== false && !flow.progress.deviceChecked) void requestElement('oneway-device-check');
+        // Help is wanted most when the network has gone: fetched now, not when first asked for.
+        void loadHelpDialog().catch(() => (helpDialog = undefined));
         this.lock.relock();
         host.dispatchEvent(new ReadyEvent({ interviewId: flow.config.id, questionCount: flow.questions.length }));
         void this.lock.acquired.then(() => host.isConnected && flow === this.flow && this.takes.finishInterrupted(flow));
@@ -272,8 +279,7 @@ export class InterviewSession implements ReactiveController {
 
   /** Opens "Get help": the host's support contacts and the diagnostic report. */
   private readonly openHelp = async (): Promise<void> => {
-    // A chunk of its own in the CDN build, fetched when a candidate first asks for help.
-    const { HelpDialog } = await import('../help/help-dialog.js');
+    const { HelpDialog } = await loadHelpDialog();
     // What the report says of the interview, as it is when the dialog opens; the dialog adds the browser's side.
     this.help ??= new HelpDialog(this.host, this.i18n, (): InterviewHelpState => {
       const flow = this.flow!;

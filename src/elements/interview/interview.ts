@@ -15,7 +15,9 @@ let session: Promise<typeof import('./interview-session.js')> | undefined;
  * first `<oneway-interview>` connects. Nothing can be recorded before they are there, and the
  * recorder and take engine that save answers are in the bundle.
  */
-const loadSession = () => (session ??= Promise.all([import('./interview-session.js'), import('./interview-views.js')]).then(([module]) => module));
+const loadSession = () =>
+  // The config validator, which the session fetches first thing, is asked for now too: one round trip less.
+  (session ??= Promise.all([import('./interview-session.js'), import('./interview-views.js'), import('../../core/interview-config-validation.js')]).then(([module]) => module));
 
 /**
  * A whole one-way interview from a JSON config: intro, device check, practice, each question with
