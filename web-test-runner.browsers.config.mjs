@@ -5,14 +5,16 @@
 // Engines run one after the other (one page at a time each). `ENGINES=firefox,webkit` runs a subset.
 // Files an engine cannot run are listed, with the reason, in test/engines/skips.mjs; engine notes
 // are in test/engines/README.md.
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import base from './web-test-runner.config.mjs';
 import { serverSideOffline } from './test/engines/offline.mjs';
 import { runnerHtmlFor } from './test/engines/runner-html.mjs';
 import { skips } from './test/engines/skips.mjs';
-import { webkitLauncher } from './test/engines/webkit.mjs';
+import { webkitCrashes, webkitLauncher } from './test/engines/webkit.mjs';
+import { resultsRecorder } from './test/engines/crash-rerun.mjs';
 
 const ALL = ['chromium', 'firefox', 'webkit'];
 const engines = (process.env.ENGINES ?? ALL.join(',')).split(',').map((name) => name.trim()).filter(Boolean);
@@ -94,6 +96,11 @@ export default {
   testFramework: process.env.GREP ? { ...base.testFramework, config: { ...base.testFramework?.config, grep: process.env.GREP } } : base.testFramework,
   // One engine at a time: recording is timed, and the machine has two cores.
   concurrentBrowsers: 1,
+  // `BROWSER_TEST_RESULTS=file`: every session and the engine crashes, for scripts/test-browsers.mjs.
+  reporters: [
+    defaultReporter(),
+    ...(process.env.BROWSER_TEST_RESULTS ? [resultsRecorder(process.env.BROWSER_TEST_RESULTS, () => ({ webkit: webkitCrashes() }), writeFileSync)] : []),
+  ],
   middleware: [offline.middleware, ...base.middleware],
   plugins: [offline.plugin, ...base.plugins],
 };

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { engineCrashes } from './skips.mjs';
 
 const DRIVER = '/usr/bin/WebKitWebDriver';
 const MINIBROWSER_DIRS = ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1', '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1', '/usr/libexec/webkit2gtk-4.1'];
@@ -14,6 +15,13 @@ const MINIBROWSER_DIRS = ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1', '/usr/lib/
 export function findMiniBrowser() {
   return MINIBROWSER_DIRS.map((dir) => `${dir}/MiniBrowser`).find((path) => existsSync(path));
 }
+
+/** What MiniBrowser logs when its web process dies of a signal (skips.mjs, `engineCrashes`). */
+const CRASH_LINE = engineCrashes.webkit.log;
+let crashes = 0;
+
+/** How often WebKitGTK's web process has crashed in this run (see crash-rerun.mjs). */
+export const webkitCrashes = () => crashes;
 
 /** The GStreamer shim that gives WebKitGTK's MediaRecorder its `autovideoflip` (see README.md here). */
 const GST_SHIM = fileURLToPath(new URL('./gstreamer', import.meta.url));
@@ -63,7 +71,15 @@ export async function webkitLauncher() {
     // pipeline (README.md here). spawn() leaves undefined variables out.
     WEBKIT_DISABLE_COMPOSITING_MODE: undefined,
   };
-  const driver = spawn(DRIVER, [`--port=${port}`, '--host=127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const driver = spawn(DRIVER, [`--port=${port}`, '--host=127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // MiniBrowser's log reaches the runner's stderr as before; its crash line is counted on the way.
+  let tail = '';
+  driver.stderr.on('data', (chunk) => {
+    process.stderr.write(chunk);
+    const text = tail + chunk.toString('latin1');
+    crashes += text.split(CRASH_LINE).length - 1;
+    tail = text.slice(text.lastIndexOf(CRASH_LINE) >= 0 ? text.lastIndexOf(CRASH_LINE) + CRASH_LINE.length : -CRASH_LINE.length + 1);
+  });
   // The driver ends its browsers when it goes; it goes with the test runner, however that ends.
   process.on('exit', () => driver.kill());
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
