@@ -82,7 +82,8 @@ describe('<oneway-countdown>', () => {
     await waitFor(() => timeText(el) === '0:01', 'the time shown never reached 0:01');
 
     const event = await ended;
-    expect(performance.now() - startedAt).to.be.within(1950, 2600);
+    // Never early; a busy machine may make it late, not by a whole second.
+    expect(performance.now() - startedAt).to.be.within(1950, 2950);
     expect(event.detail).to.deep.equal({ label: 'Answer time', seconds: 2 });
     expect(event.bubbles && event.composed).to.equal(true);
     expect(el.running).to.equal(false);
@@ -119,7 +120,7 @@ describe('<oneway-countdown>', () => {
     const ended = nextEvent(el, 'oneway-countdown-end', 5000);
     el.start();
     await ended;
-    expect(performance.now() - resumedAt).to.be.within(left - 50, left + 500);
+    expect(performance.now() - resumedAt).to.be.within(left - 50, left + 950);
     expect(ends).to.have.length(1);
   });
 
@@ -165,11 +166,13 @@ describe('<oneway-countdown>', () => {
     const el = await fixture<OnewayCountdown>(html`<oneway-countdown seconds="5"></oneway-countdown>`);
     el.start();
     await waitFor(() => el.remainingMs < 5000, 'the countdown never moved');
+    const changedAt = performance.now();
     el.seconds = 3;
     await el.updateComplete;
     expect(el.running).to.equal(true);
     expect(timeText(el)).to.equal('0:03');
-    expect(el.remainingMs).to.be.within(2900, 3000);
+    // Three seconds from the change, counted by the clock however long the render took.
+    expect(el.remainingMs).to.be.within(3000 - (performance.now() - changedAt) - 20, 3000);
     el.pause();
   });
 
