@@ -28,6 +28,29 @@ export abstract class OnewayElement extends LitElement {
     this.dispatchEvent(OnewayErrorEvent.from(error));
   }
 
+  /** Set when the chunk with the element's own code could not be fetched (see `loadChunk`). */
+  protected chunkMissing = false;
+
+  /**
+   * Fetches the chunk with the element's own code (`load`), then hands it to `ready`. When it cannot
+   * be fetched, `forget` lets a later connect try again, and the element reports and shows
+   * `widget-unavailable` (render `chunkMissingMessage()` while `chunkMissing`).
+   */
+  protected loadChunk<T>(load: () => Promise<T>, forget: () => void, ready: (module: T) => void): void {
+    load().then(ready, (cause: unknown) => {
+      forget();
+      this.chunkMissing = true;
+      const message = `<${this.localName}> could not load its code next to the widget's script (${String(cause)}); check that all of the widget's files are served.`;
+      this.reportError({ code: 'widget-unavailable', message, recoverable: false });
+      this.requestUpdate();
+    });
+  }
+
+  /** What is shown while `chunkMissing` (each element documents the `unavailable` part). */
+  protected chunkMissingMessage(): TemplateResult {
+    return html`<p part="unavailable" role="alert">${this.errorMessage('widget-unavailable')}</p>`;
+  }
+
   /** What the candidate is told about a problem, in the element's language. */
   protected errorMessage(code: OnewayErrorCode): string {
     return this.i18n.t(`error.${code}`);

@@ -10,17 +10,21 @@ describe('CDN bundle without its chunks', () => {
 
   afterEach(() => iframe.remove());
 
-  it('tells the candidate the interview could not load, and the host why, instead of a blank widget', async () => {
+  it('tells the candidate and the employer the widget could not load, and the host why, instead of a blank widget', async () => {
     iframe = document.createElement('iframe');
     iframe.src = '/test/fixtures/missing-chunks.html';
     document.body.append(iframe);
     const page = () => iframe.contentWindow as LoggedWindow | null;
-    const alert = () => page()?.document.querySelector('oneway-interview')?.shadowRoot?.querySelector('[part~="step"][role="alert"]');
+    const alert = (tag: string) => page()?.document.querySelector(tag)?.shadowRoot?.querySelector('[part~="unavailable"][role="alert"]');
 
-    await waitFor(() => alert()?.textContent === en['error.widget-unavailable'], 'the interview showed no message when its chunks did not load', 15_000);
+    for (const tag of ['oneway-interview', 'oneway-review']) {
+      await waitFor(() => alert(tag)?.textContent === en['error.widget-unavailable'], `<${tag}> showed no message when its chunk did not load`, 15_000);
+    }
     const errors = page()!.onewayErrors.filter((error) => error.code === 'widget-unavailable');
-    expect(errors).to.have.length(1);
-    expect(errors[0].recoverable).to.equal(false);
-    expect(errors[0].message).to.contain('could not load its code');
+    expect(errors.map((error) => error.message.slice(0, error.message.indexOf(' could not')))).to.have.members(['<oneway-interview>', '<oneway-review>']);
+    for (const error of errors) {
+      expect(error.recoverable).to.equal(false);
+      expect(error.message).to.contain('could not load its code');
+    }
   });
 });

@@ -43,6 +43,7 @@ const loadSession = () =>
  * @slot help - Help shown under every question (e.g. a contact link).
  *
  * @csspart root - Everything the element shows; carries the language (`lang`) and direction (`dir`) of its text.
+ * @csspart unavailable - The message shown when the interview's own code could not be fetched.
  * @csspart step - Every step's container (also `step intro`, `step question`, `step question between`, `step finishing`, `step complete`, …).
  * @csspart button - Every button (also `button start-button`, `button next-button`, `button retake-button`, `button submit-button`, `button text-button`, `button retry-button`).
  * @csspart title - The heading of a step: the interview title on the intro, "Sending your answers" and "Thank you!" at the end.
@@ -156,19 +157,10 @@ export class OnewayInterview extends OnewayElement {
   @property({ type: Number, attribute: 'retention-days' }) retentionDays = 7;
 
   private session: InterviewSession | undefined;
-  private unavailable = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    loadSession().then(
-      ({ InterviewSession }) => (this.session ??= new InterviewSession(this, this.i18n)),
-      (cause: unknown) => {
-        session = undefined;
-        this.unavailable = true;
-        this.reportError({ code: 'widget-unavailable', message: `<oneway-interview> could not load its code next to the widget's script (${String(cause)}); check that all of the widget's files are served.`, recoverable: false });
-        this.requestUpdate();
-      },
-    );
+    this.loadChunk(loadSession, () => (session = undefined), ({ InterviewSession }) => (this.session ??= new InterviewSession(this, this.i18n)));
   }
 
   /**
@@ -186,10 +178,6 @@ export class OnewayInterview extends OnewayElement {
 
   protected override render() {
     if (this.session) return this.root(this.session.render(), this.session.fitsScreen ? 'fit' : '');
-    return this.root(
-      this.unavailable
-        ? html`<p part="step" role="alert">${this.errorMessage('widget-unavailable')}</p>`
-        : html`<p part="step loading" role="status">${this.i18n.t('interview.loading')}</p>`,
-    );
+    return this.root(this.chunkMissing ? this.chunkMissingMessage() : html`<p part="step loading" role="status">${this.i18n.t('interview.loading')}</p>`);
   }
 }

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ReviewAnswer } from '../../core/review-input.js';
 import { OnewayElement } from '../oneway-element.js';
@@ -37,6 +37,7 @@ const loadView = () => (view ??= import('./review-view.js'));
  *
  * @csspart root - Everything the element shows; carries the language (`lang`) and direction (`dir`) of its text.
  * @csspart loading - "Loading the answers…".
+ * @csspart unavailable - The message shown when the element's own code could not be fetched.
  * @csspart problems - The list of input problems shown to the host developer.
  * @csspart title - The interview's title.
  * @csspart toolbar - The row of Previous answer, Next answer and Playback speed.
@@ -95,23 +96,14 @@ export class OnewayReview extends OnewayElement {
   @property({ type: Boolean }) verify = false;
 
   private view: ReviewView | undefined;
-  private unavailable = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
-    loadView().then(
-      ({ ReviewView }) => (this.view ??= new ReviewView(this, this.i18n)),
-      (cause: unknown) => {
-        view = undefined;
-        this.unavailable = `<oneway-review> could not load its code next to the widget's script (${String(cause)}); check that all of the widget's files are served.`;
-        this.reportError({ code: 'answer-unavailable', message: this.unavailable, recoverable: false });
-        this.requestUpdate();
-      },
-    );
+    this.loadChunk(loadView, () => (view = undefined), ({ ReviewView }) => (this.view ??= new ReviewView(this, this.i18n)));
   }
 
   protected override render() {
     if (this.view) return this.root(this.view.render());
-    return this.unavailable ? html`<p role="alert">${this.unavailable}</p>` : nothing;
+    return this.chunkMissing ? this.root(this.chunkMissingMessage()) : nothing;
   }
 }
