@@ -76,9 +76,10 @@ export async function webkitLauncher() {
   let tail = '';
   driver.stderr.on('data', (chunk) => {
     process.stderr.write(chunk);
-    const text = tail + chunk.toString('latin1');
-    crashes += text.split(CRASH_LINE).length - 1;
-    tail = text.slice(text.lastIndexOf(CRASH_LINE) >= 0 ? text.lastIndexOf(CRASH_LINE) + CRASH_LINE.length : -CRASH_LINE.length + 1);
+    const parts = (tail + chunk.toString('latin1')).split(CRASH_LINE);
+    crashes += parts.length - 1;
+    // A line cut between two chunks is counted with the next.
+    tail = parts.at(-1).slice(1 - CRASH_LINE.length);
   });
   // The driver ends its browsers when it goes; it goes with the test runner, however that ends.
   process.on('exit', () => driver.kill());
