@@ -4,6 +4,7 @@ import { timerDelayMs } from '../core/countdown-clock.js';
 import { Journal, type JournalEntry } from '../core/journal.js';
 import type { MediaRecorderFactory } from '../core/recorder.js';
 import { Take, type RecordOptions, type TakeOptions, type TakeProgress, type TextTakeOptions, type UploadedAnswer } from '../core/take.js';
+import type { TimerHandle, Timers } from '../core/timers.js';
 import { AnswerUploadedEvent } from '../events/answer-uploaded.js';
 import { RecordingStartEvent } from '../events/recording-start.js';
 import { RecordingStopEvent } from '../events/recording-stop.js';
@@ -33,6 +34,8 @@ export interface TakeControllerOptions {
   retentionMs?: () => number | undefined;
   /** Milliseconds, monotonic (the elapsed time); injected for tests. */
   now?: () => number;
+  /** The timers of the elapsed time and the time limit; the page's unless a test injects others. */
+  timers?: Timers;
   /** Makes each take's MediaRecorder; injected for tests. */
   createRecorder?: MediaRecorderFactory;
   /** The screen wake lock; `navigator.wakeLock` by default. */
@@ -66,17 +69,19 @@ export class TakeController implements ReactiveController {
   private readonly background = new Map<string, Take>();
   private startedAt = 0;
   private stoppedAfterMs = 0;
-  private ticker: ReturnType<typeof setInterval> | undefined;
-  private limit: ReturnType<typeof setTimeout> | undefined;
+  private ticker: TimerHandle | undefined;
+  private limit: TimerHandle | undefined;
   private readonly journal: Journal;
   private readonly events: EventTarget;
   private readonly wakeLock: WakeLockController;
   private readonly now: () => number;
+  private readonly timers: Timers;
 
   constructor(private readonly host: Host, private readonly options: TakeControllerOptions) {
     this.journal = options.journal ?? (sharedJournal ??= new Journal());
     this.events = options.events ?? host;
     this.now = options.now ?? (() => performance.now());
+    this.timers = options.timers ?? globalThis;
     this.wakeLock = new WakeLockController(host, options.wakeLock);
     new LeavePageGuardController(host, () => this.takes.some((take) => take.pending), options.unloadTarget);
     host.addController(this);
@@ -191,9 +196,9 @@ export class TakeController implements ReactiveController {
     this.status = 'recording';
     this.startedAt = this.now();
     take.start(stream);
-    this.ticker = setInterval(() => this.host.requestUpdate(), 250);
+    this.tickAtNextSecond();
     const maxSeconds = this.options.maxSeconds();
-    if (maxSeconds) this.limit = setTimeout(() => void this.stop(), timerDelayMs(maxSeconds));
+    if (maxSeconds) this.limit = this.timers.setTimeout(() => void this.stop(), timerDelayMs(maxSeconds));
     this.wakeLock.acquire();
     this.events.dispatchEvent(new RecordingStartEvent({ mimeType: take.mimeType, takeId: take.id }));
     this.host.requestUpdate();
@@ -287,9 +292,22 @@ export class TakeController implements ReactiveController {
     },
   };
 
+  /**
+   * Re-renders the host when the elapsed time reaches its next whole second, the only moment the
+   * clock on screen changes: a render a second while recording, where a fixed interval needs
+   * several to show each second on time. Every render costs the page a frame.
+   */
+  private tickAtNextSecond(): void {
+    const delay = 1000 - (this.elapsedMs % 1000);
+    this.ticker = this.timers.setTimeout(() => {
+      this.host.requestUpdate();
+      if (this.status === 'recording') this.tickAtNextSecond();
+    }, delay);
+  }
+
   private clearTimers(): void {
-    clearInterval(this.ticker);
-    clearTimeout(this.limit);
+    this.timers.clearTimeout(this.ticker);
+    this.timers.clearTimeout(this.limit);
   }
 }
 

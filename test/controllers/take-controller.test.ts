@@ -11,6 +11,7 @@ import { clearFaults, injectFault } from '../support/commands.js';
 import { controllerHost } from '../support/controller-host.js';
 import { bytes, fakeRecorders } from '../support/fake-media-recorder.js';
 import { memoryJournalStore } from '../support/memory-journal-store.js';
+import { manualTimers } from '../support/timers.js';
 import { waitFor } from '../support/wait.js';
 
 let slot = 0;
@@ -155,6 +156,30 @@ describe('TakeController', () => {
     expect(wakeLock.releases).to.equal(1);
     await delivered(takeId);
     expect(leave()).to.equal(false);
+    page.disconnect();
+  });
+
+  it('re-renders once a second while recording, when the clock on screen changes, and stops at the limit', async () => {
+    const clock = manualTimers();
+    const { controller, recorders, page, started } = setup({ timers: clock.timers, now: clock.now, maxSeconds: () => 3 });
+    const id = started();
+    controller.start(new MediaStream(), 'video/webm');
+    await id;
+    recorders.made[0].emit(bytes(50));
+    const before = page.updates;
+    clock.advance(999);
+    expect(page.updates, 'nothing on screen changed before the first second').to.equal(before);
+    clock.advance(1);
+    expect(page.updates, 'the first whole second').to.equal(before + 1);
+    expect(controller.elapsedMs).to.equal(1000);
+    clock.advance(1500);
+    expect(page.updates, 'the second whole second, not its half').to.equal(before + 2);
+    expect(controller.status).to.equal('recording');
+    clock.advance(500);
+    // The limit and the tick fall due together: the take stops, and nothing ticks after it.
+    await waitFor(() => controller.status !== 'recording' && controller.status !== 'stopping', 'the take stops at its limit');
+    expect(controller.elapsedMs).to.equal(3000);
+    expect(clock.pending(), 'no timer left once recording stopped').to.equal(0);
     page.disconnect();
   });
 });
