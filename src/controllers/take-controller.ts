@@ -70,6 +70,8 @@ export class TakeController implements ReactiveController {
   private startedAt = 0;
   private stoppedAfterMs = 0;
   private ticker: TimerHandle | undefined;
+  /** The upload state of the current take when the host was last asked to render for it. */
+  private shownState: TakeProgress['state'] | undefined;
   private limit: TimerHandle | undefined;
   private readonly journal: Journal;
   private readonly events: EventTarget;
@@ -192,6 +194,7 @@ export class TakeController implements ReactiveController {
     });
     // Kept before it starts, so its first report finds it on screen.
     this.current = take;
+    this.shownState = undefined;
     liveTakes.add(take.id);
     this.status = 'recording';
     this.startedAt = this.now();
@@ -274,7 +277,12 @@ export class TakeController implements ReactiveController {
   private readonly reports: Pick<TakeOptions, 'onProgress' | 'onUploaded' | 'onError'> = {
     onProgress: (progress) => {
       this.events.dispatchEvent(new UploadProgressEvent(progress));
-      if (progress.takeId === this.current?.id) this.host.requestUpdate();
+      if (progress.takeId !== this.current?.id) return;
+      // While recording, new byte counts wait for the clock's render a second, so the page draws
+      // one frame a second, not two; a new upload state (retrying, offline) is shown at once.
+      const shown = this.shownState;
+      this.shownState = progress.state;
+      if (this.status !== 'recording' || progress.state !== shown) this.host.requestUpdate();
     },
     onUploaded: (answer) => {
       this.background.delete(answer.takeId);

@@ -182,4 +182,27 @@ describe('TakeController', () => {
     expect(clock.pending(), 'no timer left once recording stopped').to.equal(0);
     page.disconnect();
   });
+
+  it('draws new byte counts at the clock\'s next second while recording, and a new upload state at once', async () => {
+    const clock = manualTimers();
+    const { controller, recorders, page, started, progress } = setup({ timers: clock.timers, now: clock.now });
+    const id = started();
+    controller.start(new MediaStream(), 'video/webm');
+    await id;
+    recorders.made[0].emit(bytes(300, 1));
+    await waitFor(() => progress.some((report) => report.bytesUploaded === 300), 'the first slice never reached the server');
+    const counted = page.updates;
+    recorders.made[0].emit(bytes(200, 2));
+    await waitFor(() => progress.some((report) => report.bytesUploaded === 500), 'the second slice never reached the server');
+    expect(progress.at(-1)?.state).to.equal('uploading');
+    expect(page.updates, 'no render for new byte counts alone').to.equal(counted);
+    clock.advance(1000);
+    expect(page.updates, 'the clock draws the latest counts').to.equal(counted + 1);
+    await injectFault({ kind: 'status', status: 503, method: 'PATCH', count: 1 });
+    recorders.made[0].emit(bytes(100, 3));
+    await waitFor(() => progress.at(-1)?.state === 'retrying', 'the refused PATCH was never retried');
+    expect(page.updates, 'the retry is drawn when it is reported').to.be.greaterThan(counted + 1);
+    await controller.stop();
+    page.disconnect();
+  });
 });
