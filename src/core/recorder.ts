@@ -129,9 +129,11 @@ export function deliversWhileRecording(
   let verdict = streamingVerdicts.get(mimeType);
   if (!verdict) {
     const remembered = readVerdict(store, mimeType);
-    verdict = remembered !== undefined ? Promise.resolve(remembered) : probe(stream, mimeType, createRecorder, probeMs).then((streams) => {
-      writeVerdict(store, mimeType, streams);
-      return streams;
+    verdict = remembered !== undefined ? Promise.resolve(remembered) : probe(stream, mimeType, createRecorder, probeMs).then((outcome) => {
+      // Nothing at all in time may be a busy device rather than the container: kept for this page only,
+      // or one slow moment would turn streaming off for every later interview in this browser.
+      if (outcome !== 'nothing') writeVerdict(store, mimeType, outcome === 'streams');
+      return outcome === 'streams';
     });
     streamingVerdicts.set(mimeType, verdict);
   }
@@ -163,32 +165,35 @@ function writeVerdict(store: VerdictStore | undefined, mimeType: string, streams
  */
 const PROBE_KEYFRAME_MS = 100;
 
+/** What the probe saw: a second slice, only a header (or an error), or nothing at all in time. */
+type ProbeOutcome = 'streams' | 'at-stop' | 'nothing';
+
 async function probe(
   stream: MediaStream,
   mimeType: string,
   createRecorder: MediaRecorderFactory,
   probeMs: number,
-): Promise<boolean> {
+): Promise<ProbeOutcome> {
   let recorder: MediaRecorder;
   try {
     recorder = createRecorder(stream.clone(), { mimeType, videoKeyFrameIntervalDuration: PROBE_KEYFRAME_MS } as MediaRecorderOptions);
   } catch {
-    return false;
+    return 'at-stop';
   }
   const probeStream = recorder.stream;
   try {
-    return await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), probeMs);
+    return await new Promise<ProbeOutcome>((resolve) => {
       let slices = 0;
+      const timer = setTimeout(() => resolve(slices === 0 ? 'nothing' : 'at-stop'), probeMs);
       recorder.addEventListener('dataavailable', (event) => {
         if ((event as BlobEvent).data.size > 0 && ++slices === 2) {
           clearTimeout(timer);
-          resolve(true);
+          resolve('streams');
         }
       });
       recorder.addEventListener('error', () => {
         clearTimeout(timer);
-        resolve(false);
+        resolve('at-stop');
       });
       recorder.start(PROBE_KEYFRAME_MS);
     });

@@ -64,6 +64,19 @@ describe('deliversWhileRecording', () => {
     expect([...store.items.values()]).to.deep.equal(['at-stop']);
   });
 
+  it('does not stream when nothing came in time, for this page only: a busy moment is not remembered for the browser', async () => {
+    const created: string[] = [];
+    const store = memoryStore();
+    expect(await deliversWhileRecording(stream, 'video/x-slow', scriptedRecorder([], created), 300, store)).to.equal(false);
+    expect(created).to.deep.equal(['video/x-slow']);
+    expect([...store.items.values()], 'nothing remembered').to.deep.equal([]);
+    // The next page probes again, and may find that it streams after all.
+    const next = await import(`../../src/core/recorder.js?next-page=${Date.now()}`);
+    expect(await next.deliversWhileRecording(stream, 'video/x-slow', scriptedRecorder([36, 1200], created), 300, store)).to.equal(true);
+    expect(created).to.deep.equal(['video/x-slow', 'video/x-slow']);
+    expect([...store.items.values()]).to.deep.equal(['streams']);
+  });
+
   it('says a container that keeps handing out data streams, and remembers it for this browser version', async () => {
     const created: string[] = [];
     const store = memoryStore();
