@@ -72,6 +72,17 @@ export default {
       if (ctx.path === '/bundle-without-chunks/oneway-interview.js') ctx.path = '/dist/cdn/oneway-interview.js';
       return next();
     },
+    // The built bundle with every chunk but "Get help"'s (test/fixtures/missing-help.html), as when
+    // the network went away before it was fetched.
+    async (ctx, next) => {
+      if (!ctx.path.startsWith('/bundle-without-help/')) return next();
+      if (ctx.path.includes('help-dialog')) {
+        ctx.status = 404;
+        return undefined;
+      }
+      ctx.path = ctx.path.replace('/bundle-without-help/', '/dist/cdn/');
+      return next();
+    },
     // The CSP fixture pages are served the way a strict host page would be.
     async (ctx, next) => {
       await next();

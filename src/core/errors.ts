@@ -20,6 +20,8 @@ export type OnewayErrorCode =
   | 'recording-failed'
   /** The widget's code next to its script (a chunk of the CDN build) could not be loaded. */
   | 'widget-unavailable'
+  /** "Get help" could not load its code (a chunk of the CDN build): the candidate is told, the interview goes on. */
+  | 'help-unavailable'
   // device check
   | 'iframe-blocked'
   | 'in-app-browser'

@@ -10,6 +10,7 @@ import type { LocaleController } from '../../controllers/locale-controller.js';
 import { OnewayError } from '../../core/errors.js';
 import { loadTusClient } from '../../core/streaming-upload.js';
 import type { InterviewFlow } from '../../core/interview-flow.js';
+import type { InterviewSupport } from '../../core/interview-config.js';
 import { truncateCharacters } from '../../core/text-answer.js';
 import { AccommodationRequestEvent } from '../../events/accommodation-request.js';
 import { ConsentEvent } from '../../events/consent.js';
@@ -46,6 +47,8 @@ export class InterviewSession implements ReactiveController {
   /** The last errors the interview reported, oldest first, for the diagnostic report. */
   private readonly recentErrors: OnewayErrorEvent[] = [];
   private help: HelpDialog | undefined;
+  /** "Get help" was pressed and its chunk could not be fetched: the candidate is told so, with the host's contacts. */
+  private helpUnavailable = false;
 
   /** Fits every take to the uplink as last measured. */
   private readonly link: LinkController;
@@ -259,6 +262,7 @@ export class InterviewSession implements ReactiveController {
       ? html`<div class="actions">
             <button part="button help-button" type="button" data-secondary @click=${this.openHelp}>${this.i18n.t('help.title')}</button>
           </div>
+          ${this.helpUnavailable ? this.renderHelpUnavailable(this.flow.config.support ?? {}) : nothing}
           ${this.help?.render()}`
       : nothing}`;
   }
@@ -277,9 +281,36 @@ export class InterviewSession implements ReactiveController {
     });
   }
 
+  /** Without the help chunk, the host's contacts are still in the config: they are what a stuck candidate needs most. */
+  private renderHelpUnavailable({ email, url }: InterviewSupport) {
+    return html`<p part="help-unavailable" role="alert">
+      ${this.i18n.t('error.help-unavailable')}
+      ${email ? html`<a href=${`mailto:${email}`}>${email}</a>` : nothing}
+      ${url ? html`<a href=${url} target="_blank" rel="noopener">${this.i18n.t('help.page')}</a>` : nothing}
+    </p>`;
+  }
+
   /** Opens "Get help": the host's support contacts and the diagnostic report. */
   private readonly openHelp = async (): Promise<void> => {
-    const { HelpDialog } = await loadHelpDialog();
+    let HelpDialog: typeof import('../help/help-dialog.js').HelpDialog;
+    try {
+      ({ HelpDialog } = await loadHelpDialog());
+    } catch (cause) {
+      // Forgotten, so the next press fetches it again once the network is back.
+      helpDialog = undefined;
+      this.helpUnavailable = true;
+      this.host.requestUpdate();
+      this.reportError(
+        new OnewayError(
+          'help-unavailable',
+          `"Get help" could not load its code next to the widget's script (${String(cause)}); the candidate was asked to check the connection and press it again, and shown support.email and support.url.`,
+          true,
+        ),
+      );
+      return;
+    }
+    this.helpUnavailable = false;
+    this.host.requestUpdate();
     // What the report says of the interview, as it is when the dialog opens; the dialog adds the browser's side.
     this.help ??= new HelpDialog(this.host, this.i18n, (): InterviewHelpState => {
       const flow = this.flow!;

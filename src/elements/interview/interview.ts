@@ -91,6 +91,7 @@ const loadSession = () =>
  * @csspart retry-button - "Try again" after an answer could not be sent (also a `button`).
  * @csspart help-button - "Get help", in every step (also a `button`).
  * @csspart help-dialog - The "Get help" dialog (also `dialog`; style its `::backdrop` too).
+ * @csspart help-unavailable - Shown when "Get help" could not be loaded: what to do, and the host's `support.email` and `support.url` links.
  * @csspart help-title - Its heading.
  * @csspart help-text - The host's `support.text`.
  * @csspart help-contacts - The list of the host's `support.email` and `support.url` links.
