@@ -37,7 +37,7 @@ export const en = {
   'error.config-invalid': 'This interview is not set up correctly. Please contact the employer.',
   'error.recording-failed': 'Recording failed. Press "Try again".',
   'error.widget-unavailable': 'This interview could not be loaded. Check your internet connection, then reload the page.',
-  'error.help-unavailable': 'Help could not be opened: this page could not load it. Check your internet connection and press “Get help” again. Your answers are kept.',
+  'error.help-unavailable': 'Help could not be opened: this page could not load it. Check your internet connection, then press “Get help” again or reload the page. Your answers are kept.',
   // countdown
   'countdown.label': 'Time left',
   'countdown.minuteLeft': '{label}: 1 minute left.',

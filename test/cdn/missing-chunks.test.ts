@@ -29,6 +29,8 @@ describe('CDN bundle without its chunks', () => {
   });
 
   it('tells the candidate "Get help" could not load, with the host\'s contacts, fires help-unavailable, and tries again on the next press', async () => {
+    // Firefox keeps a failed dynamic import in its module map until the page reloads (test/engines/README.md).
+    const importsAgain = !/Firefox\//.test(navigator.userAgent);
     iframe = document.createElement('iframe');
     iframe.src = '/test/fixtures/missing-help.html';
     document.body.append(iframe);
@@ -57,7 +59,7 @@ describe('CDN bundle without its chunks', () => {
     const fetched = helpFetches();
     helpButton()!.click();
     await waitFor(() => helpErrors().length === 2, 'a second press did not try again');
-    expect(helpFetches(), 'the second press fetched the chunk again').to.equal(fetched + 1);
+    expect(helpFetches(), 'the second press fetched the chunk again where the engine imports again').to.equal(importsAgain ? fetched + 1 : fetched);
     expect(alert(), 'still told').to.not.equal(null);
   });
 });

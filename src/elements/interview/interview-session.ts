@@ -296,14 +296,15 @@ export class InterviewSession implements ReactiveController {
     try {
       ({ HelpDialog } = await loadHelpDialog());
     } catch (cause) {
-      // Forgotten, so the next press fetches it again once the network is back.
+      // Forgotten, so the next press fetches it again once the network is back (Firefox keeps a
+      // failed import until the page reloads: the message offers reloading too).
       helpDialog = undefined;
       this.helpUnavailable = true;
       this.host.requestUpdate();
       this.reportError(
         new OnewayError(
           'help-unavailable',
-          `"Get help" could not load its code next to the widget's script (${String(cause)}); the candidate was asked to check the connection and press it again, and shown support.email and support.url.`,
+          `"Get help" could not load its code next to the widget's script (${String(cause)}); the candidate was asked to check the connection and press it again or reload, and shown support.email and support.url.`,
           true,
         ),
       );

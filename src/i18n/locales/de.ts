@@ -35,7 +35,7 @@ const de: Messages = {
   'error.config-invalid': 'Dieses Interview ist nicht richtig eingerichtet. Bitte wenden Sie sich an das Unternehmen.',
   'error.recording-failed': 'Die Aufnahme ist fehlgeschlagen. Wählen Sie „Erneut versuchen“.',
   'error.widget-unavailable': 'Das Interview konnte nicht geladen werden. Prüfen Sie Ihre Internetverbindung und laden Sie die Seite dann neu.',
-  'error.help-unavailable': 'Die Hilfe konnte nicht geöffnet werden: Diese Seite konnte sie nicht laden. Prüfen Sie Ihre Internetverbindung und drücken Sie erneut auf „Hilfe“. Ihre Antworten bleiben erhalten.',
+  'error.help-unavailable': 'Die Hilfe konnte nicht geöffnet werden: Diese Seite konnte sie nicht laden. Prüfen Sie Ihre Internetverbindung und drücken Sie dann erneut auf „Hilfe“ oder laden Sie die Seite neu. Ihre Antworten bleiben erhalten.',
   'countdown.label': 'Verbleibende Zeit',
   'countdown.minuteLeft': '{label}: noch 1 Minute.',
   'countdown.secondsLeft': '{label}: {seconds, plural, one {noch # Sekunde.} other {noch # Sekunden.}}',

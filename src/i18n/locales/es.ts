@@ -35,7 +35,7 @@ const es: Messages = {
   'error.config-invalid': 'Esta entrevista no está configurada correctamente. Póngase en contacto con la empresa.',
   'error.recording-failed': 'La grabación ha fallado. Pulse «Intentar de nuevo».',
   'error.widget-unavailable': 'No se ha podido cargar la entrevista. Compruebe su conexión a internet y vuelva a cargar la página.',
-  'error.help-unavailable': 'No se ha podido abrir la ayuda: esta página no ha podido cargarla. Compruebe su conexión a internet y vuelva a pulsar «Obtener ayuda». Sus respuestas se conservan.',
+  'error.help-unavailable': 'No se ha podido abrir la ayuda: esta página no ha podido cargarla. Compruebe su conexión a internet y vuelva a pulsar «Obtener ayuda» o vuelva a cargar la página. Sus respuestas se conservan.',
   'countdown.label': 'Tiempo restante',
   'countdown.minuteLeft': '{label}: queda 1 minuto.',
   'countdown.secondsLeft': '{label}: {seconds, plural, one {queda # segundo.} other {quedan # segundos.}}',

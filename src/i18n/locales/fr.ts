@@ -35,7 +35,7 @@ const fr: Messages = {
   'error.config-invalid': 'Cet entretien n’est pas configuré correctement. Veuillez contacter l’employeur.',
   'error.recording-failed': 'L’enregistrement a échoué. Appuyez sur « Réessayer ».',
   'error.widget-unavailable': 'L’entretien n’a pas pu être chargé. Vérifiez votre connexion Internet, puis rechargez la page.',
-  'error.help-unavailable': 'L’aide n’a pas pu s’ouvrir : cette page n’a pas pu la charger. Vérifiez votre connexion Internet, puis appuyez à nouveau sur « Obtenir de l’aide ». Vos réponses sont conservées.',
+  'error.help-unavailable': 'L’aide n’a pas pu s’ouvrir : cette page n’a pas pu la charger. Vérifiez votre connexion Internet, puis appuyez à nouveau sur « Obtenir de l’aide » ou rechargez la page. Vos réponses sont conservées.',
   'countdown.label': 'Temps restant',
   'countdown.minuteLeft': '{label} : encore 1 minute.',
   'countdown.secondsLeft': '{label} : {seconds, plural, one {encore # seconde.} other {encore # secondes.}}',

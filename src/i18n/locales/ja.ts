@@ -35,7 +35,7 @@ const ja: Messages = {
   'error.config-invalid': 'この面接は正しく設定されていません。採用担当者にお問い合わせください。',
   'error.recording-failed': '録画に失敗しました。「再試行」を押してください。',
   'error.widget-unavailable': '面接を読み込めませんでした。インターネット接続を確認してから、ページを再読み込みしてください。',
-  'error.help-unavailable': 'ヘルプを開けませんでした。このページで読み込めませんでした。インターネット接続を確認して、もう一度「ヘルプ」を押してください。回答は保存されています。',
+  'error.help-unavailable': 'ヘルプを開けませんでした。このページで読み込めませんでした。インターネット接続を確認してから、もう一度「ヘルプ」を押すか、ページを再読み込みしてください。回答は保存されています。',
   'countdown.label': '残り時間',
   'countdown.minuteLeft': '{label}: 残り1分です。',
   'countdown.secondsLeft': '{label}: {seconds, plural, other {残り#秒です。}}',

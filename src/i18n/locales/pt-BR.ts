@@ -35,7 +35,7 @@ const ptBR: Messages = {
   'error.config-invalid': 'Esta entrevista não está configurada corretamente. Entre em contato com a empresa.',
   'error.recording-failed': 'A gravação falhou. Selecione “Tentar novamente”.',
   'error.widget-unavailable': 'Não foi possível carregar a entrevista. Verifique sua conexão com a internet e recarregue a página.',
-  'error.help-unavailable': 'Não foi possível abrir a ajuda: esta página não conseguiu carregá-la. Verifique sua conexão com a internet e toque em “Obter ajuda” novamente. Suas respostas estão guardadas.',
+  'error.help-unavailable': 'Não foi possível abrir a ajuda: esta página não conseguiu carregá-la. Verifique sua conexão com a internet e toque em “Obter ajuda” novamente ou recarregue a página. Suas respostas estão guardadas.',
   'countdown.label': 'Tempo restante',
   'countdown.minuteLeft': '{label}: falta 1 minuto.',
   'countdown.secondsLeft': '{label}: {seconds, plural, one {falta # segundo.} other {faltam # segundos.}}',
