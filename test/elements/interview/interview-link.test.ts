@@ -4,6 +4,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { InterviewConfig } from '../../../src/core/interview-config.js';
+import { LINK_TIERS } from '../../../src/core/link-policy.js';
 import type { OnewayInterview } from '../../../src/elements/interview/interview.js';
 import type { OnewayRecorder } from '../../../src/elements/recorder/recorder.js';
 import { clearFaults, injectFault } from '../../support/commands.js';
@@ -92,8 +93,10 @@ describe('<oneway-interview> on a slow link', () => {
     // From the first second of the answer on, every request takes 4.5 s: the upload falls behind.
     await injectFault({ kind: 'delay', ms: 4500, method: 'PATCH', forMs: 60_000 });
     const first = takes(spy)[0];
-    expect(first.options!.videoBitsPerSecond, 'the link measured before the question is fast').to.equal(2_500_000);
-    expect(askedHeight(first)).to.equal(720);
+    // Loopback measures fast, but not always past the top row's cap: WebKitGTK on a busy machine
+    // once took 0.27 s for the 128 KiB test (~3.9 Mbit/s, 2.33 Mbit/s of video). Either 720p row is fast.
+    expect(askedHeight(first), 'the link measured before the question is fast').to.equal(720);
+    expect(first.options!.videoBitsPerSecond).to.be.above(LINK_TIERS[2].maxVideoBps);
     await waitFor(() => note(el), 'no note while the answer fell behind', 15_000);
     expect(note(el)).to.equal('Your connection is slow; your answer is still being saved.');
 
