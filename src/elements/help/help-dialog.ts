@@ -14,6 +14,7 @@ import type { OnewayInterview } from '../interview/interview.js';
 import type { OnewayRecorder } from '../recorder/recorder.js';
 import { VERSION } from '../../version.js';
 import { helpDialogStyles } from './help-dialog.styles.js';
+import { supportContacts } from './support-contacts.js';
 
 /** What the report needs from the interview when the candidate asks for help. */
 export interface InterviewHelpState {
@@ -99,10 +100,7 @@ export class HelpDialog {
       ${timeRuns ? html`<p part="notice">${t('help.timeRuns')}</p>` : nothing}
       ${support.text ? html`<p part="help-text" lang=${this.i18n.requested} dir="auto">${support.text}</p>` : nothing}
       ${support.email || support.url
-        ? html`<ul part="help-contacts">
-            ${support.email ? html`<li><a href=${`mailto:${support.email}`}>${support.email}</a></li>` : nothing}
-            ${support.url ? html`<li><a href=${support.url} target="_blank" rel="noopener">${t('help.page')}</a></li>` : nothing}
-          </ul>`
+        ? supportContacts(support, t('help.page'))
         : support.text
           ? nothing
           : html`<p>${t('help.noContact')}</p>`}

@@ -19,6 +19,7 @@ import { OnewayErrorEvent, type OnewayErrorDetail } from '../../events/error.js'
 import { QuestionStartEvent } from '../../events/question-start.js';
 import { ReadyEvent } from '../../events/ready.js';
 import { requestElement } from '../../lazy-elements.js';
+import { supportContacts } from '../help/support-contacts.js';
 import type { HelpDialog, InterviewHelpState } from '../help/help-dialog.js';
 import type { OnewayQuestion } from '../question/question.js';
 import type { OnewayRecorder } from '../recorder/recorder.js';
@@ -282,12 +283,11 @@ export class InterviewSession implements ReactiveController {
   }
 
   /** Without the help chunk, the host's contacts are still in the config: they are what a stuck candidate needs most. */
-  private renderHelpUnavailable({ email, url }: InterviewSupport) {
-    return html`<p part="help-unavailable" role="alert">
-      ${this.i18n.t('error.help-unavailable')}
-      ${email ? html`<a href=${`mailto:${email}`}>${email}</a>` : nothing}
-      ${url ? html`<a href=${url} target="_blank" rel="noopener">${this.i18n.t('help.page')}</a>` : nothing}
-    </p>`;
+  private renderHelpUnavailable(support: InterviewSupport) {
+    return html`<div part="help-unavailable" role="alert">
+      <p>${this.i18n.t('error.help-unavailable')}</p>
+      ${supportContacts(support, this.i18n.t('help.page'))}
+    </div>`;
   }
 
   /** Opens "Get help": the host's support contacts and the diagnostic report. */
