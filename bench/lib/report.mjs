@@ -515,8 +515,9 @@ function startup(results) {
       ],
     ),
     '',
-    '"Ready" for the recorder includes camera and microphone start (fake devices), the Web Lock for its slot and, with the',
-    "automatic choice, the short probe recording that checks the type delivers data while recording.",
+    '"Ready" for the recorder includes camera and microphone start (fake devices) and the Web Lock for its slot. With the',
+    'automatic choice in a browser not probed before (every run here: a fresh context), Start is usable while the short',
+    'probe recording that checks the type streams is still running; a take begun meanwhile is kept if it streams.',
   ];
 }
 

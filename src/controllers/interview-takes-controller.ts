@@ -157,9 +157,17 @@ export class InterviewTakesController implements ReactiveController {
   readonly recordingStart = (event: RecordingStartEvent): void => {
     event.stopPropagation();
     const flow = this.options.flow()!;
-    flow.startAnswer();
+    // A take recorded again in another format is the same attempt: no retake is used up.
+    if (!event.detail.replaces) flow.startAnswer();
     const context = flow.takeContext();
-    this.options.link.tell((link) => link.takeStarted(takeKey(context)));
+    const key = takeKey(context);
+    const { replaces } = event.detail;
+    // What the replaced take sent was deleted on the server: it counts no more.
+    if (replaces && context.questionId !== undefined && context.attempt !== undefined) this.answerProgress.discard(context.questionId, context.attempt);
+    this.options.link.tell((link) => {
+      if (replaces) link.discarded(key);
+      link.takeStarted(key);
+    });
     this.host.dispatchEvent(new RecordingStartEvent({ ...event.detail, ...context }));
     this.host.requestUpdate();
   };

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { OnewayError } from '../core/errors.js';
 import { timerDelayMs } from '../core/countdown-clock.js';
 import { Journal, type JournalEntry } from '../core/journal.js';
-import type { MediaRecorderFactory } from '../core/recorder.js';
+import { STREAMING_EVIDENCE_MS, type MediaRecorderFactory } from '../core/recorder.js';
 import { Take, type RecordOptions, type TakeOptions, type TakeProgress, type TextTakeOptions, type UploadedAnswer } from '../core/take.js';
 import type { TimerHandle, Timers } from '../core/timers.js';
 import { AnswerUploadedEvent } from '../events/answer-uploaded.js';
@@ -63,6 +63,8 @@ export class TakeController implements ReactiveController {
   answer: UploadedAnswer | undefined;
   /** Set when an interrupted take was found and is being finished. */
   recovered = false;
+  /** Set when the take on screen was recorded again from the start in another type (see `start`). */
+  restarted = false;
   /** The take on screen. */
   private current: Take | undefined;
   /** Takes finishing their upload off screen. */
@@ -73,6 +75,8 @@ export class TakeController implements ReactiveController {
   /** The upload state of the current take when the host was last asked to render for it. */
   private shownState: TakeProgress['state'] | undefined;
   private limit: TimerHandle | undefined;
+  /** The end of the wait for a take's own evidence that it streams (see `keepIfStreaming`). */
+  private evidence: TimerHandle | undefined;
   private readonly journal: Journal;
   private readonly events: EventTarget;
   private readonly wakeLock: WakeLockController;
@@ -178,11 +182,25 @@ export class TakeController implements ReactiveController {
     await this.journal.clear(slotPrefix ?? this.options.slot(), slotPrefix !== undefined);
   }
 
-  /** Creates a take of `stream` in `mimeType` and starts it; it is the take on screen. */
-  start(stream: MediaStream, mimeType: string): void {
+  /**
+   * Creates a take of `stream` in `mimeType` and starts it; it is the take on screen. `settled`
+   * is the type the streaming probes settle on, when they had not yet: a take in another type
+   * that has not streamed by then is thrown away and recorded again, from the start, in that one.
+   * Resolves with the type the next takes of this stream should record in.
+   */
+  start(stream: MediaStream, mimeType: string, settled: Promise<string> = Promise.resolve(mimeType)): Promise<string> {
     if (this.current) this.toBackground();
     this.answer = undefined;
     this.recovered = false;
+    this.restarted = false;
+    const take = this.record(stream, mimeType);
+    this.events.dispatchEvent(new RecordingStartEvent({ mimeType: take.mimeType, takeId: take.id }));
+    this.host.requestUpdate();
+    return this.keepIfStreaming(take, stream, mimeType, settled);
+  }
+
+  /** Records a new take of `stream` as the take on screen, with its clock and time limit. */
+  private record(stream: MediaStream, mimeType: string): Take {
     const take = Take.create({
       ...this.options.takeOptions(),
       ...this.reports,
@@ -203,8 +221,33 @@ export class TakeController implements ReactiveController {
     const maxSeconds = this.options.maxSeconds();
     if (maxSeconds) this.limit = this.timers.setTimeout(() => void this.stop(), timerDelayMs(maxSeconds));
     this.wakeLock.acquire();
-    this.events.dispatchEvent(new RecordingStartEvent({ mimeType: take.mimeType, takeId: take.id }));
+    return take;
+  }
+
+  /**
+   * A take begun before the probes ended, in a type they did not choose: its own slices decide.
+   * A probe on a busy device may see nothing in time, but a take that streams keeps streaming; one
+   * that has not within `STREAMING_EVIDENCE_MS` writes only at `stop()`, so a crash would lose all
+   * of it: it is recorded again in the settled type, and the candidate is told to begin again.
+   */
+  private async keepIfStreaming(take: Take, stream: MediaStream, mimeType: string, settled: Promise<string>): Promise<string> {
+    const type = await settled;
+    if (type === mimeType || take !== this.current || this.status !== 'recording') return type;
+    const streams = await Promise.race([
+      take.streaming.then(() => true),
+      new Promise<false>((resolve) => (this.evidence = this.timers.setTimeout(() => resolve(false), STREAMING_EVIDENCE_MS - (this.now() - this.startedAt)))),
+    ]);
+    this.timers.clearTimeout(this.evidence);
+    if (streams) return mimeType;
+    if (take !== this.current || this.status !== 'recording') return type;
+    this.clearTimers();
+    // Live until it is gone, as a discarded retake is.
+    void take.discard().finally(() => liveTakes.delete(take.id));
+    this.restarted = true;
+    const next = this.record(stream, type);
+    this.events.dispatchEvent(new RecordingStartEvent({ mimeType: next.mimeType, takeId: next.id, replaces: take.id }));
     this.host.requestUpdate();
+    return type;
   }
 
   /** Stops recording; the upload of the last bytes goes on. */
@@ -316,6 +359,7 @@ export class TakeController implements ReactiveController {
   private clearTimers(): void {
     this.timers.clearTimeout(this.ticker);
     this.timers.clearTimeout(this.limit);
+    this.timers.clearTimeout(this.evidence);
   }
 }
 

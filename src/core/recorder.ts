@@ -15,6 +15,13 @@ export interface MediaRecorderFactoryOptions {
 /** How often MediaRecorder hands over a slice while recording. */
 export const TIMESLICE_MS = 1000;
 
+/**
+ * How long a take begun before the streaming probes ended has to show it streams (a second slice
+ * while recording) before it is recorded again in the type the probes chose: two slices, and a
+ * third's time for a busy device.
+ */
+export const STREAMING_EVIDENCE_MS = 3 * TIMESLICE_MS;
+
 export const createMediaRecorder: MediaRecorderFactory = (stream, options) => new MediaRecorder(stream, options);
 
 /**
@@ -50,14 +57,21 @@ export class AnswerRecorder {
   private delivered: Promise<void> = Promise.resolve();
   private hash: Sha256State;
   private readonly stopped: Promise<void>;
+  /** Resolves when a second slice arrives while recording: the type streams (a header alone does not count). */
+  readonly streaming: Promise<void>;
 
   constructor(stream: MediaStream, private readonly options: AnswerRecorderOptions) {
     this.hash = options.hash;
     const hashSlice = options.hashSlice ?? sliceHasher();
     this.recorder = (options.createRecorder ?? createMediaRecorder)(stream, recorderOptions(options));
+    let slicesWhileRecording = 0;
+    let streams!: () => void;
+    this.streaming = new Promise((resolve) => (streams = resolve));
     this.recorder.addEventListener('dataavailable', (event) => {
       const blob = (event as BlobEvent).data;
       if (!blob || blob.size === 0) return;
+      // The slice `stop()` hands out is no evidence: a container that writes only at the end sends one too.
+      if (this.recorder.state === 'recording' && ++slicesWhileRecording === 2) streams();
       // Slices are read in arrival order, one after the other: a slice's bytes must never overtake,
       // and each slice's hash goes on from the one before.
       this.delivered = this.delivered.then(async () => {
@@ -96,6 +110,8 @@ export class AnswerRecorder {
 
 /** Which MIME types were seen to deliver slices before `stop()` in this page, by type. */
 const streamingVerdicts = new Map<string, Promise<boolean>>();
+/** The verdicts of `streamingVerdicts` that are in, to choose a type without waiting. */
+const settledVerdicts = new Map<string, boolean>();
 
 /** Where verdicts are remembered across pages: by browser version (its user agent) and type. */
 export interface VerdictStore {
@@ -117,7 +133,7 @@ function defaultVerdictStore(): VerdictStore | undefined {
 /**
  * Whether `mimeType` delivers data while recording. Found out by a short silent probe recording
  * of the stream, so a container that only writes at the end is never chosen; the verdict is kept
- * for the page and remembered for this browser version, so the candidate waits for the probe once.
+ * for the page and remembered for this browser version, so the probe runs once per browser version.
  */
 export function deliversWhileRecording(
   stream: MediaStream,
@@ -135,9 +151,15 @@ export function deliversWhileRecording(
       if (outcome !== 'nothing') writeVerdict(store, mimeType, outcome === 'streams');
       return outcome === 'streams';
     });
+    void verdict.then((streams) => settledVerdicts.set(mimeType, streams));
     streamingVerdicts.set(mimeType, verdict);
   }
   return verdict;
+}
+
+/** What is known now of whether `mimeType` streams: this page's verdict, else this browser's remembered one. */
+function knownVerdict(mimeType: string, store: VerdictStore | undefined): boolean | undefined {
+  return settledVerdicts.get(mimeType) ?? readVerdict(store, mimeType);
 }
 
 function readVerdict(store: VerdictStore | undefined, mimeType: string): boolean | undefined {
@@ -203,38 +225,63 @@ async function probe(
   }
 }
 
+/** How the streaming probes record and remember; injected for tests. */
+export interface ProbeOptions {
+  createRecorder?: MediaRecorderFactory;
+  /** How long a probe waits for a second slice. */
+  probeMs?: number;
+  store?: VerdictStore;
+}
+
 /** The first of `candidates` that streams while recording, else the first at all (with a warning flag). */
 export async function chooseStreamingMimeType(
   stream: MediaStream,
   candidates: readonly string[],
-  createRecorder?: MediaRecorderFactory,
+  { createRecorder, probeMs, store = defaultVerdictStore() }: ProbeOptions = {},
 ): Promise<{ mimeType: string; streams: boolean } | undefined> {
   for (const mimeType of candidates) {
-    if (await deliversWhileRecording(stream, mimeType, createRecorder)) return { mimeType, streams: true };
+    if (await deliversWhileRecording(stream, mimeType, createRecorder, probeMs, store)) return { mimeType, streams: true };
   }
   return candidates.length > 0 ? { mimeType: candidates[0], streams: false } : undefined;
 }
 
+/** The type to record in at once, and the one the streaming probes settle on. */
+export interface RecordingTypeChoice {
+  /** The host's type, or the best supported type not known to write only at `stop()`. */
+  now: string;
+  /**
+   * The type that streams, once the probes say: the same as `now` unless `now` was not probed
+   * before and turns out to write only at `stop()`.
+   */
+  settled: Promise<string>;
+}
+
 /**
  * The MIME type to record `kind` in: the host's `override` when the browser supports it,
- * otherwise the best supported type that streams while recording.
+ * otherwise the best supported type that streams while recording. A type not probed yet is
+ * chosen at once, so the candidate need not wait for the probe; `settled` says whether it stays.
  */
-export async function chooseRecordingType(
+export function recordingTypeChoice(
   stream: MediaStream,
   kind: MediaKind,
   override?: string,
   isTypeSupported: (type: string) => boolean = (type) => MediaRecorder.isTypeSupported(type),
-  createRecorder?: MediaRecorderFactory,
-): Promise<string> {
+  probe: ProbeOptions = {},
+): RecordingTypeChoice {
   if (override) {
     if (!isTypeSupported(override)) {
       throw new OnewayError('unsupported-mime-type', `This browser cannot record "${override}" (the mime-type attribute).`, false);
     }
-    return canonicalMimeType(override);
+    const type = canonicalMimeType(override);
+    return { now: type, settled: Promise.resolve(type) };
   }
-  const chosen = await chooseStreamingMimeType(stream, supportedMimeTypes(kind, isTypeSupported), createRecorder);
-  if (!chosen) {
+  const candidates = supportedMimeTypes(kind, isTypeSupported);
+  if (candidates.length === 0) {
     throw new OnewayError('unsupported-mime-type', `This browser supports none of the ${kind} types the recorder knows.`, false);
   }
-  return chosen.mimeType;
+  const store = probe.store ?? defaultVerdictStore();
+  return {
+    now: candidates.find((type) => knownVerdict(type, store) !== false) ?? candidates[0],
+    settled: chooseStreamingMimeType(stream, candidates, { ...probe, store }).then((chosen) => chosen!.mimeType),
+  };
 }

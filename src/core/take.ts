@@ -245,6 +245,11 @@ export class Take {
     this.upload?.start();
   }
 
+  /** Resolves once the recording has shown it streams while recording (a second slice before stop); never for a take not recorded here. */
+  get streaming(): Promise<void> {
+    return this.recorder?.streaming ?? new Promise(() => undefined);
+  }
+
   /** The MIME type being recorded. */
   get mimeType(): string {
     return this.recorder?.mimeType ?? this.recordedMimeType;

@@ -14,6 +14,7 @@ export const en = {
   elapsed: '{elapsed} of {max}',
   elapsedNoLimit: '{elapsed}',
   recordingStarted: 'Recording started.',
+  recordingRestarted: 'The recording started again: this browser needed another format. Please begin your answer again; the clock started again too.',
   recordingStopped: 'Recording stopped. Sending the rest of your answer…',
   uploading: 'Sending your answer: {sent} of {total}',
   uploadDone: 'Your answer is saved.',

@@ -8,6 +8,7 @@ import { InterviewFlow, newProgress, type InterviewProgress, type SubmittedAnswe
 import { Journal } from '../../src/core/journal.js';
 import type { AnswerUploadedEvent } from '../../src/events/answer-uploaded.js';
 import type { OnewayErrorDetail } from '../../src/events/error.js';
+import { RecordingStartEvent } from '../../src/events/recording-start.js';
 import { controllerHost } from '../support/controller-host.js';
 import { memoryJournalStore } from '../support/memory-journal-store.js';
 import { decodeMetadata, serverBytes, serverUpload } from '../support/tus.js';
@@ -135,6 +136,23 @@ describe('InterviewTakesController', () => {
     await waitFor(() => flow.progress.submitted.q1.uploadUrl, 'the stopped text answer was not sent again');
     expect(new TextDecoder().decode(await serverBytes(flow.progress.submitted.q1.uploadUrl!))).to.equal('Moved mid-upload.');
     expect(uploaded.map((detail) => `${detail.questionId}#${detail.attempt}`)).to.deep.equal(['q1#1']);
+  });
+
+  it('counts a take recorded again in another format as the same attempt: no retake is used up', () => {
+    const { page, flow, takes } = setup({ consent: undefined, defaults: { thinkSeconds: 30, answerSeconds: 60, retakes: 1, answer: 'video' } });
+    flow.start();
+    flow.reveal();
+    const seen: RecordingStartEvent['detail'][] = [];
+    page.host.addEventListener('oneway-recording-start', (event) => seen.push((event as RecordingStartEvent).detail));
+    takes.recordingStart(new RecordingStartEvent({ mimeType: 'video/mp4', takeId: 'first' }));
+    expect(flow.retakesLeft).to.equal(1);
+    takes.recordingStart(new RecordingStartEvent({ mimeType: 'video/webm', takeId: 'again', replaces: 'first' }));
+    expect(flow.retakesLeft, 'the same attempt').to.equal(1);
+    expect(seen.map(({ takeId, questionId, attempt, replaces }) => ({ takeId, questionId, attempt, replaces }))).to.deep.equal([
+      { takeId: 'first', questionId: 'q1', attempt: 1, replaces: undefined },
+      { takeId: 'again', questionId: 'q1', attempt: 1, replaces: 'first' },
+    ]);
+    page.disconnect();
   });
 
   it('names a take for the link watch by question and attempt, the practice apart', () => {

@@ -8,11 +8,14 @@ import { Journal } from '../../src/core/journal.js';
 import type { AnswerUploadedEvent } from '../../src/events/answer-uploaded.js';
 import type { UploadProgressEvent } from '../../src/events/upload-progress.js';
 import { clearFaults, injectFault } from '../support/commands.js';
+import { concatBytes, serverBytes } from '../support/tus.js';
 import { controllerHost } from '../support/controller-host.js';
+import { STREAMING_EVIDENCE_MS } from '../../src/core/recorder.js';
+import type { RecordingStartEvent } from '../../src/events/recording-start.js';
 import { bytes, fakeRecorders } from '../support/fake-media-recorder.js';
 import { memoryJournalStore } from '../support/memory-journal-store.js';
 import { manualTimers } from '../support/timers.js';
-import { waitFor } from '../support/wait.js';
+import { sleep, waitFor } from '../support/wait.js';
 
 let slot = 0;
 
@@ -61,7 +64,7 @@ function setup(overrides: Partial<TakeControllerOptions> = {}) {
     window.dispatchEvent(event);
     return event.defaultPrevented;
   };
-  return { page, controller, recorders, errors, wakeLock, journal, uploaded, progress, delivered, started, leave, name };
+  return { page, controller, events, recorders, errors, wakeLock, journal, uploaded, progress, delivered, started, leave, name };
 }
 
 describe('TakeController', () => {
@@ -204,5 +207,100 @@ describe('TakeController', () => {
     expect(page.updates, 'the retry is drawn when it is reported').to.be.greaterThan(counted + 1);
     await controller.stop();
     page.disconnect();
+  });
+  describe('a take begun before the streaming probes ended', () => {
+    /** The probes' verdict, given by the test; and every take started, with the take it replaces. */
+    function early() {
+      const clock = manualTimers();
+      const cut = setup({ timers: clock.timers, now: clock.now, maxSeconds: () => 60 });
+      const starts: RecordingStartEvent['detail'][] = [];
+      cut.events.addEventListener('oneway-recording-start', (event) => starts.push((event as RecordingStartEvent).detail));
+      let settle!: (type: string) => void;
+      const settled = new Promise<string>((resolve) => (settle = resolve));
+      const decided = cut.controller.start(new MediaStream(), 'video/mp4', settled);
+      return { ...cut, clock, starts, settle, decided };
+    }
+
+    it('is recorded again from the start in the settled type when it has not streamed, and the first is deleted everywhere', async () => {
+      const { controller, recorders, clock, starts, settle, decided, progress, delivered, journal, name, page } = early();
+      const [first] = starts;
+      // Only a header came: the type writes the rest at stop().
+      recorders.made[0].emit(bytes(36, 1));
+      await waitFor(() => progress.some((report) => report.takeId === first.takeId && report.uploadUrl && report.bytesUploaded === 36), 'the header never reached the server');
+      const firstUrl = progress.find((report) => report.takeId === first.takeId && report.uploadUrl)!.uploadUrl!;
+      clock.advance(1500);
+      settle('video/webm');
+      // The verdict is in; the take's own evidence is still awaited.
+      await sleep(0);
+      expect(starts, 'no restart before the take had its time to show it streams').to.have.length(1);
+      clock.advance(STREAMING_EVIDENCE_MS - 1500);
+      await waitFor(() => starts.length === 2, 'the take was never recorded again');
+      const second = starts[1];
+      expect(second.replaces).to.equal(first.takeId);
+      expect(second.takeId).to.not.equal(first.takeId);
+      expect(recorders.made.map((recorder) => recorder.mimeType)).to.deep.equal(['video/mp4', 'video/webm']);
+      expect(recorders.made[0].state, 'the first recorder stopped').to.equal('inactive');
+      expect(controller.restarted).to.equal(true);
+      expect(controller.status).to.equal('recording');
+      expect(controller.elapsedMs, 'the clock starts again').to.equal(0);
+      expect(controller.progress?.takeId).to.equal(second.takeId);
+      expect(await decided, 'the next takes record in the settled type').to.equal('video/webm');
+      // What such a container writes at stop() comes after the take was thrown away: it is written nowhere.
+      recorders.made[0].emit(bytes(900, 7));
+
+      const slices = [bytes(500, 2), bytes(300, 3)];
+      for (const slice of slices) recorders.made[1].emit(slice);
+      clock.advance(2000);
+      await controller.stop();
+      const answer = await delivered(second.takeId);
+      expect(await serverBytes(answer.uploadUrl), 'the server holds the second recording, byte for byte').to.deep.equal(concatBytes(slices));
+      const gone = await fetch(firstUrl, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
+      expect(gone.status, 'the first upload was deleted on the server').to.be.oneOf([404, 410]);
+      await waitFor(async () => (await journal.unfinished(name)).length === 0, 'a take is left in the journal');
+      page.disconnect();
+      expect(clock.pending(), 'no timer left').to.equal(0);
+    });
+
+    it('keeps a take that streams, whatever the probes settled on (a busy device may show them nothing in time)', async () => {
+      const { controller, recorders, clock, starts, settle, decided, delivered, page } = early();
+      const slices = [bytes(36, 4), bytes(700, 5)];
+      for (const slice of slices) recorders.made[0].emit(slice);
+      settle('video/webm');
+      await sleep(0);
+      clock.advance(STREAMING_EVIDENCE_MS * 2);
+      await sleep(50);
+      expect(starts, 'not recorded again').to.have.length(1);
+      expect(recorders.made).to.have.length(1);
+      expect(controller.restarted).to.equal(false);
+      expect(await decided, 'the next takes record in the type that streamed').to.equal('video/mp4');
+      await controller.stop();
+      const answer = await delivered(starts[0].takeId);
+      expect(answer.mimeType).to.equal('video/mp4');
+      expect(await serverBytes(answer.uploadUrl)).to.deep.equal(concatBytes(slices));
+      page.disconnect();
+    });
+
+    it('is kept when the probes settle on its own type, and stops waiting when it is stopped', async () => {
+      const first = early();
+      first.settle('video/mp4');
+      await sleep(0);
+      first.clock.advance(STREAMING_EVIDENCE_MS * 2);
+      await sleep(50);
+      expect(first.starts).to.have.length(1);
+      await first.controller.stop();
+      first.page.disconnect();
+
+      const stopped = early();
+      await stopped.controller.stop();
+      stopped.settle('video/webm');
+      await sleep(0);
+      stopped.clock.advance(STREAMING_EVIDENCE_MS * 2);
+      await sleep(50);
+      expect(stopped.starts, 'a stopped take holds all its bytes: it is not recorded again').to.have.length(1);
+      expect(stopped.recorders.made).to.have.length(1);
+      expect(await stopped.decided).to.equal('video/webm');
+      stopped.page.disconnect();
+      expect(stopped.clock.pending()).to.equal(0);
+    });
   });
 });

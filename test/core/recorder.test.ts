@@ -1,18 +1,71 @@
 import { expect } from '@open-wc/testing';
-import { chooseRecordingType, deliversWhileRecording, type MediaRecorderFactory, type VerdictStore } from '../../src/core/recorder.js';
+import { deliversWhileRecording, recordingTypeChoice, type MediaRecorderFactory, type VerdictStore } from '../../src/core/recorder.js';
 import { OnewayError } from '../../src/core/errors.js';
 
-describe('chooseRecordingType', () => {
-  it("takes the host's mime-type as one spelling, whatever blanks the host wrote", async () => {
-    const type = await chooseRecordingType(new MediaStream(), 'video', 'video/webm; codecs=vp8,opus', () => true);
-    expect(type).to.equal('video/webm;codecs=vp8,opus');
+describe('recordingTypeChoice', () => {
+  it("takes the host's mime-type as one spelling, whatever blanks the host wrote, without a probe", async () => {
+    const choice = recordingTypeChoice(new MediaStream(), 'video', 'video/webm; codecs=vp8,opus', () => true);
+    expect(choice.now).to.equal('video/webm;codecs=vp8,opus');
+    expect(await choice.settled).to.equal('video/webm;codecs=vp8,opus');
   });
 
-  it("refuses a mime-type the browser cannot record, naming it", async () => {
-    const error = await chooseRecordingType(new MediaStream(), 'video', 'video/x-flv', () => false).catch((caught: unknown) => caught);
+  it("refuses a mime-type the browser cannot record, naming it", () => {
+    let error: unknown;
+    try {
+      recordingTypeChoice(new MediaStream(), 'video', 'video/x-flv', () => false);
+    } catch (caught) {
+      error = caught;
+    }
     expect(error).to.be.instanceOf(OnewayError);
     expect((error as OnewayError).code).to.equal('unsupported-mime-type');
     expect((error as OnewayError).message).to.contain('video/x-flv');
+  });
+
+  describe('without a host type', () => {
+    const MP4 = 'video/mp4;codecs=avc1,opus';
+    const WEBM = 'video/webm;codecs=vp8,opus';
+    const supported = (type: string) => type === MP4 || type === WEBM;
+    let stream: MediaStream;
+    let page = 0;
+    before(async () => {
+      stream = await navigator.mediaDevices.getUserMedia({ video: true });
+    });
+    after(() => stream.getTracks().forEach((track) => track.stop()));
+    /** The recorder module as a new page loads it: no verdict of this page yet. */
+    const newPage = (): Promise<typeof import('../../src/core/recorder.js')> => import(`../../src/core/recorder.js?choice-page=${Date.now()}-${page++}`);
+    /** Recorders whose slices (their sizes) depend on the type asked for. */
+    const byType = (slices: Record<string, number[]>, created: string[]): MediaRecorderFactory => (recorderStream, options) =>
+      scriptedRecorder(slices[options.mimeType ?? ''] ?? [], created)(recorderStream, options);
+
+    it('gives the best type at once, before any probe has ended, and settles on it when it streams', async () => {
+      const { recordingTypeChoice: choose } = await newPage();
+      const created: string[] = [];
+      const choice = choose(stream, 'video', undefined, supported, { createRecorder: byType({ [MP4]: [36, 1200] }, created), probeMs: 1000, store: memoryStore() });
+      expect(choice.now, 'usable before the probe').to.equal(MP4);
+      expect(await choice.settled).to.equal(MP4);
+      expect(created).to.deep.equal([MP4]);
+    });
+
+    it('settles on the next type when the best writes only at stop(), and gives that one at once afterwards', async () => {
+      const { recordingTypeChoice: choose } = await newPage();
+      const created: string[] = [];
+      const store = memoryStore();
+      const probe = { createRecorder: byType({ [MP4]: [36], [WEBM]: [10, 10] }, created), probeMs: 300, store };
+      const choice = choose(stream, 'video', undefined, supported, probe);
+      expect(choice.now).to.equal(MP4);
+      expect(await choice.settled).to.equal(WEBM);
+      expect(created).to.deep.equal([MP4, WEBM]);
+      const next = choose(stream, 'video', undefined, supported, probe);
+      expect(next.now, 'this page knows now').to.equal(WEBM);
+      expect(await next.settled).to.equal(WEBM);
+      expect(created, 'no probe again').to.have.length(2);
+      // The next page of this browser knows as well, from the remembered verdicts.
+      const { recordingTypeChoice: later } = await newPage();
+      const remembered = later(stream, 'video', undefined, supported, { ...probe, createRecorder: byType({}, created) });
+      expect(remembered.now).to.equal(WEBM);
+      expect(await remembered.settled).to.equal(WEBM);
+      expect(created, 'no probe on the next page').to.have.length(2);
+    });
   });
 });
 

@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import type { OnewayError } from '../../src/core/errors.js';
 import { Journal } from '../../src/core/journal.js';
-import { chooseRecordingType } from '../../src/core/recorder.js';
+import { recordingTypeChoice } from '../../src/core/recorder.js';
 import { Take, type TakeOptions, type UploadedAnswer } from '../../src/core/take.js';
 import { setTusDown, startChaos, stopChaos, tusRequests } from '../support/commands.js';
 import { spyOnMediaRecorder } from '../support/media-recorder-spy.js';
@@ -25,7 +25,7 @@ describe('chaos: answers under random server faults', function () {
 
   it(`delivers ${ANSWERS} answers whole and once each, whatever the seed`, async () => {
     const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
-    const mimeType = await chooseRecordingType(stream, 'video');
+    const mimeType = await recordingTypeChoice(stream, 'video').settled;
     const journal = new Journal();
     const started = Date.now();
     const seed = await startChaos(FAULT_RATE);

@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import type { OnewayError } from '../../src/core/errors.js';
 import { Journal } from '../../src/core/journal.js';
-import { chooseRecordingType } from '../../src/core/recorder.js';
+import { recordingTypeChoice } from '../../src/core/recorder.js';
 import { Take, type RecordOptions, type TakeOptions, type UploadedAnswer } from '../../src/core/take.js';
 import type { AuthorizeRequest } from '../../src/core/streaming-upload.js';
 import { expectDelivered } from '../support/answers.js';
@@ -89,7 +89,7 @@ describe('a take against a misbehaving tus server', function () {
 
   before(async () => {
     stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
-    mimeType = await chooseRecordingType(stream, 'video');
+    mimeType = await recordingTypeChoice(stream, 'video').settled;
   });
   after(() => stream.getTracks().forEach((track) => track.stop()));
   beforeEach(() => {

@@ -5,8 +5,10 @@ import { concatBytes } from './tus.js';
 export interface RecorderSpy {
   /** The bytes of every slice of every MediaRecorder created since install, by recorder, as read so far. */
   recordings: Uint8Array[][];
-  /** The options and stream each of those recorders was made with, in the same order. */
-  made: { options: MediaRecorderOptions | undefined; stream: MediaStream }[];
+  /** Each of those recorders, with the options and stream it was made with, in the same order. */
+  made: { options: MediaRecorderOptions | undefined; stream: MediaStream; recorder: MediaRecorder }[];
+  /** The bytes recorder `index` produced, once every slice is read. */
+  recording(index: number): Promise<Uint8Array>;
   /** The bytes the last recorder produced, once every slice is read. */
   lastRecording(): Promise<Uint8Array>;
   restore(): void;
@@ -21,7 +23,7 @@ export function spyOnMediaRecorder(target: Window & typeof globalThis = window):
   class SpiedMediaRecorder extends Original {
     constructor(stream: MediaStream, options?: MediaRecorderOptions) {
       super(stream, options);
-      made.push({ options, stream });
+      made.push({ options, stream, recorder: this });
       const slices: Uint8Array[] = [];
       const pending: Promise<unknown>[] = [];
       recordings.push(slices);
@@ -38,9 +40,12 @@ export function spyOnMediaRecorder(target: Window & typeof globalThis = window):
   return {
     recordings,
     made,
-    async lastRecording() {
-      await Promise.all(reads.at(-1) ?? []);
-      return concatBytes(recordings.at(-1) ?? []);
+    async recording(index) {
+      await Promise.all(reads[index] ?? []);
+      return concatBytes(recordings[index] ?? []);
+    },
+    lastRecording() {
+      return this.recording(recordings.length - 1);
     },
     restore() {
       target.MediaRecorder = Original;

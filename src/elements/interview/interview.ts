@@ -28,7 +28,7 @@ const loadSession = () =>
  *
  * @fires oneway-ready - The config is valid and the intro is shown: `detail` has interviewId, questionCount.
  * @fires oneway-question-start - A question was revealed: `detail` has questionId, index.
- * @fires oneway-recording-start - A take started: `detail` has mimeType, takeId, questionId, attempt, kind.
+ * @fires oneway-recording-start - A take started: `detail` has mimeType, takeId, questionId, attempt, kind, and `replaces` when it is recorded again in another type.
  * @fires oneway-recording-stop - A take stopped: `detail` has bytes, durationMs, mimeType, takeId, questionId, attempt, kind.
  * @fires oneway-upload-progress - Upload progress of an answer (text answers too): `detail` has takeId, questionId, attempt, kind, bytesUploaded, bytesRecorded, recordingEnded, state.
  * @fires oneway-answer-uploaded - An answer is on the server: `detail` has takeId, questionId, attempt, kind, uploadUrl, bytes, durationMs, mimeType, sha256, interrupted.

@@ -6,7 +6,7 @@ import { SlotLockController } from '../../controllers/slot-lock-controller.js';
 import { retentionMs, TakeController } from '../../controllers/take-controller.js';
 import { classifyMediaError, type OnewayError } from '../../core/errors.js';
 import type { MediaKind } from '../../core/mime-type.js';
-import { chooseRecordingType } from '../../core/recorder.js';
+import { recordingTypeChoice } from '../../core/recorder.js';
 import { loadTusClient, uploadOriginsAttribute, type AuthorizeHook } from '../../core/streaming-upload.js';
 import { recorderStyles } from './recorder.styles.js';
 import { cameraPreview } from '../../styles/shared.js';
@@ -21,7 +21,7 @@ const UPLOAD_TEXT_MS = 1000;
  * @tagname oneway-recorder
  * @summary Camera preview, Start/Stop recording, elapsed time, and a tus upload that runs during the recording.
  *
- * @fires oneway-recording-start - Recording has started.
+ * @fires oneway-recording-start - Recording has started: `detail` has mimeType, takeId, and `replaces` when it is recorded again in another type.
  * @fires oneway-recording-stop - Recording has stopped: `detail` has bytes, durationMs, mimeType.
  * @fires oneway-upload-progress - Upload progress: `detail` has bytesUploaded, bytesRecorded, recordingEnded, state.
  * @fires oneway-answer-uploaded - The whole answer is on the server: `detail` has uploadUrl, bytes, durationMs, mimeType, sha256, interrupted.
@@ -36,7 +36,7 @@ const UPLOAD_TEXT_MS = 1000;
  * @csspart record-button - The Start recording / Stop recording button.
  * @csspart elapsed - The elapsed recording time.
  * @csspart status - The line that says what is happening to the upload.
- * @csspart notice - A warning that does not stop recording, e.g. storage refused.
+ * @csspart notice - A warning that does not stop recording, e.g. storage refused, or that the recording started again in another format.
  * @csspart error - The box shown when something went wrong.
  * @csspart error-message - The text of that box.
  * @csspart retry-button - The "Try again" button shown with an error.
@@ -110,6 +110,8 @@ export class OnewayRecorder extends OnewayElement {
 
   /** The MIME type chosen for recording, once the camera is ready. */
   @state() recordingMimeType = '';
+  /** The type the streaming probes settle on for this camera (see `TakeController.start`). */
+  private settledMimeType: Promise<string> | undefined;
 
   @state() private error: OnewayError | undefined;
   /** A problem that does not stop recording (storage refused), shown beside the controls. */
@@ -161,6 +163,7 @@ export class OnewayRecorder extends OnewayElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.recordingMimeType = '';
+    this.settledMimeType = undefined;
     this.startWhenReady = false;
     clearTimeout(this.uploadTextRefresh);
     this.uploadTextRefresh = undefined;
@@ -196,7 +199,10 @@ export class OnewayRecorder extends OnewayElement {
     }
     this.startWhenReady = false;
     this.error = undefined;
-    this.takes.start(stream, this.recordingMimeType);
+    const settled = this.settledMimeType;
+    void this.takes.start(stream, this.recordingMimeType, settled).then((type) => {
+      if (settled && this.settledMimeType === settled) this.recordingMimeType = type;
+    });
     this.announcement = this.i18n.t('recordingStarted');
   }
 
@@ -262,6 +268,7 @@ export class OnewayRecorder extends OnewayElement {
   private async prepare(): Promise<void> {
     this.error = undefined;
     this.recordingMimeType = '';
+    this.settledMimeType = undefined;
     await this.lock.acquired;
     if (!this.isConnected) return;
     void this.takes.finishInterrupted();
@@ -270,7 +277,14 @@ export class OnewayRecorder extends OnewayElement {
     const stream = await this.media.acquire();
     if (!stream) return;
     try {
-      this.recordingMimeType = await chooseRecordingType(stream, this.kind, this.mimeType || undefined);
+      // Start is usable at once; a take begun before the probes end is checked by the take controller.
+      const choice = recordingTypeChoice(stream, this.kind, this.mimeType || undefined);
+      this.recordingMimeType = choice.now;
+      this.settledMimeType = choice.settled;
+      // While a take records, the take's own slices have the last word (see `start`).
+      void choice.settled.then((type) => {
+        if (this.settledMimeType === choice.settled && !this.recording) this.recordingMimeType = type;
+      });
     } catch (cause) {
       // Nothing can be recorded (e.g. a forced MIME type this browser lacks): the camera goes off.
       this.letDevicesGo();
@@ -285,6 +299,7 @@ export class OnewayRecorder extends OnewayElement {
   private letDevicesGo(): void {
     this.media.release();
     this.recordingMimeType = '';
+    this.settledMimeType = undefined;
   }
 
   private report(error: OnewayError, takeId?: string): void {
@@ -320,6 +335,7 @@ export class OnewayRecorder extends OnewayElement {
         <span part="elapsed" role="timer" aria-live="off">${this.renderElapsed()}</span>
       </div>
       <p part="status">${this.statusText(ready)}</p>
+      ${this.takes.restarted && this.recording ? html`<p part="notice" role="alert">${this.i18n.t('recordingRestarted')}</p>` : nothing}
       ${this.notice ? html`<p part="notice" role="alert">${this.errorMessage(this.notice.code)}</p>` : nothing}
       <div role="status" class="visually-hidden">${this.announcement}</div>
     `;

@@ -15,6 +15,7 @@ const ar: Messages = {
   elapsed: '{elapsed} من {max}',
   elapsedNoLimit: '{elapsed}',
   recordingStarted: 'بدأ التسجيل.',
+  recordingRestarted: 'بدأ التسجيل من جديد: احتاج هذا المتصفح إلى تنسيق آخر. يُرجى بدء إجابتك من جديد؛ يبدأ الوقت من البداية أيضًا.',
   recordingStopped: 'توقف التسجيل. جارٍ إرسال بقية إجابتك…',
   uploading: 'جارٍ إرسال إجابتك: {sent} من {total}',
   uploadDone: 'تم حفظ إجابتك.',

@@ -12,6 +12,7 @@ const de: Messages = {
   elapsed: '{elapsed} von {max}',
   elapsedNoLimit: '{elapsed}',
   recordingStarted: 'Aufnahme gestartet.',
+  recordingRestarted: 'Die Aufnahme hat neu begonnen: Dieser Browser brauchte ein anderes Format. Bitte beginnen Sie Ihre Antwort noch einmal; die Zeit läuft von vorn.',
   recordingStopped: 'Aufnahme beendet. Der Rest Ihrer Antwort wird gesendet…',
   uploading: 'Ihre Antwort wird gesendet: {sent} von {total}',
   uploadDone: 'Ihre Antwort ist gespeichert.',

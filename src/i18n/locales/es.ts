@@ -12,6 +12,7 @@ const es: Messages = {
   elapsed: '{elapsed} de {max}',
   elapsedNoLimit: '{elapsed}',
   recordingStarted: 'Grabación iniciada.',
+  recordingRestarted: 'La grabación ha vuelto a empezar: este navegador necesitaba otro formato. Empiece su respuesta de nuevo; el tiempo también empieza de nuevo.',
   recordingStopped: 'Grabación detenida. Enviando el resto de su respuesta…',
   uploading: 'Enviando su respuesta: {sent} de {total}',
   uploadDone: 'Su respuesta se ha guardado.',

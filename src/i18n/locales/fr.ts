@@ -12,6 +12,7 @@ const fr: Messages = {
   elapsed: '{elapsed} sur {max}',
   elapsedNoLimit: '{elapsed}',
   recordingStarted: 'Enregistrement démarré.',
+  recordingRestarted: 'L’enregistrement a recommencé : ce navigateur avait besoin d’un autre format. Reprenez votre réponse depuis le début ; le temps repart de zéro.',
   recordingStopped: 'Enregistrement arrêté. Envoi de la fin de votre réponse…',
   uploading: 'Envoi de votre réponse : {sent} sur {total}',
   uploadDone: 'Votre réponse est enregistrée.',

@@ -12,6 +12,7 @@ const ja: Messages = {
   elapsed: '{elapsed} / {max}',
   elapsedNoLimit: '{elapsed}',
   recordingStarted: '録画を開始しました。',
+  recordingRestarted: 'このブラウザーでは別の形式が必要だったため、録画を最初からやり直しました。もう一度最初から回答してください。時間も最初から数え直します。',
   recordingStopped: '録画を停止しました。回答の残りを送信しています…',
   uploading: '回答を送信しています: {sent} / {total}',
   uploadDone: '回答を保存しました。',

@@ -12,6 +12,7 @@ const ptBR: Messages = {
   elapsed: '{elapsed} de {max}',
   elapsedNoLimit: '{elapsed}',
   recordingStarted: 'Gravação iniciada.',
+  recordingRestarted: 'A gravação recomeçou: este navegador precisava de outro formato. Comece sua resposta de novo; o tempo também recomeçou.',
   recordingStopped: 'Gravação encerrada. Enviando o restante da sua resposta…',
   uploading: 'Enviando sua resposta: {sent} de {total}',
   uploadDone: 'Sua resposta foi salva.',

@@ -1,7 +1,7 @@
 // <oneway-review> from the CDN bundle on a page with a strict CSP (no inline style or script, no
 // eval): its chunk loads, players, text answers and the verification marks raise no violation.
 import { expect, waitUntil } from '@open-wc/testing';
-import { chooseRecordingType } from '../../../src/core/recorder.js';
+import { recordingTypeChoice } from '../../../src/core/recorder.js';
 import { Take, type UploadedAnswer } from '../../../src/core/take.js';
 import { submitted, uploadTextAnswer } from '../../support/answers.js';
 import { sleep, waitFor } from '../../support/wait.js';
@@ -16,7 +16,7 @@ describe('<oneway-review> under a strict CSP', function () {
 
   it('loads its chunk, plays, reads and verifies answers without a violation', async () => {
     const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
-    const mimeType = await chooseRecordingType(stream, 'video');
+    const mimeType = await recordingTypeChoice(stream, 'video').settled;
     const video = await new Promise<UploadedAnswer>((resolve, reject) => {
       const take = Take.record(stream, { endpoint: '/files', mimeType, onUploaded: resolve, onError: (error) => !error.recoverable && reject(error) });
       void sleep(2500).then(() => take.stop());

@@ -6,7 +6,7 @@ import '../../../src/define.js';
 import type { InterviewConfig } from '../../../src/core/interview-config.js';
 import type { SubmittedAnswer } from '../../../src/core/interview-flow.js';
 import { supportedMimeTypes } from '../../../src/core/mime-type.js';
-import { chooseRecordingType, deliversWhileRecording } from '../../../src/core/recorder.js';
+import { deliversWhileRecording, recordingTypeChoice } from '../../../src/core/recorder.js';
 import { Take, type UploadedAnswer } from '../../../src/core/take.js';
 import { submitted, uploadTextAnswer } from '../../support/answers.js';
 import type { ReviewAnswer } from '../../../src/core/review-input.js';
@@ -55,13 +55,13 @@ describe('<oneway-review>', function () {
 
   before(async () => {
     const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
-    const types = [await chooseRecordingType(stream, 'video')];
+    const types = [await recordingTypeChoice(stream, 'video').settled];
     // MP4 and WebM both, where the engine streams both (Chromium).
     const other = supportedMimeTypes('video', (type) => MediaRecorder.isTypeSupported(type)).find((type) => !type.startsWith(types[0].split(';')[0]));
     if (other && (await deliversWhileRecording(stream, other))) types.push(other);
     for (const mimeType of types) videos.push({ mimeType, answer: await record(stream, mimeType) });
     const microphone = new MediaStream(stream.getAudioTracks());
-    audio = await record(microphone, await chooseRecordingType(microphone, 'audio'), 2000);
+    audio = await record(microphone, await recordingTypeChoice(microphone, 'audio').settled, 2000);
     stream.getTracks().forEach((track) => track.stop());
     text = await uploadTextAnswer({ endpoint: '/files', text: TEXT_ANSWER, metadata: {}, durationMs: 42_000 });
 
