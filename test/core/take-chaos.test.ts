@@ -37,11 +37,16 @@ describe('chaos: answers under random server faults', function () {
         const spy = spyOnMediaRecorder();
         const uploaded: UploadedAnswer[] = [];
         const failures: OnewayError[] = [];
+        /** Every problem reported, the recoverable ones too: they say why a journal lost a take. */
+        const reported: string[] = [];
         const slot = `chaos-${started}-${index}`;
         const callbacks: Pick<TakeOptions, 'onUploaded' | 'onError' | 'requestTimeoutMs'> = {
           requestTimeoutMs: 1500,
           onUploaded: (answer) => uploaded.push(answer),
-          onError: (error) => void (error.recoverable || failures.push(error)),
+          onError: (error) => {
+            reported.push(`${error.code}: ${error.message}`);
+            if (!error.recoverable) failures.push(error);
+          },
         };
         const takes = [Take.record(stream, { endpoint: '/files', mimeType, journal, slot, ...callbacks })];
         const events: string[] = [];
@@ -67,7 +72,8 @@ describe('chaos: answers under random server faults', function () {
           }
           if (events.some((event) => event.startsWith('reload'))) {
             const [entry] = await journal.unfinished(slot);
-            expect(entry, `answer ${index}: the journal kept the take`).to.not.equal(undefined);
+            const held = (await journal.unfinished(slot.slice(0, -1), true)).map((kept) => `${kept.slot} ${kept.state} ${kept.bytesRecorded} B`);
+            expect(entry, `answer ${index}: the journal kept the take (reported: ${reported.join('; ') || 'nothing'}; announced: ${uploaded.length}; the journal holds: ${held.join(', ') || 'nothing'})`).to.not.equal(undefined);
             takes.push(Take.finishInterrupted(entry, journal, { endpoint: '/files', ...callbacks }));
           }
           await waitFor(() => uploaded.length > 0 || failures.length > 0, `answer ${index} (${events.join(', ') || 'no reload'}) was not delivered`, 60_000);
