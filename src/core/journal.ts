@@ -121,11 +121,11 @@ export class Journal {
    * for missing slices: its recorder holds the slot's lock, so no other tab writes them meanwhile.
    */
   async unfinished(slot: string, prefix = false, options: UnfinishedOptions = {}): Promise<JournalEntry[]> {
-    const entryKeys = (await this.store.keys()).filter((key) => key.startsWith('take:'));
-    // Until settled: a write that ends may have queued another (a take's last slice, see `until`).
-    const pending = () => entryKeys.map((key) => pendingWrites.get(key.slice('take:'.length))).filter(Boolean);
-    for (let round = 0; round < 10 && pending().length > 0; round++) await Promise.all(pending());
+    // Until this page's writes settle, those of takes not in storage yet too (a take's first write
+    // may still be on its way), and a write that ends may have queued another (see `until`).
+    for (let round = 0; round < 10 && pendingWrites.size > 0; round++) await Promise.all(pendingWrites.values());
     const stored = new Set(await this.store.keys());
+    const entryKeys = [...stored].filter((key) => key.startsWith('take:'));
     const entries = (await this.entries(entryKeys)).filter((entry) => !finishedTakes.has(entry.takeId) && !pendingWrites.has(entry.takeId));
     const inSlot = (entry: JournalEntry) => (prefix ? entry.slot.startsWith(slot) : entry.slot === slot);
     const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;

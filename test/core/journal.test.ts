@@ -15,6 +15,30 @@ const take = (takeId: string, slot = 'interview/q1') => ({
 });
 
 describe('chunk journal', () => {
+  it("finds a take whose first write is still on its way when recovery looks (a page's own aborted take)", async () => {
+    const memory = memoryJournalStore();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const write = memory.store.write;
+    // The first write (the new take's entry) is slow, as IndexedDB can be on a busy machine.
+    let first = true;
+    const store = {
+      ...memory.store,
+      write: async (...args: Parameters<typeof write>) => {
+        if (first) {
+          first = false;
+          await held;
+        }
+        return write(...args);
+      },
+    };
+    const journal = new Journal(store, () => 1000);
+    journal.begin(take('slow'), () => undefined);
+    const found = journal.unfinished('interview/q1');
+    setTimeout(release, 50);
+    expect((await found).map((entry) => entry.takeId)).to.deep.equal(['slow']);
+  });
+
   it('keeps every slice until the server confirms it, then deletes it', async () => {
     const memory = memoryJournalStore();
     const journal = new Journal(memory.store, () => 1000);
