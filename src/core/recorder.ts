@@ -233,16 +233,12 @@ export interface ProbeOptions {
   store?: VerdictStore;
 }
 
-/** The first of `candidates` that streams while recording, else the first at all (with a warning flag). */
-export async function chooseStreamingMimeType(
-  stream: MediaStream,
-  candidates: readonly string[],
-  { createRecorder, probeMs, store = defaultVerdictStore() }: ProbeOptions = {},
-): Promise<{ mimeType: string; streams: boolean } | undefined> {
+/** The first of `candidates` (not empty) that streams while recording, else the first at all. */
+async function firstStreamingType(stream: MediaStream, candidates: readonly string[], { createRecorder, probeMs, store }: ProbeOptions): Promise<string> {
   for (const mimeType of candidates) {
-    if (await deliversWhileRecording(stream, mimeType, createRecorder, probeMs, store)) return { mimeType, streams: true };
+    if (await deliversWhileRecording(stream, mimeType, createRecorder, probeMs, store)) return mimeType;
   }
-  return candidates.length > 0 ? { mimeType: candidates[0], streams: false } : undefined;
+  return candidates[0];
 }
 
 /** The type to record in at once, and the one the streaming probes settle on. */
@@ -282,6 +278,6 @@ export function recordingTypeChoice(
   const store = probe.store ?? defaultVerdictStore();
   return {
     now: candidates.find((type) => knownVerdict(type, store) !== false) ?? candidates[0],
-    settled: chooseStreamingMimeType(stream, candidates, { ...probe, store }).then((chosen) => chosen!.mimeType),
+    settled: firstStreamingType(stream, candidates, { ...probe, store }),
   };
 }

@@ -15,7 +15,7 @@ import type { RecordingStartEvent } from '../../src/events/recording-start.js';
 import { bytes, fakeRecorders } from '../support/fake-media-recorder.js';
 import { memoryJournalStore } from '../support/memory-journal-store.js';
 import { manualTimers } from '../support/timers.js';
-import { sleep, waitFor } from '../support/wait.js';
+import { waitFor } from '../support/wait.js';
 
 let slot = 0;
 
@@ -229,9 +229,10 @@ describe('TakeController', () => {
       await waitFor(() => progress.some((report) => report.takeId === first.takeId && report.uploadUrl && report.bytesUploaded === 36), 'the header never reached the server');
       const firstUrl = progress.find((report) => report.takeId === first.takeId && report.uploadUrl)!.uploadUrl!;
       clock.advance(1500);
+      const timers = clock.pending();
       settle('video/webm');
-      // The verdict is in; the take's own evidence is still awaited.
-      await sleep(0);
+      // The verdict is in; the take's own evidence is awaited, until a timer of its own.
+      await waitFor(() => clock.pending() === timers + 1, 'the take never waited for its own evidence');
       expect(starts, 'no restart before the take had its time to show it streams').to.have.length(1);
       clock.advance(STREAMING_EVIDENCE_MS - 1500);
       await waitFor(() => starts.length === 2, 'the take was never recorded again');
@@ -266,13 +267,11 @@ describe('TakeController', () => {
       const slices = [bytes(36, 4), bytes(700, 5)];
       for (const slice of slices) recorders.made[0].emit(slice);
       settle('video/webm');
-      await sleep(0);
+      expect(await decided, 'the next takes record in the type that streamed').to.equal('video/mp4');
       clock.advance(STREAMING_EVIDENCE_MS * 2);
-      await sleep(50);
       expect(starts, 'not recorded again').to.have.length(1);
       expect(recorders.made).to.have.length(1);
       expect(controller.restarted).to.equal(false);
-      expect(await decided, 'the next takes record in the type that streamed').to.equal('video/mp4');
       await controller.stop();
       const answer = await delivered(starts[0].takeId);
       expect(answer.mimeType).to.equal('video/mp4');
@@ -283,9 +282,8 @@ describe('TakeController', () => {
     it('is kept when the probes settle on its own type, and stops waiting when it is stopped', async () => {
       const first = early();
       first.settle('video/mp4');
-      await sleep(0);
+      expect(await first.decided).to.equal('video/mp4');
       first.clock.advance(STREAMING_EVIDENCE_MS * 2);
-      await sleep(50);
       expect(first.starts).to.have.length(1);
       await first.controller.stop();
       first.page.disconnect();
@@ -293,12 +291,10 @@ describe('TakeController', () => {
       const stopped = early();
       await stopped.controller.stop();
       stopped.settle('video/webm');
-      await sleep(0);
+      expect(await stopped.decided, 'later takes record in the settled type').to.equal('video/webm');
       stopped.clock.advance(STREAMING_EVIDENCE_MS * 2);
-      await sleep(50);
       expect(stopped.starts, 'a stopped take holds all its bytes: it is not recorded again').to.have.length(1);
       expect(stopped.recorders.made).to.have.length(1);
-      expect(await stopped.decided).to.equal('video/webm');
       stopped.page.disconnect();
       expect(stopped.clock.pending()).to.equal(0);
     });

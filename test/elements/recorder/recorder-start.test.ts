@@ -5,6 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
 import { supportedMimeTypes } from '../../../src/core/mime-type.js';
+import { STREAMING_EVIDENCE_MS } from '../../../src/core/recorder.js';
 import type { OnewayRecorder } from '../../../src/elements/recorder/recorder.js';
 import type { RecordingStartEvent } from '../../../src/events/recording-start.js';
 import type { UploadProgressEvent } from '../../../src/events/upload-progress.js';
@@ -112,7 +113,8 @@ describe('<oneway-recorder> started before the streaming probe has ended', funct
     recordButton(el).click();
     expect((await nextStarted).detail.replaces).to.equal(undefined);
     expect(spy.made.at(-1)!.options?.mimeType).to.equal(next);
-    await sleep(3500);
+    // Recorded past the time a take has to show it streams.
+    await sleep(STREAMING_EVIDENCE_MS + 500);
     expect(starts, 'no take recorded again').to.have.length(3);
     const nextUploaded = nextEvent(el, 'oneway-answer-uploaded');
     recordButton(el).click();
